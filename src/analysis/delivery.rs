@@ -1,0 +1,48 @@
+//! Delivery: how long the answer takes to say against the question's time budget, filler
+//! words, hedges and the longest sentence.
+
+use super::rules::Rules;
+use super::text::Sentence;
+use super::{Delivery, LongestSentence, Pace, Span};
+
+/// Measure an answer's delivery.
+pub fn measure(answer: &str, sentences: &[Sentence], budget: u32, rules: &Rules) -> Delivery {
+    let spec = &rules.file.delivery;
+    let words: usize = sentences.iter().map(|s| s.tokens.len()).sum();
+    let speaking_seconds = (words as f64 * 60.0 / spec.words_per_minute.max(1.0)).round() as u32;
+    let ratio = f64::from(speaking_seconds) / f64::from(budget.max(1));
+    let pace = if ratio < spec.too_short_ratio {
+        Pace::TooShort
+    } else if ratio > spec.too_long_ratio {
+        Pace::TooLong
+    } else {
+        Pace::AboutRight
+    };
+    let spans_of = |name: &str| -> Vec<Span> {
+        sentences
+            .iter()
+            .flat_map(|s| {
+                rules.lex(name).find(&s.tokens).into_iter().map(move |(i, j)| {
+                    Span::of(answer, s.tokens[i].start, s.tokens[j - 1].end)
+                })
+            })
+            .collect()
+    };
+    let longest_sentence = sentences
+        .iter()
+        .max_by_key(|s| s.tokens.len())
+        .map(|s| LongestSentence {
+            words: s.tokens.len(),
+            start: s.start,
+            end: s.end,
+        });
+    Delivery {
+        words,
+        speaking_seconds,
+        budget_seconds: budget,
+        pace,
+        fillers: spans_of("fillers"),
+        hedges: spans_of("hedges"),
+        longest_sentence,
+    }
+}

@@ -1,0 +1,281 @@
+//! The answer checker: structure (five parts), quantified impact, coverage of what the
+//! interviewer listens for, known mistakes, delivery, and a score with suggestions.
+//!
+//! Analysis never prints. It returns a [`Report`] whose JSON form is the documented contract
+//! of `prepcoach check --format json`; offsets are byte offsets into the answer as given.
+
+mod coverage;
+mod delivery;
+pub mod metrics;
+mod mistakes;
+pub mod parts;
+pub mod rules;
+mod score;
+pub mod text;
+
+use serde::Serialize;
+
+use crate::bank::{Kind, QuestionRef};
+pub use metrics::{Metric, MetricKind};
+pub use rules::{Rules, Severity};
+
+/// A piece of the answer: byte offsets (end exclusive) and the text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+}
+
+impl Span {
+    fn of(answer: &str, start: usize, end: usize) -> Span {
+        Span {
+            start,
+            end,
+            text: answer[start..end].to_string(),
+        }
+    }
+}
+
+/// Whether one part is present, and the sentences that made it count.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PartReport {
+    pub present: bool,
+    pub evidence: Vec<Span>,
+}
+
+/// The five parts, in speaking order.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Parts {
+    pub context: PartReport,
+    pub approach: PartReport,
+    pub example: PartReport,
+    pub outcome: PartReport,
+    pub learning: PartReport,
+}
+
+impl Parts {
+    /// The parts with their names, in speaking order.
+    pub fn iter(&self) -> [(&'static str, &PartReport); 5] {
+        [
+            ("context", &self.context),
+            ("approach", &self.approach),
+            ("example", &self.example),
+            ("outcome", &self.outcome),
+            ("learning", &self.learning),
+        ]
+    }
+
+    pub fn missing(&self) -> Vec<&'static str> {
+        self.iter()
+            .into_iter()
+            .filter(|(_, p)| !p.present)
+            .map(|(n, _)| n)
+            .collect()
+    }
+}
+
+/// One thing the interviewer listens for, and whether the answer touched it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct CoverageItem {
+    /// `area` or `indicator`.
+    pub kind: &'static str,
+    pub text: String,
+    /// The answer's words that matched a cue.
+    pub evidence: Vec<Span>,
+}
+
+/// Areas to cover and positive indicators, split into those touched and those missed.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Coverage {
+    pub covered: Vec<CoverageItem>,
+    pub missing: Vec<CoverageItem>,
+}
+
+/// One problem found, with the rule that found it and where.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Finding {
+    pub rule: String,
+    pub severity: Severity,
+    pub message: String,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// Too short, about right, or too long for the time budget.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Pace {
+    TooShort,
+    AboutRight,
+    TooLong,
+}
+
+impl Pace {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Pace::TooShort => "too short",
+            Pace::AboutRight => "about right",
+            Pace::TooLong => "too long",
+        }
+    }
+}
+
+/// How the answer would sound said aloud.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Delivery {
+    pub words: usize,
+    pub speaking_seconds: u32,
+    pub budget_seconds: u32,
+    pub pace: Pace,
+    pub fillers: Vec<Span>,
+    pub hedges: Vec<Span>,
+    pub longest_sentence: Option<LongestSentence>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct LongestSentence {
+    pub words: usize,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// The interview bands the guides' scoring anchors use.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Band {
+    Below,
+    Meets,
+    Exceeds,
+}
+
+impl Band {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Band::Below => "below",
+            Band::Meets => "meets",
+            Band::Exceeds => "exceeds",
+        }
+    }
+}
+
+/// Points per dimension; they add up to the score.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Breakdown {
+    /// Out of 50: ten per part present.
+    pub structure: u32,
+    /// Out of 20: quantified impact, less for vague claims.
+    pub impact: u32,
+    /// Out of 15: areas and indicators touched (structure-weighted when no question).
+    pub coverage: u32,
+    /// Out of 15: length against the budget, fillers, hedges.
+    pub delivery: u32,
+    /// Subtracted for mistakes found.
+    pub penalty: u32,
+}
+
+/// Everything the checker says about one answer.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Report {
+    pub id: Option<String>,
+    pub question_id: Option<String>,
+    pub words: usize,
+    pub speaking_seconds: u32,
+    pub score: u32,
+    pub band: Band,
+    pub breakdown: Breakdown,
+    pub parts: Parts,
+    pub metrics: Vec<Metric>,
+    pub vague_claims: Vec<Span>,
+    pub coverage: Coverage,
+    pub findings: Vec<Finding>,
+    pub delivery: Delivery,
+    pub suggestions: Vec<String>,
+}
+
+/// What the checker knows about the question, when the answer is for a known question.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct QuestionContext<'a> {
+    pub question: Option<QuestionRef<'a>>,
+}
+
+impl<'a> QuestionContext<'a> {
+    pub fn of(q: QuestionRef<'a>) -> Self {
+        QuestionContext { question: Some(q) }
+    }
+
+    fn kind(&self) -> Option<Kind> {
+        self.question.map(|q| q.question.kind)
+    }
+
+    fn budget(&self) -> u32 {
+        self.question.map_or(150, |q| q.question.time_budget_seconds)
+    }
+
+    /// Whether the question is about alignment or partnerships across teams, where naming
+    /// internal stakeholders is expected. Without a question, every answer is, since all
+    /// prepcoach questions are about partnership work.
+    fn wants_stakeholders(&self) -> bool {
+        self.question.is_none_or(|q| {
+            let t = format!("{} {}", q.question.text, q.question.competency).to_lowercase();
+            ["align", "stakeholder", "internal", "cross-functional", "partner", "alliance", "co-sell", "launch"]
+                .iter()
+                .any(|k| t.contains(k))
+        })
+    }
+}
+
+/// Check one answer.
+pub fn analyze(answer: &str, ctx: QuestionContext<'_>, rules: &Rules) -> Report {
+    let sentences = text::sentences(answer);
+    let metrics = metrics::find_metrics(answer);
+    let feats = parts::features(answer, &sentences, &metrics, rules);
+    let classified = parts::classify(&feats);
+    let make = |i: usize| PartReport {
+        present: !classified[i].is_empty(),
+        evidence: classified[i]
+            .iter()
+            .map(|&s| Span::of(answer, sentences[s].start, sentences[s].end))
+            .collect(),
+    };
+    let parts = Parts {
+        context: make(0),
+        approach: make(1),
+        example: make(2),
+        outcome: make(3),
+        learning: make(4),
+    };
+    let delivery = delivery::measure(answer, &sentences, ctx.budget(), rules);
+    let coverage = coverage::measure(answer, &sentences, ctx);
+    let vague_claims = mistakes::vague_claims(answer, &sentences, &metrics, rules);
+    let mut findings = mistakes::find(&mistakes::Input {
+        answer,
+        sentences: &sentences,
+        feats: &feats,
+        classified: &classified,
+        metrics: &metrics,
+        vague: &vague_claims,
+        delivery: &delivery,
+        ctx,
+        rules,
+    });
+    findings.sort_by_key(|f| (f.start, std::cmp::Reverse(f.severity)));
+    let (score, band, breakdown) = score::score(&parts, &metrics, &vague_claims, &coverage, &delivery, &findings, ctx);
+    let suggestions = score::suggestions(answer, &parts, &findings, &coverage, &metrics);
+    Report {
+        id: None,
+        question_id: ctx.question.map(|q| q.question.id.clone()),
+        words: delivery.words,
+        speaking_seconds: delivery.speaking_seconds,
+        score,
+        band,
+        breakdown,
+        parts,
+        metrics,
+        vague_claims,
+        coverage,
+        findings,
+        delivery,
+        suggestions,
+    }
+}

@@ -1,0 +1,334 @@
+//! Deciding which of the five parts of a strong answer are present — context, approach,
+//! example, outcome, learning — and which sentences show each.
+//!
+//! Each sentence gets a set of features from the cue lexicons (tense, person, modality, cue
+//! phrases, specificity, metrics); each part has a rule over those features. A part needs a
+//! sentence of substance: a signpost word or a bare cue ("I learned a lot") never earns it,
+//! and a strong answer with no signposts is judged on what its sentences say.
+
+use super::metrics::Metric;
+use super::rules::{Lexicon, Rules};
+use super::text::{Sentence, Token};
+
+/// The five parts, in speaking order.
+pub const PARTS: [&str; 5] = ["context", "approach", "example", "outcome", "learning"];
+
+/// What the part rules know about one sentence.
+#[derive(Debug, Clone, Default)]
+pub struct Features {
+    pub words: usize,
+    /// Words that are not signpost labels or function words.
+    pub content: usize,
+    pub label: Option<String>,
+    pub first_person: bool,
+    pub plural: bool,
+    pub past: usize,
+    pub modal: bool,
+    pub habitual: bool,
+    pub premise: bool,
+    pub career: bool,
+    pub actions: usize,
+    pub leading_verb: bool,
+    pub attitude: bool,
+    pub context_cues: usize,
+    pub setting: bool,
+    pub outcome_verb: bool,
+    pub outcome_verb_weak: bool,
+    pub outcome_marker: bool,
+    pub target: bool,
+    pub learning: bool,
+    pub learning_skill: bool,
+    pub learning_empty: bool,
+    pub metrics: usize,
+    pub specific: usize,
+    pub generic: bool,
+    /// Stuffed with jargon ("leveraged synergies to drive win-win"): not a sentence of
+    /// substance for any part.
+    pub salad: bool,
+    /// "I would", "I'd", "we'll": a plan, not a report.
+    pub modal_first_person: bool,
+    pub perfect: bool,
+    pub question: bool,
+}
+
+const FUNCTION_WORDS: &[&str] = &[
+    "a", "an", "the", "and", "or", "but", "of", "to", "in", "on", "at", "for", "with", "by",
+    "it", "is", "was", "i", "we", "my", "our", "that", "this", "so", "a", "lot", "very",
+    "situation", "task", "action", "result", "results", "outcome", "learning", "lesson",
+    "context", "approach", "example", "learned", "star", "car", "then", "also",
+];
+
+/// Compute the features of every sentence.
+pub fn features(answer: &str, sentences: &[Sentence], metrics: &[Metric], rules: &Rules) -> Vec<Features> {
+    sentences
+        .iter()
+        .map(|s| sentence_features(answer, s, metrics, rules))
+        .collect()
+}
+
+fn sentence_features(answer: &str, s: &Sentence, metrics: &[Metric], rules: &Rules) -> Features {
+    let t = &s.tokens;
+    let lex = |n: &str| rules.lex(n);
+    let has_word = |l: &Lexicon| t.iter().any(|w| l.has_word(&w.lower));
+    let past = (0..t.len()).filter(|&i| is_past(t, i, rules)).count();
+    let verbs = |name: &str| -> usize {
+        lex(name)
+            .find(t)
+            .into_iter()
+            .filter(|&(i, _)| verb_like(t, i, s, rules))
+            .count()
+    };
+    let past_verbs = |name: &str| lex(name).find(t).into_iter().any(|(i, _)| past_form(t, i, rules));
+    let text = s.text(answer);
+    Features {
+        words: t.len(),
+        content: t
+            .iter()
+            .filter(|w| !FUNCTION_WORDS.contains(&w.lower.as_str()) && w.lower.chars().any(char::is_alphabetic))
+            .count(),
+        label: s.label.clone(),
+        first_person: has_word(lex("first_person")),
+        plural: has_word(lex("plural_person")),
+        past,
+        modal: lex("modal").any(t),
+        habitual: lex("habitual").any(t),
+        premise: lex("premise_openers").longest_at(t, 0).is_some()
+            || (t.len() > 1 && lex("premise_openers").longest_at(t, 1).is_some() && matches!(t[0].lower.as_str(), "so" | "well" | "and" | "generally")),
+        career: lex("career_summary").any(t),
+        actions: verbs("action_verbs"),
+        leading_verb: lex("action_verbs").longest_at(t, 0).is_some()
+            && (s.bullet || s.label.is_some() || is_past(t, 0, rules)),
+        attitude: lex("attitude").any(t),
+        context_cues: lex("context_cues").find(t).len(),
+        setting: lex("setting").any(t),
+        outcome_verb: past_verbs("outcome_verbs"),
+        outcome_verb_weak: past_verbs("outcome_verbs_weak"),
+        outcome_marker: lex("outcome_markers").any(t),
+        target: lex("target_markers").any(t),
+        learning: lex("learning_strong").any(t),
+        learning_skill: lex("learning_skill").any(t),
+        learning_empty: lex("learning_empty").any(t),
+        metrics: metrics
+            .iter()
+            .filter(|m| m.start >= s.start && m.end <= s.end)
+            .count(),
+        specific: specificity(s, rules),
+        generic: lex("generic_markers").any(t),
+        salad: lex("jargon").find(t).len() >= 2,
+        modal_first_person: t.windows(2).any(|w| {
+            matches!(w[0].lower.as_str(), "i" | "we") && matches!(w[1].lower.as_str(), "would" | "will" | "could" | "should" | "might")
+        }) || t.iter().any(|w| matches!(w.lower.as_str(), "i'd" | "we'd" | "i'll" | "we'll")),
+        perfect: t.windows(2).any(|w| {
+            matches!(w[0].lower.as_str(), "has" | "have" | "i've" | "we've" | "it's" | "had")
+                && (w[1].lower.ends_with("ed") || rules.lex("past_irregular").has_word(&w[1].lower))
+        }),
+        question: text.trim_end().ends_with('?'),
+    }
+}
+
+/// A past-tense verb: a listed irregular form, or a word ending in "-ed" that is not a
+/// listed adjective, not part of a compound ("partner-sourced") and not right after a
+/// determiner or number ("the qualified leads", "12 registered deals").
+fn is_past(t: &[Token], i: usize, rules: &Rules) -> bool {
+    let w = &t[i];
+    let l = &w.lower;
+    if w.joined {
+        return false;
+    }
+    if rules.lex("past_irregular").has_word(l) {
+        return true;
+    }
+    let after_determiner = i > 0
+        && (DETERMINERS.contains(&t[i - 1].lower.as_str())
+            || t[i - 1].lower.chars().all(|c| c.is_ascii_digit() || c == ',' || c == '.'));
+    l.len() > 4
+        && l.ends_with("ed")
+        && l.chars().all(|c| c.is_alphabetic() || c == '-')
+        && !rules.lex("not_past_ed").has_word(l)
+        && !after_determiner
+}
+
+const DETERMINERS: &[&str] = &[
+    "a", "an", "the", "our", "their", "its", "my", "his", "her", "your", "this", "that",
+    "these", "those", "more", "most", "fully", "well", "newly", "highly", "any", "every",
+    "each", "some", "no", "all", "few", "many", "several", "both",
+];
+
+/// Words after which a listed action word is being used as a verb.
+const VERB_LEADS: &[&str] = &[
+    "i", "we", "i'd", "we'd", "i'll", "we'll", "would", "will", "could", "should", "to", "then",
+    "first", "also", "and", "personally", "immediately", "quickly", "jointly", "later",
+    "finally", "next", "i've", "we've", "have", "has", "had", "they", "she", "he", "did",
+    "didn't", "can", "must", "let's", "always", "usually", "typically", "then", "so", "i'm",
+    "we're", "by", "started", "began", "myself", "directly", "together", "instead", "actually",
+    "eventually", "second", "third", "also", "often", "never", "just", "still", "who", "mostly",
+];
+
+/// Whether the word at `i` is used as a verb: a past form, after a subject, modal or
+/// adverb, or leading an imperative line ("Ran a joint review", "Pull the data").
+fn verb_like(t: &[Token], i: usize, s: &Sentence, rules: &Rules) -> bool {
+    if is_past(t, i, rules) {
+        return true;
+    }
+    if i == 0 {
+        return s.bullet || s.label.is_some() || t[0].capital;
+    }
+    let prev = t[i - 1].lower.as_str();
+    VERB_LEADS.contains(&prev) || (i >= 2 && VERB_LEADS.contains(&t[i - 2].lower.as_str()) && !DETERMINERS.contains(&prev))
+}
+
+/// Whether the word at `i` is a past form or follows an auxiliary ("has grown", "was
+/// signed", "got renewed").
+fn past_form(t: &[Token], i: usize, rules: &Rules) -> bool {
+    is_past(t, i, rules)
+        || (i > 0
+            && matches!(
+                t[i - 1].lower.as_str(),
+                "has" | "have" | "had" | "was" | "were" | "been" | "got" | "i've" | "we've" | "it's" | "they've"
+            ))
+}
+
+/// How many marks of a particular instance the sentence carries: a name, a time anchor, a
+/// particular organisation ("a regional integrator"), a number.
+fn specificity(s: &Sentence, rules: &Rules) -> usize {
+    let t = &s.tokens;
+    let proper = t
+        .iter()
+        .enumerate()
+        .skip(1)
+        .filter(|(i, w)| {
+            w.capital
+                && w.lower != "i"
+                && !w.lower.starts_with("i'")
+                && w.lower.chars().any(char::is_alphabetic)
+                && !rules.lex("first_person").has_word(&w.lower)
+                && t[*i - 1].end + 2 >= w.start // not right after a sentence-internal break
+        })
+        .count()
+        .min(2);
+    let anchors = rules.lex("time_anchors").find(t).len().min(1);
+    let orgs = rules
+        .lex("org_nouns")
+        .find(t)
+        .iter()
+        .filter(|(i, _)| {
+            *i > 0
+                && t[..*i]
+                    .iter()
+                    .rev()
+                    .take(3)
+                    .any(|w| matches!(w.lower.as_str(), "a" | "an" | "one" | "that" | "this" | "the"))
+        })
+        .count()
+        .min(1);
+    let year = t
+        .iter()
+        .any(|w| w.lower.len() == 4 && (w.lower.starts_with("19") || w.lower.starts_with("20")) && w.lower.chars().all(|c| c.is_ascii_digit()));
+    proper + anchors + orgs + usize::from(year)
+}
+
+/// Which sentences count as each part. Index into `PARTS`.
+pub fn classify(feats: &[Features]) -> [Vec<usize>; 5] {
+    let n = feats.len();
+    let mut out: [Vec<usize>; 5] = Default::default();
+    let narrative_past = feats.iter().filter(|f| f.past > 0 && !f.modal && !f.habitual).count();
+    for (i, f) in feats.iter().enumerate() {
+        if is_context(f, i, n) {
+            out[0].push(i);
+        }
+        if is_approach(f) {
+            out[1].push(i);
+        }
+        if is_example(f, narrative_past) {
+            out[2].push(i);
+        }
+        if is_outcome(f) {
+            out[3].push(i);
+        }
+        if is_learning(f) {
+            out[4].push(i);
+        }
+    }
+    out
+}
+
+fn labelled(f: &Features, part: &str) -> bool {
+    f.label.as_deref() == Some(part) && f.content >= 4
+}
+
+fn is_context(f: &Features, i: usize, n: usize) -> bool {
+    if labelled(f, "context") {
+        return true;
+    }
+    if f.premise || f.career || f.generic || f.habitual || f.salad || f.words < 6 || f.question || f.learning {
+        return false;
+    }
+    if f.modal_first_person && f.past == 0 {
+        return false;
+    }
+    let early = i < 2.max(n.div_ceil(2));
+    let situated = f.first_person || f.plural || f.specific > 0 || f.setting;
+    let grounded = f.past > 0 || f.setting || f.first_person || f.plural;
+    let cues = f.context_cues + usize::from(f.setting) * 2 + usize::from(f.metrics > 0 && f.context_cues > 0);
+    let pure_action = f.actions > 0 && f.context_cues == 0 && !f.setting;
+    let by_cues = early && situated && grounded && cues >= 2;
+    let opening_scene = i < 2 && f.words >= 8 && f.past > 0 && (f.specific > 0 || f.setting) && !pure_action;
+    (by_cues || opening_scene) && !pure_action
+}
+
+fn is_approach(f: &Features) -> bool {
+    if f.salad || f.career {
+        return false;
+    }
+    if labelled(f, "approach") && (f.actions > 0 || f.past > 0) {
+        return true;
+    }
+    if f.words < 4 || f.question || f.learning {
+        return false;
+    }
+    if f.attitude && f.actions <= 1 {
+        return false;
+    }
+    let actor = f.first_person || f.plural || f.leading_verb;
+    actor && f.actions > 0
+}
+
+fn is_example(f: &Features, narrative_past: usize) -> bool {
+    if f.generic || f.career || f.habitual || f.question || f.salad {
+        return false;
+    }
+    let past_story = f.past > 0 && (!f.modal || f.past >= 2);
+    let actor = f.first_person || f.plural || f.specific > 0;
+    let specific = f.specific + usize::from(f.metrics > 0);
+    past_story && actor && f.words >= 6 && (specific >= 2 || (specific >= 1 && narrative_past >= 2))
+}
+
+fn is_outcome(f: &Features) -> bool {
+    if f.salad || f.career || f.generic {
+        return false;
+    }
+    if labelled(f, "outcome") && (f.past > 0 || f.metrics > 0 || f.perfect) {
+        return true;
+    }
+    if f.words < 4 || f.question || f.habitual || f.premise {
+        return false;
+    }
+    if f.modal_first_person && f.past < 2 {
+        return false;
+    }
+    let targetish = f.target && !f.perfect && f.past == 0;
+    let strong = f.outcome_verb;
+    let weak = f.outcome_verb_weak && (f.metrics > 0 || f.outcome_marker);
+    let marked = f.outcome_marker && f.metrics > 0 && (f.past > 0 || f.perfect);
+    !targetish && (strong || weak || marked)
+}
+
+fn is_learning(f: &Features) -> bool {
+    if f.learning_skill || f.question || f.salad {
+        return false;
+    }
+    if labelled(f, "learning") && !f.learning_empty {
+        return true;
+    }
+    f.learning && f.words >= 6 && !(f.learning_empty && f.content < 6)
+}

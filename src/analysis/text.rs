@@ -1,0 +1,307 @@
+//! Splitting an answer into sentences and words, with byte spans into the original text.
+//!
+//! Answers arrive as prose, as bullet lists, with signpost labels ("Result: …"), curly quotes,
+//! em dashes and emoji. Every later stage works on these units, and every finding points back
+//! into the answer through their spans, so this module is the only place that decides where a
+//! sentence or a word starts and ends.
+
+use std::sync::OnceLock;
+
+use rust_stemmers::{Algorithm, Stemmer};
+use unicode_segmentation::UnicodeSegmentation;
+
+/// A word of the answer: its span, its lowercase form (with typographic apostrophes made
+/// plain) and its stem.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Token {
+    pub start: usize,
+    pub end: usize,
+    pub lower: String,
+    pub stem: String,
+    /// Starts with an uppercase letter in the answer.
+    pub capital: bool,
+    /// Joined to the word before by a hyphen or slash ("partner-sourced").
+    pub joined: bool,
+}
+
+/// A sentence (or bullet item) of the answer.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Sentence {
+    /// Span of the sentence text, without a leading bullet marker or signpost label.
+    pub start: usize,
+    pub end: usize,
+    /// The signpost label in front of it ("Result", "Situation"), lowercased, if any.
+    pub label: Option<String>,
+    /// Came from a bullet or numbered list item.
+    pub bullet: bool,
+    pub tokens: Vec<Token>,
+}
+
+impl Sentence {
+    pub fn text<'a>(&self, answer: &'a str) -> &'a str {
+        &answer[self.start..self.end]
+    }
+}
+
+fn stemmer() -> &'static Stemmer {
+    static STEMMER: OnceLock<Stemmer> = OnceLock::new();
+    STEMMER.get_or_init(|| Stemmer::create(Algorithm::English))
+}
+
+/// The stem of one lowercase word, as lexicon entries and answer words are compared.
+pub fn stem(word: &str) -> String {
+    stemmer().stem(word).into_owned()
+}
+
+/// Lowercase with typographic apostrophes and hyphens made plain.
+pub fn normalize(word: &str) -> String {
+    word.chars()
+        .map(|c| match c {
+            '\u{2019}' | '\u{2018}' | '\u{02bc}' => '\'',
+            '\u{2010}' | '\u{2011}' => '-',
+            _ => c,
+        })
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// The words of `text[start..end]`, offset into `text`.
+pub fn tokenize(text: &str, start: usize, end: usize) -> Vec<Token> {
+    text[start..end]
+        .unicode_word_indices()
+        .map(|(i, w)| {
+            let lower = normalize(w);
+            Token {
+                start: start + i,
+                end: start + i + w.len(),
+                stem: stem(&lower),
+                capital: w.chars().next().is_some_and(char::is_uppercase),
+                joined: text[..start + i].ends_with(['-', '/', '\u{2011}']),
+                lower,
+            }
+        })
+        .collect()
+}
+
+/// Signpost labels and the part of a strong answer each one announces.
+pub const LABELS: &[(&str, &str)] = &[
+    ("situation", "context"),
+    ("context", "context"),
+    ("background", "context"),
+    ("problem", "context"),
+    ("challenge", "context"),
+    ("task", "context"),
+    ("goal", "context"),
+    ("action", "approach"),
+    ("actions", "approach"),
+    ("approach", "approach"),
+    ("what i did", "approach"),
+    ("steps", "approach"),
+    ("example", "example"),
+    ("result", "outcome"),
+    ("results", "outcome"),
+    ("outcome", "outcome"),
+    ("impact", "outcome"),
+    ("learning", "learning"),
+    ("learnings", "learning"),
+    ("lesson", "learning"),
+    ("lessons", "learning"),
+    ("lesson learned", "learning"),
+    ("lessons learned", "learning"),
+    ("reflection", "learning"),
+    ("takeaway", "learning"),
+    ("key takeaway", "learning"),
+];
+
+/// Split an answer into sentences: lines first (so bullets and labels are units), then
+/// sentence boundaries (UAX #29) inside each line.
+pub fn sentences(text: &str) -> Vec<Sentence> {
+    let mut out = Vec::new();
+    let mut pending_label: Option<String> = None;
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        let line_start = offset;
+        offset += line.len();
+        let (body_start, bullet) = skip_bullet(text, line_start, offset);
+        let (body_start, label) = match take_label(text, body_start, offset) {
+            Some((after, label)) => (after, Some(label)),
+            None => (body_start, None),
+        };
+        let mut label = label.or_else(|| pending_label.take());
+        if text[body_start..offset].trim().is_empty() {
+            // A label alone on its line announces the next line.
+            if label.is_some() {
+                pending_label = label;
+            }
+            continue;
+        }
+        for (i, s) in text[body_start..offset].split_sentence_bound_indices() {
+            let (s_start, s_end) = trim_span(text, body_start + i, body_start + i + s.len());
+            if s_start >= s_end {
+                continue;
+            }
+            let tokens = tokenize(text, s_start, s_end);
+            if tokens.is_empty() {
+                continue;
+            }
+            out.push(Sentence {
+                start: s_start,
+                end: s_end,
+                label: label.take(),
+                bullet,
+                tokens,
+            });
+        }
+    }
+    merge_fragments(text, out)
+}
+
+/// Join pieces that sentence segmentation cut wrongly ("e.g. a reseller", "approx. 40%"): a
+/// piece that starts lowercase continues the one before it on the same line.
+fn merge_fragments(text: &str, list: Vec<Sentence>) -> Vec<Sentence> {
+    let mut out: Vec<Sentence> = Vec::with_capacity(list.len());
+    for s in list {
+        let starts_lower = text[s.start..]
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_lowercase());
+        match out.last_mut() {
+            Some(prev)
+                if starts_lower
+                    && s.label.is_none()
+                    && !s.bullet
+                    && !text[prev.end..s.start].contains('\n') =>
+            {
+                prev.end = s.end;
+                prev.tokens.extend(s.tokens);
+            }
+            _ => out.push(s),
+        }
+    }
+    out
+}
+
+fn trim_span(text: &str, mut start: usize, mut end: usize) -> (usize, usize) {
+    let s = &text[start..end];
+    start += s.len() - s.trim_start().len();
+    end -= s.len() - s.trim_end().len();
+    (start, end.max(start))
+}
+
+/// Skip a bullet or list marker ("-", "*", "•", "1.", "2)", "a)") at the start of a line.
+fn skip_bullet(text: &str, start: usize, end: usize) -> (usize, bool) {
+    let line = &text[start..end];
+    let trimmed = line.trim_start();
+    let lead = line.len() - trimmed.len();
+    let mut chars = trimmed.char_indices();
+    let Some((_, first)) = chars.next() else {
+        return (start, false);
+    };
+    let marker_len = if matches!(first, '-' | '*' | '•' | '◦' | '▪' | '‣' | '–' | '—' | '·' | '►' | '✓' | '✅') {
+        first.len_utf8()
+    } else if first.is_ascii_digit() || first.is_ascii_lowercase() {
+        let digits: usize = trimmed
+            .chars()
+            .take_while(|c| c.is_ascii_digit())
+            .count()
+            .max(if first.is_ascii_lowercase() { 1 } else { 0 });
+        match trimmed[digits..].chars().next() {
+            Some('.' | ')') if digits <= 2 && trimmed[digits + 1..].starts_with(' ') => {
+                digits + 1
+            }
+            _ => return (start, false),
+        }
+    } else {
+        return (start, false);
+    };
+    let rest = &trimmed[marker_len..];
+    if !rest.starts_with(char::is_whitespace) {
+        return (start, false);
+    }
+    (start + lead + marker_len, true)
+}
+
+/// Recognise a signpost label ("Result:", "**Action** —", "Lesson learned:") at `start`.
+/// Returns the offset after it and the label's part name.
+fn take_label(text: &str, start: usize, end: usize) -> Option<(usize, String)> {
+    let s = &text[start..end];
+    let lead = s.len() - s.trim_start().len();
+    let body = s.trim_start().trim_start_matches(['*', '_', '#', ' ']);
+    let skipped = s.len() - body.len();
+    let head_end = body.char_indices().nth(40).map_or(body.len(), |(i, _)| i);
+    let lower = normalize(&body[..head_end]);
+    for (label, part) in LABELS {
+        if let Some(rest) = lower.strip_prefix(label) {
+            let rest_trim = rest.trim_start_matches(['*', '_', ' ']);
+            let sep = rest_trim.chars().next()?;
+            if matches!(sep, ':' | '—' | '–' | '-' | '|') {
+                // Byte length of label + markup + separator in the original text.
+                let consumed_lower = lower.len() - rest_trim.len() + sep.len_utf8();
+                let consumed = byte_len_for_lower(body, consumed_lower);
+                let _ = lead;
+                return Some((start + skipped + consumed, part.to_string()));
+            }
+        }
+    }
+    None
+}
+
+/// Map a byte length in the normalized (lowercased) prefix back to the original text. Labels
+/// are ASCII words, so the two agree except where lowercasing changed a character's length.
+fn byte_len_for_lower(original: &str, lower_len: usize) -> usize {
+    let mut consumed_lower = 0;
+    for (i, c) in original.char_indices() {
+        if consumed_lower >= lower_len {
+            return i;
+        }
+        consumed_lower += normalize(&c.to_string()).len();
+    }
+    original.len()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(answer: &str) -> Vec<&str> {
+        sentences(answer).iter().map(|s| s.text(answer)).collect()
+    }
+
+    #[test]
+    fn splits_prose_and_keeps_abbreviations_whole() {
+        let a = "We had a problem. I met e.g. the CFO first! Then it worked.";
+        assert_eq!(
+            texts(a),
+            ["We had a problem.", "I met e.g. the CFO first!", "Then it worked."]
+        );
+    }
+
+    #[test]
+    fn bullets_and_labels() {
+        let a = "Situation: our reseller stalled.\n- Ran a pipeline review\n• Added 3 partners\n1. Result — revenue grew 20%.\n**Lesson learned:**\nAsk early.";
+        let s = sentences(a);
+        assert_eq!(s[0].label.as_deref(), Some("context"));
+        assert_eq!(s[0].text(a), "our reseller stalled.");
+        assert!(s[1].bullet && s[2].bullet && s[3].bullet);
+        assert_eq!(s[1].text(a), "Ran a pipeline review");
+        assert_eq!(s[3].label.as_deref(), Some("outcome"));
+        assert_eq!(s[3].text(a), "revenue grew 20%.");
+        assert_eq!(s[4].label.as_deref(), Some("learning"));
+        assert_eq!(s[4].text(a), "Ask early.");
+    }
+
+    #[test]
+    fn unicode_punctuation_and_curly_apostrophes() {
+        let a = "I’d never seen it — “wow” 🚀. It’s done.";
+        let s = sentences(a);
+        assert_eq!(s.len(), 2);
+        assert_eq!(s[0].tokens[0].lower, "i'd");
+        assert!(s.iter().all(|s| a.is_char_boundary(s.start) && a.is_char_boundary(s.end)));
+    }
+
+    #[test]
+    fn stems_match_inflections() {
+        assert_eq!(stem("negotiated"), stem("negotiation"));
+        assert_eq!(stem("partners"), stem("partner"));
+    }
+}

@@ -1,0 +1,265 @@
+//! Question banks: the format, loading (built-in, files, the user's config folder),
+//! validation and selection.
+//!
+//! Everything else in prepcoach reads questions through [`Catalog`], so a coach's bank and a
+//! built-in bank behave the same once loaded.
+
+mod locate;
+pub mod model;
+pub mod schema;
+mod validate;
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+pub use locate::line_col;
+pub use model::*;
+pub use validate::{is_slug, parse_bank};
+pub(crate) use validate::explain_serde;
+
+use crate::error::{Diagnostic, Error, Result};
+
+include!(concat!(env!("OUT_DIR"), "/builtin_banks.rs"));
+
+/// Where a bank came from, for listings and error messages.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Origin {
+    Builtin(&'static str),
+    File(PathBuf),
+}
+
+impl std::fmt::Display for Origin {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Origin::Builtin(name) => write!(f, "built-in bank {name}"),
+            Origin::File(p) => write!(f, "{}", p.display()),
+        }
+    }
+}
+
+/// A bank and where it was loaded from.
+#[derive(Debug, Clone)]
+pub struct LoadedBank {
+    pub bank: Bank,
+    pub origin: Origin,
+}
+
+/// A question together with the bank it belongs to.
+#[derive(Debug, Clone, Copy)]
+pub struct QuestionRef<'a> {
+    pub bank: &'a Bank,
+    pub question: &'a Question,
+}
+
+/// All loaded banks, with question ids unique across them.
+#[derive(Debug, Clone, Default)]
+pub struct Catalog {
+    banks: Vec<LoadedBank>,
+    index: HashMap<String, (usize, usize)>,
+}
+
+impl Catalog {
+    /// The built-in banks only.
+    pub fn builtin() -> Result<Catalog> {
+        let mut catalog = Catalog::default();
+        for (name, text) in BUILTIN_BANKS {
+            let bank = parse_bank(&format!("banks/{name}"), text).map_err(Error::Invalid)?;
+            catalog.add(bank, Origin::Builtin(name))?;
+        }
+        Ok(catalog)
+    }
+
+    /// Built-in banks, then the user's config folder (when `user_dir` is set), then `extra`
+    /// paths (files or folders of `*.json`), in that order.
+    pub fn load(extra: &[PathBuf], user_dir: Option<&Path>) -> Result<Catalog> {
+        let mut catalog = Catalog::builtin()?;
+        let mut files = Vec::new();
+        if let Some(dir) = user_dir.filter(|d| d.is_dir()) {
+            files.extend(json_files(dir)?);
+        }
+        for p in extra {
+            files.extend(bank_paths(p)?);
+        }
+        for file in files {
+            let bank = read_bank_file(&file).map_err(|e| match e {
+                BankFileError::Invalid(d) => Error::Invalid(d),
+                BankFileError::Other(e) => e,
+            })?;
+            catalog.add(bank, Origin::File(file))?;
+        }
+        Ok(catalog)
+    }
+
+    /// Add a bank, refusing bank or question ids that are already taken.
+    pub fn add(&mut self, bank: Bank, origin: Origin) -> Result<()> {
+        if let Some(first) = self.banks.iter().find(|b| b.bank.id == bank.id) {
+            return Err(Error::BankClash {
+                id: bank.id,
+                first: first.origin.to_string(),
+                second: origin.to_string(),
+            });
+        }
+        let bi = self.banks.len();
+        for (qi, q) in bank.questions.iter().enumerate() {
+            if let Some(&(b0, _)) = self.index.get(&q.id) {
+                return Err(Error::QuestionClash {
+                    id: q.id.clone(),
+                    first: self.banks[b0].origin.to_string(),
+                    second: origin.to_string(),
+                });
+            }
+            self.index.insert(q.id.clone(), (bi, qi));
+        }
+        self.banks.push(LoadedBank { bank, origin });
+        Ok(())
+    }
+
+    pub fn banks(&self) -> &[LoadedBank] {
+        &self.banks
+    }
+
+    /// The bank with this id, or an error naming the nearest id.
+    pub fn bank(&self, id: &str) -> Result<&LoadedBank> {
+        self.banks.iter().find(|b| b.bank.id == id).ok_or_else(|| {
+            let near = nearest(id, self.banks.iter().map(|b| b.bank.id.as_str()));
+            Error::UnknownBank { id: id.to_string(), near }
+        })
+    }
+
+    /// The question with this id, or an error naming the nearest id.
+    pub fn question(&self, id: &str) -> Result<QuestionRef<'_>> {
+        match self.index.get(id) {
+            Some(&(b, q)) => Ok(QuestionRef {
+                bank: &self.banks[b].bank,
+                question: &self.banks[b].bank.questions[q],
+            }),
+            None => {
+                let near = nearest(id, self.index.keys().map(String::as_str));
+                Err(Error::UnknownQuestion { id: id.to_string(), near })
+            }
+        }
+    }
+
+    /// Every question, in bank order.
+    pub fn all_questions(&self) -> impl Iterator<Item = QuestionRef<'_>> {
+        self.banks.iter().flat_map(|b| {
+            b.bank.questions.iter().map(move |q| QuestionRef {
+                bank: &b.bank,
+                question: q,
+            })
+        })
+    }
+
+    /// The questions a filter selects, in bank order. An unknown bank id is an error, so a
+    /// typo does not silently select nothing.
+    pub fn select(&self, filter: &Filter) -> Result<Vec<QuestionRef<'_>>> {
+        for id in &filter.banks {
+            self.bank(id)?;
+        }
+        Ok(self.all_questions().filter(|q| filter.matches(q)).collect())
+    }
+}
+
+/// Which questions to list or practise; empty fields select everything.
+#[derive(Debug, Clone, Default)]
+pub struct Filter {
+    pub banks: Vec<String>,
+    pub kinds: Vec<Kind>,
+    pub competencies: Vec<String>,
+    pub levels: Vec<Level>,
+    pub rounds: Vec<String>,
+    pub search: Option<String>,
+}
+
+impl Filter {
+    pub fn matches(&self, q: &QuestionRef<'_>) -> bool {
+        let question = q.question;
+        (self.banks.is_empty() || self.banks.contains(&q.bank.id))
+            && (self.kinds.is_empty() || self.kinds.contains(&question.kind))
+            && (self.competencies.is_empty() || self.competencies.contains(&question.competency))
+            && (self.levels.is_empty() || question.levels.iter().any(|l| self.levels.contains(l)))
+            && (self.rounds.is_empty()
+                || question.round.as_ref().is_some_and(|r| self.rounds.contains(r)))
+            && self.search.as_ref().is_none_or(|s| search_hit(question, s))
+    }
+}
+
+/// Case-insensitive match of every word of `needle` in the question's text, id, competency
+/// or areas.
+fn search_hit(q: &Question, needle: &str) -> bool {
+    let mut hay = format!("{} {} {} {}", q.id, q.text, q.competency, q.kind).to_lowercase();
+    for a in &q.areas {
+        hay.push(' ');
+        hay.push_str(&a.text.to_lowercase());
+    }
+    needle
+        .to_lowercase()
+        .split_whitespace()
+        .all(|w| hay.contains(w))
+}
+
+/// The candidate closest to `want`, if close enough to be a likely typo.
+pub fn nearest<'a>(want: &str, candidates: impl Iterator<Item = &'a str>) -> Option<String> {
+    candidates
+        .map(|c| (strsim::normalized_damerau_levenshtein(want, c), c))
+        .filter(|(s, _)| *s >= 0.6)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, c)| c.to_string())
+}
+
+/// The banks/ folder inside prepcoach's config folder: `$PREPCOACH_HOME/banks`, else the
+/// platform's config folder.
+pub fn user_bank_dir() -> Option<PathBuf> {
+    crate::config::config_home().map(|d| d.join("banks"))
+}
+
+/// A file's bank, or the reasons it is not one.
+pub enum BankFileError {
+    Invalid(Vec<Diagnostic>),
+    Other(Error),
+}
+
+/// Read and check one bank file.
+pub fn read_bank_file(path: &Path) -> Result<Bank, BankFileError> {
+    let text = read_text(path).map_err(BankFileError::Other)?;
+    parse_bank(&path.display().to_string(), &text).map_err(BankFileError::Invalid)
+}
+
+/// Read a file as UTF-8, naming the first bad byte when it is not.
+pub fn read_text(path: &Path) -> Result<String> {
+    let bytes = std::fs::read(path).map_err(|source| Error::Read {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    String::from_utf8(bytes).map_err(|e| Error::NotUtf8 {
+        path: path.to_path_buf(),
+        offset: e.utf8_error().valid_up_to(),
+    })
+}
+
+/// A path given as a bank: the file itself, or the `*.json` files of a folder.
+pub fn bank_paths(path: &Path) -> Result<Vec<PathBuf>> {
+    if path.is_dir() {
+        json_files(path)
+    } else if path.exists() {
+        Ok(vec![path.to_path_buf()])
+    } else {
+        Err(Error::Read {
+            path: path.to_path_buf(),
+            source: std::io::Error::new(std::io::ErrorKind::NotFound, "no such file or folder"),
+        })
+    }
+}
+
+fn json_files(dir: &Path) -> Result<Vec<PathBuf>> {
+    let entries = std::fs::read_dir(dir).map_err(|source| Error::Read {
+        path: dir.to_path_buf(),
+        source,
+    })?;
+    let mut files: Vec<PathBuf> = entries
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.is_file() && p.extension().is_some_and(|x| x == "json"))
+        .collect();
+    files.sort();
+    Ok(files)
+}

@@ -1,0 +1,267 @@
+//! Parsing and checking one bank file, with errors a coach can act on.
+//!
+//! Three layers, each reported with file, line, column and field: JSON syntax (serde_json),
+//! shape (serde with `deny_unknown_fields`, the field path from serde_path_to_error and the
+//! nearest valid field name for a typo), and content rules no type can express (unique ids,
+//! non-empty texts, sane time budgets). Shape errors stop parsing, so they come one at a
+//! time; content errors are all reported together.
+
+use std::collections::HashSet;
+
+use super::locate::{line_col, locate, path_string, Seg};
+use super::model::{Bank, Cued, Question};
+use crate::error::Diagnostic;
+
+/// Parse and check a bank. `file` is only used in diagnostics.
+pub fn parse_bank(file: &str, text: &str) -> Result<Bank, Vec<Diagnostic>> {
+    let bank = parse_shape(file, text).map_err(|d| vec![d])?;
+    let problems = check_content(&bank);
+    if problems.is_empty() {
+        Ok(bank)
+    } else {
+        Err(problems
+            .into_iter()
+            .map(|(path, message)| {
+                let (line, column) = line_col(text, locate(text, &path));
+                Diagnostic {
+                    file: file.to_string(),
+                    line,
+                    column,
+                    field: path_string(&path),
+                    message,
+                }
+            })
+            .collect())
+    }
+}
+
+fn parse_shape(file: &str, text: &str) -> Result<Bank, Diagnostic> {
+    let mut de = serde_json::Deserializer::from_str(text);
+    let parsed: Result<Bank, _> = serde_path_to_error::deserialize(&mut de);
+    let bank = match parsed {
+        Ok(bank) => bank,
+        Err(err) => {
+            let field = err.path().to_string();
+            let inner = err.into_inner();
+            return Err(Diagnostic {
+                file: file.to_string(),
+                line: inner.line(),
+                column: inner.column(),
+                field: if field == "." { String::new() } else { field },
+                message: explain_serde(&inner),
+            });
+        }
+    };
+    de.end().map_err(|e| Diagnostic {
+        file: file.to_string(),
+        line: e.line(),
+        column: e.column(),
+        field: String::new(),
+        message: explain_serde(&e),
+    })?;
+    Ok(bank)
+}
+
+/// serde's message without its " at line L column C" tail (we print those ourselves), with
+/// the nearest valid name added when a field name is unknown.
+pub(crate) fn explain_serde(err: &serde_json::Error) -> String {
+    let full = err.to_string();
+    let msg = match full.rfind(" at line ") {
+        Some(i) => full[..i].to_string(),
+        None => full,
+    };
+    match nearest_field(&msg) {
+        Some(best) => format!("{msg}; did you mean `{best}`?"),
+        None => msg,
+    }
+}
+
+/// For "unknown field `x`, expected one of `a`, `b`" (and the same for variants), the
+/// expected name closest to `x`, if it is close enough to be a likely typo.
+fn nearest_field(msg: &str) -> Option<String> {
+    let rest = msg
+        .strip_prefix("unknown field `")
+        .or_else(|| msg.strip_prefix("unknown variant `"))?;
+    let (typo, expected) = rest.split_once('`')?;
+    expected
+        .split('`')
+        .skip(1)
+        .step_by(2)
+        .map(|cand| (strsim::normalized_damerau_levenshtein(typo, cand), cand))
+        .filter(|(sim, _)| *sim >= 0.5)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, cand)| cand.to_string())
+}
+
+type Problem = (Vec<Seg>, String);
+
+fn key(k: &str) -> Seg {
+    Seg::Key(k.to_string())
+}
+
+/// Whether `s` is a kebab-case identifier (ids and competency slugs).
+pub fn is_slug(s: &str) -> bool {
+    !s.is_empty()
+        && s.chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_')
+        && !s.starts_with('-')
+}
+
+fn check_content(bank: &Bank) -> Vec<Problem> {
+    let mut out = Vec::new();
+    if !is_slug(&bank.id) {
+        out.push((
+            vec![key("id")],
+            format!("expected a kebab-case id (a-z, 0-9, -), found {:?}", bank.id),
+        ));
+    }
+    non_empty(&mut out, vec![key("title")], &bank.title);
+    non_empty(&mut out, vec![key("source")], &bank.source);
+    if bank.roles.is_empty() {
+        out.push((vec![key("roles")], "expected at least one role".into()));
+    }
+    each_non_empty(&mut out, "roles", &bank.roles);
+    each_non_empty(&mut out, "best_practices", &bank.best_practices);
+    each_non_empty(&mut out, "mistakes", &bank.mistakes);
+    each_non_empty(&mut out, "resume_criteria", &bank.resume_criteria);
+    for (i, c) in bank.key_concepts.iter().enumerate() {
+        let at = |f| vec![key("key_concepts"), Seg::Index(i), key(f)];
+        non_empty(&mut out, at("term"), &c.term);
+        non_empty(&mut out, at("definition"), &c.definition);
+    }
+    if bank.questions.is_empty() {
+        out.push((vec![key("questions")], "expected at least one question".into()));
+    }
+    let rounds: HashSet<&str> = bank.rounds.iter().map(|r| r.id.as_str()).collect();
+    let mut seen = HashSet::new();
+    for (i, q) in bank.questions.iter().enumerate() {
+        let base = vec![key("questions"), Seg::Index(i)];
+        if !seen.insert(q.id.as_str()) {
+            out.push((
+                with(&base, &[key("id")]),
+                format!("duplicate question id `{}` in this bank", q.id),
+            ));
+        }
+        check_question(&mut out, &base, q, &rounds);
+    }
+    out
+}
+
+fn check_question(out: &mut Vec<Problem>, base: &[Seg], q: &Question, rounds: &HashSet<&str>) {
+    let at = |f: &str| with(base, &[key(f)]);
+    if !is_slug(&q.id) {
+        out.push((
+            at("id"),
+            format!("expected a kebab-case id (a-z, 0-9, -), found {:?}", q.id),
+        ));
+    }
+    non_empty(out, at("text"), &q.text);
+    if !is_slug(&q.competency) {
+        out.push((
+            at("competency"),
+            format!("expected a kebab-case competency slug, found {:?}", q.competency),
+        ));
+    }
+    if q.levels.is_empty() {
+        out.push((at("levels"), "expected at least one of junior, mid, senior".into()));
+    }
+    if !(10..=3600).contains(&q.time_budget_seconds) {
+        out.push((
+            at("time_budget_seconds"),
+            format!("expected 10 to 3600 seconds, found {}", q.time_budget_seconds),
+        ));
+    }
+    if let Some(r) = &q.round {
+        if !rounds.is_empty() && !rounds.contains(r.as_str()) {
+            let mut known: Vec<_> = rounds.iter().copied().collect();
+            known.sort_unstable();
+            out.push((
+                at("round"),
+                format!("unknown round `{r}`, this bank's rounds are {}", known.join(", ")),
+            ));
+        }
+    }
+    check_cued(out, &at("areas"), &q.areas);
+    check_cued(
+        out,
+        &with(base, &[key("indicators"), key("positive")]),
+        &q.indicators.positive,
+    );
+    check_cued(
+        out,
+        &with(base, &[key("indicators"), key("negative")]),
+        &q.indicators.negative,
+    );
+    for (part, text) in q.model_answer.parts() {
+        non_empty(out, with(base, &[key("model_answer"), key(part)]), text);
+    }
+    for (field, list) in [
+        ("follow_ups", &q.follow_ups),
+        ("best_practices", &q.best_practices),
+        ("pitfalls", &q.pitfalls),
+    ] {
+        for (j, s) in list.iter().enumerate() {
+            non_empty(out, with(base, &[key(field), Seg::Index(j)]), s);
+        }
+    }
+    if let Some(s) = &q.scenario {
+        if s.roles.is_empty() {
+            out.push((
+                with(base, &[key("scenario"), key("roles")]),
+                "expected at least one role in the scenario".into(),
+            ));
+        }
+    }
+}
+
+fn check_cued(out: &mut Vec<Problem>, base: &[Seg], list: &[Cued]) {
+    for (i, c) in list.iter().enumerate() {
+        let here = with(base, &[Seg::Index(i)]);
+        non_empty(out, with(&here, &[key("text")]), &c.text);
+        if c.cues.is_empty() {
+            out.push((
+                with(&here, &[key("cues")]),
+                "expected at least one cue word the checker can match".into(),
+            ));
+        }
+        for (j, cue) in c.cues.iter().enumerate() {
+            non_empty(out, with(&here, &[key("cues"), Seg::Index(j)]), cue);
+        }
+    }
+}
+
+fn with(base: &[Seg], more: &[Seg]) -> Vec<Seg> {
+    base.iter().chain(more).cloned().collect()
+}
+
+fn non_empty(out: &mut Vec<Problem>, path: Vec<Seg>, text: &str) {
+    if text.trim().is_empty() {
+        out.push((path, "expected non-empty text".into()));
+    }
+}
+
+fn each_non_empty(out: &mut Vec<Problem>, field: &str, list: &[String]) {
+    for (i, s) in list.iter().enumerate() {
+        non_empty(out, vec![key(field), Seg::Index(i)], s);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn nearest_field_suggests_close_names_only() {
+        let msg = "unknown field `modle_answer`, expected one of `id`, `text`, `model_answer`";
+        assert_eq!(nearest_field(msg).as_deref(), Some("model_answer"));
+        let msg = "unknown field `zzzzzzzz`, expected one of `id`, `text`";
+        assert_eq!(nearest_field(msg), None);
+    }
+
+    #[test]
+    fn slugs() {
+        assert!(is_slug("spm-01"));
+        assert!(!is_slug("Spm 01"));
+        assert!(!is_slug(""));
+    }
+}

@@ -1,0 +1,180 @@
+//! Command-line definitions (clap derive) — raw input only; resolving it is the commands'
+//! job.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use crate::config::ColorChoice;
+
+/// Rehearse interview answers for partnership roles, and get them checked.
+///
+/// With no command, starts a practice session of 5 mixed questions.
+#[derive(Debug, Parser)]
+#[command(name = "prepcoach", version, about, long_about = None)]
+pub struct Cli {
+    /// When to colour output.
+    #[arg(long, value_enum, default_value_t, global = true)]
+    pub color: ColorChoice,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Practise questions in the terminal (the default).
+    Practice(PracticeArgs),
+    /// List the loaded banks with question counts per kind.
+    Banks(BanksArgs),
+    /// List questions, filtered.
+    Questions(QuestionsArgs),
+    /// Show one question with everything it carries.
+    Show(ShowArgs),
+    /// Check a coach-written bank, or print the bank format's JSON Schema.
+    #[command(subcommand)]
+    Bank(BankCommand),
+    /// Check an answer: structure, quantified impact, coverage, mistakes, delivery.
+    Check(CheckArgs),
+    /// Print the checker's rules and lexicons (the file a coach overrides).
+    Rules(RulesArgs),
+}
+
+/// Where questions come from and which ones to pick.
+#[derive(Debug, Args, Clone, Default)]
+pub struct Selection {
+    /// A bank id to select from, or a bank file or folder to load (repeatable).
+    #[arg(long = "bank", value_name = "ID|PATH")]
+    pub banks: Vec<String>,
+    /// Only questions of this kind (repeatable).
+    #[arg(long = "kind", value_name = "KIND")]
+    pub kinds: Vec<String>,
+    /// Only questions testing this competency (repeatable).
+    #[arg(long = "competency", value_name = "SLUG")]
+    pub competencies: Vec<String>,
+    /// Only questions for this level: junior, mid, senior (repeatable).
+    #[arg(long = "level", value_name = "LEVEL")]
+    pub levels: Vec<String>,
+    /// Only questions asked in this interview round (repeatable).
+    #[arg(long = "round", value_name = "ROUND")]
+    pub rounds: Vec<String>,
+    /// Do not load banks from the user's config folder.
+    #[arg(long)]
+    pub no_user_banks: bool,
+}
+
+#[derive(Debug, Args, Clone, Default)]
+pub struct PracticeArgs {
+    #[command(flatten)]
+    pub selection: Selection,
+    /// Practise this question (repeatable); overrides the filters.
+    #[arg(long = "question", value_name = "ID")]
+    pub questions: Vec<String>,
+    /// How many questions in the session.
+    #[arg(long, default_value_t = 5)]
+    pub count: usize,
+    /// Question order.
+    #[arg(long, value_enum, default_value_t)]
+    pub order: Order,
+    /// Seed for the random order, to repeat a session.
+    #[arg(long)]
+    pub seed: Option<u64>,
+    /// Hide scores and bands (findings are still shown).
+    #[arg(long)]
+    pub no_score: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum)]
+pub enum Order {
+    #[default]
+    Random,
+    Bank,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum)]
+pub enum ListFormat {
+    #[default]
+    Text,
+    Json,
+}
+
+#[derive(Debug, Args)]
+pub struct BanksArgs {
+    #[command(flatten)]
+    pub selection: Selection,
+    #[arg(long, value_enum, default_value_t)]
+    pub format: ListFormat,
+}
+
+#[derive(Debug, Args)]
+pub struct QuestionsArgs {
+    #[command(flatten)]
+    pub selection: Selection,
+    /// Only questions whose text, id, competency or areas contain every word.
+    #[arg(long)]
+    pub search: Option<String>,
+    #[arg(long, value_enum, default_value_t)]
+    pub format: ListFormat,
+}
+
+#[derive(Debug, Args)]
+pub struct ShowArgs {
+    /// The question id (see `prepcoach questions`).
+    pub id: String,
+    #[command(flatten)]
+    pub selection: Selection,
+    #[arg(long, value_enum, default_value_t)]
+    pub format: ListFormat,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum BankCommand {
+    /// Check bank files; every problem is reported with file, line, column and field.
+    Validate {
+        /// Bank files or folders of them.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+    },
+    /// Print the JSON Schema of the bank format.
+    Schema,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum)]
+pub enum CheckFormat {
+    #[default]
+    Text,
+    Json,
+    /// One finding a line: FILE:LINE:COL: severity rule: message.
+    Line,
+    /// One JSON report a line (with --input).
+    Jsonl,
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// The answer file; `-` or nothing reads standard input.
+    pub file: Option<PathBuf>,
+    /// The question the answer responds to, for coverage and kind-specific checks.
+    #[arg(long, value_name = "ID")]
+    pub question: Option<String>,
+    /// Batch mode: a JSONL file of {"id", "answer", "question_id"?} lines (`-` for stdin).
+    #[arg(long, value_name = "FILE", conflicts_with = "file")]
+    pub input: Option<PathBuf>,
+    #[arg(long, value_enum, default_value_t)]
+    pub format: CheckFormat,
+    /// A rules file that extends or overrides the built-in rules.
+    #[arg(long, value_name = "FILE")]
+    pub rules: Option<PathBuf>,
+    /// Hide the score and band.
+    #[arg(long)]
+    pub no_score: bool,
+    #[command(flatten)]
+    pub selection: Selection,
+}
+
+#[derive(Debug, Args)]
+pub struct RulesArgs {
+    /// Print the rules after applying this override file.
+    #[arg(long, value_name = "FILE")]
+    pub rules: Option<PathBuf>,
+}

@@ -1,0 +1,171 @@
+//! `prepcoach check` (one answer, or a JSONL batch) and `prepcoach rules`.
+
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+use super::{emit, resolve};
+use crate::analysis::{analyze, QuestionContext, Report, Rules};
+use crate::bank::{read_text, Catalog};
+use crate::cli::{CheckArgs, CheckFormat, RulesArgs};
+use crate::config::config_home;
+use crate::error::{Diagnostic, Error, Result};
+use crate::render::report::{report_json, report_lines, report_text, ReportOptions};
+use crate::render::Paint;
+
+/// The rules for this run: `--rules FILE`, else `rules.json` in the config folder, else the
+/// built-in rules.
+pub fn load_rules(explicit: Option<&Path>) -> Result<Rules> {
+    let user = config_home().map(|d| d.join("rules.json")).filter(|p| p.is_file());
+    match explicit.map(Path::to_path_buf).or(user) {
+        Some(path) => Rules::with_override(&path.display().to_string(), &read_text(&path)?),
+        None => Rules::builtin(),
+    }
+}
+
+pub fn rules(args: &RulesArgs) -> Result<i32> {
+    let rules = load_rules(args.rules.as_deref())?;
+    emit(&format!("{}\n", rules.to_json()))?;
+    Ok(0)
+}
+
+pub fn run(args: &CheckArgs, paint: &Paint) -> Result<i32> {
+    let rules = load_rules(args.rules.as_deref())?;
+    let (catalog, _) = resolve(&args.selection, None)?;
+    if let Some(input) = &args.input {
+        return batch(input, args.format, &catalog, &rules);
+    }
+    let (name, answer) = read_answer(args.file.as_deref())?;
+    if answer.trim().is_empty() {
+        return Err(Error::Usage(format!(
+            "the answer in {name} is empty: write the answer in a file or pipe it in, e.g. `prepcoach check answer.txt`"
+        )));
+    }
+    let ctx = match &args.question {
+        Some(id) => QuestionContext::of(catalog.question(id)?),
+        None => QuestionContext::default(),
+    };
+    let report = analyze(&answer, ctx, &rules);
+    let text = match args.format {
+        CheckFormat::Text => report_text(&answer, &report, paint, ReportOptions { no_score: args.no_score }),
+        CheckFormat::Json => format!("{}\n", serde_json::to_string_pretty(&report_json(&report)).unwrap_or_default()),
+        CheckFormat::Jsonl => format!("{}\n", serde_json::to_string(&report_json(&report)).unwrap_or_default()),
+        CheckFormat::Line => report_lines(&name, &answer, &report),
+    };
+    emit(&text)?;
+    Ok(0)
+}
+
+/// The answer text and the name findings should use for it.
+fn read_answer(file: Option<&Path>) -> Result<(String, String)> {
+    match file {
+        Some(p) if p != Path::new("-") => Ok((p.display().to_string(), read_text(p)?)),
+        _ => Ok(("<stdin>".into(), read_stdin()?)),
+    }
+}
+
+fn read_stdin() -> Result<String> {
+    let mut bytes = Vec::new();
+    std::io::stdin().read_to_end(&mut bytes).map_err(|source| Error::Read {
+        path: PathBuf::from("<stdin>"),
+        source,
+    })?;
+    String::from_utf8(bytes).map_err(|e| Error::NotUtf8 {
+        path: PathBuf::from("<stdin>"),
+        offset: e.utf8_error().valid_up_to(),
+    })
+}
+
+/// One line of a batch input file.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BatchLine {
+    pub id: serde_json::Value,
+    pub answer: String,
+    #[serde(default)]
+    pub question_id: Option<String>,
+}
+
+/// Parse every line of a JSONL answers file; every bad line is reported with its line and
+/// column before anything is checked.
+pub fn parse_jsonl<T: for<'de> Deserialize<'de>>(name: &str, text: &str) -> Result<Vec<(usize, T)>> {
+    let mut items = Vec::new();
+    let mut diags = Vec::new();
+    for (i, line) in text.lines().enumerate() {
+        if line.trim().is_empty() {
+            continue;
+        }
+        let mut de = serde_json::Deserializer::from_str(line);
+        match serde_path_to_error::deserialize::<_, T>(&mut de) {
+            Ok(v) => items.push((i + 1, v)),
+            Err(err) => {
+                let field = err.path().to_string();
+                let inner = err.into_inner();
+                diags.push(Diagnostic {
+                    file: name.to_string(),
+                    line: i + 1,
+                    column: inner.column(),
+                    field: if field == "." { String::new() } else { field },
+                    message: crate::bank::explain_serde(&inner),
+                });
+            }
+        }
+    }
+    if diags.is_empty() {
+        Ok(items)
+    } else {
+        Err(Error::Invalid(diags))
+    }
+}
+
+fn batch(input: &Path, format: CheckFormat, catalog: &Catalog, rules: &Rules) -> Result<i32> {
+    let (name, text) = read_answer(Some(input))?;
+    let lines: Vec<(usize, BatchLine)> = parse_jsonl(&name, &text)?;
+    // Unknown question ids are input errors too: report them all, with their line.
+    let unknown: Vec<Diagnostic> = lines
+        .iter()
+        .filter_map(|(n, l)| {
+            let id = l.question_id.as_ref()?;
+            catalog.question(id).err().map(|e| Diagnostic {
+                file: name.clone(),
+                line: *n,
+                column: 1,
+                field: "question_id".into(),
+                message: e.to_string(),
+            })
+        })
+        .collect();
+    if !unknown.is_empty() {
+        return Err(Error::Invalid(unknown));
+    }
+    let mut out = String::new();
+    for (_, line) in &lines {
+        let ctx = match &line.question_id {
+            Some(id) => QuestionContext::of(catalog.question(id)?),
+            None => QuestionContext::default(),
+        };
+        let mut report: Report = analyze(&line.answer, ctx, rules);
+        report.id = Some(match &line.id {
+            serde_json::Value::String(s) => s.clone(),
+            other => other.to_string(),
+        });
+        match format {
+            CheckFormat::Line => out.push_str(&report_lines(report.id.as_deref().unwrap_or(""), &line.answer, &report)),
+            CheckFormat::Json => {
+                out.push_str(&serde_json::to_string_pretty(&report_json(&report)).unwrap_or_default());
+                out.push('\n');
+            }
+            _ => {
+                out.push_str(&serde_json::to_string(&report_json(&report)).unwrap_or_default());
+                out.push('\n');
+            }
+        }
+        if out.len() > 1 << 20 {
+            emit(&out)?;
+            out.clear();
+        }
+    }
+    emit(&out)?;
+    Ok(0)
+}

@@ -1,0 +1,82 @@
+//! One module per subcommand. Each resolves its raw arguments, calls into the library and
+//! hands the result to the rendering layer; only `main.rs` exits the process.
+
+mod bank;
+mod check;
+mod list;
+mod practice;
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use crate::bank::{user_bank_dir, Catalog, Filter};
+use crate::cli::{Cli, Command, PracticeArgs, Selection};
+use crate::config::Style;
+use crate::error::{Error, Result};
+use crate::render::Paint;
+
+/// Run a parsed command line; returns the process exit status.
+pub fn run(cli: Cli) -> Result<i32> {
+    let style = Style::resolve(cli.color);
+    let paint = Paint::new(style);
+    match cli.command.unwrap_or(Command::Practice(PracticeArgs::default_session())) {
+        Command::Practice(args) => practice::run(&args, &paint),
+        Command::Banks(args) => list::banks(&args, &paint),
+        Command::Questions(args) => list::questions(&args, &paint),
+        Command::Show(args) => list::show(&args, &paint),
+        Command::Bank(cmd) => bank::run(cmd, &paint),
+        Command::Check(args) => check::run(&args, &paint),
+        Command::Rules(args) => check::rules(&args),
+    }
+}
+
+impl PracticeArgs {
+    /// What `prepcoach` with no command runs: 5 mixed questions.
+    pub fn default_session() -> Self {
+        PracticeArgs {
+            count: 5,
+            ..PracticeArgs::default()
+        }
+    }
+}
+
+/// Whether a `--bank` value names a file or folder rather than a bank id.
+fn is_path(value: &str) -> bool {
+    value.contains(['/', '\\']) || value.ends_with(".json") || Path::new(value).exists()
+}
+
+/// Load the catalog a selection asks for and build its filter.
+pub(crate) fn resolve(sel: &Selection, search: Option<String>) -> Result<(Catalog, Filter)> {
+    let (paths, ids): (Vec<&String>, Vec<&String>) = sel.banks.iter().partition(|v| is_path(v));
+    let paths: Vec<PathBuf> = paths.into_iter().map(PathBuf::from).collect();
+    let user = if sel.no_user_banks { None } else { user_bank_dir() };
+    let catalog = Catalog::load(&paths, user.as_deref())?;
+    let kinds = sel
+        .kinds
+        .iter()
+        .map(|k| k.parse().map_err(Error::Usage))
+        .collect::<Result<Vec<_>>>()?;
+    let levels = sel
+        .levels
+        .iter()
+        .map(|l| l.parse().map_err(Error::Usage))
+        .collect::<Result<Vec<_>>>()?;
+    let filter = Filter {
+        banks: ids.into_iter().cloned().collect(),
+        kinds,
+        competencies: sel.competencies.clone(),
+        levels,
+        rounds: sel.rounds.clone(),
+        search,
+    };
+    Ok((catalog, filter))
+}
+
+/// Write to stdout; a closed pipe (`prepcoach questions | head`) is not an error.
+pub(crate) fn emit(text: &str) -> Result<()> {
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|_| out.flush()) {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        other => other.map_err(Error::Output),
+    }
+}

@@ -1,0 +1,169 @@
+//! A checker report as text (the feedback screen), as JSON, and as one-line findings for
+//! editors.
+
+use std::fmt::Write;
+
+use super::bank::clock;
+use super::{clean, wrap, Paint};
+use crate::analysis::{Band, Report, Severity};
+use crate::bank::line_col;
+
+/// How much of the report to show.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct ReportOptions {
+    /// Hide score and band (a low-pressure session).
+    pub no_score: bool,
+}
+
+fn band_paint(band: Band, paint: &Paint) -> String {
+    match band {
+        Band::Exceeds => paint.good(band.as_str()),
+        Band::Meets => paint.warn(band.as_str()),
+        Band::Below => paint.bad(band.as_str()),
+    }
+}
+
+fn severity_paint(s: Severity, paint: &Paint) -> String {
+    let name = format!("{:<10}", s.as_str());
+    match s {
+        Severity::Error => paint.bad(&name),
+        Severity::Warning => paint.warn(&name),
+        Severity::Suggestion => paint.dim(&name),
+    }
+}
+
+/// One line of quoted answer text, cut to fit `width`.
+pub fn snippet(text: &str, width: usize) -> String {
+    let t = clean(text).replace(['\n', '\t'], " ");
+    let max = width.max(20);
+    if t.chars().count() <= max {
+        format!("“{t}”")
+    } else {
+        let cut: String = t.chars().take(max - 1).collect();
+        format!("“{}…”", cut.trim_end())
+    }
+}
+
+/// The feedback screen for one answer.
+pub fn report_text(answer: &str, r: &Report, paint: &Paint, opts: ReportOptions) -> String {
+    let w = paint.style.width;
+    let mut out = String::new();
+    if !opts.no_score {
+        let _ = writeln!(
+            out,
+            "{} {}/100 · {}   {}",
+            paint.heading("Score"),
+            r.score,
+            band_paint(r.band, paint),
+            paint.dim(&format!(
+                "structure {} · impact {} · coverage {} · delivery {} · penalties −{}",
+                r.breakdown.structure, r.breakdown.impact, r.breakdown.coverage, r.breakdown.delivery, r.breakdown.penalty
+            ))
+        );
+    }
+    let row: Vec<String> = r
+        .parts
+        .iter()
+        .iter()
+        .map(|(name, p)| if p.present { paint.good(&format!("✓ {name}")) } else { paint.bad(&format!("✗ {name}")) })
+        .collect();
+    let _ = writeln!(out, "{} {}", paint.heading("Parts"), row.join("  "));
+    for (name, p) in r.parts.iter() {
+        if let Some(ev) = p.evidence.first() {
+            let _ = writeln!(out, "  {:<9} {}", paint.dim(name), snippet(&ev.text, w.saturating_sub(14)));
+        }
+    }
+    if r.metrics.is_empty() {
+        let _ = writeln!(out, "{} {}", paint.heading("Numbers"), paint.bad("none — quantify the result"));
+    } else {
+        let list: Vec<String> = r.metrics.iter().map(|m| format!("{} ({})", clean(&m.text), kind_name(m.kind))).collect();
+        let _ = writeln!(out, "{}", wrap(&format!("Numbers: {}", list.join(", ")), w, ""));
+    }
+    if !r.vague_claims.is_empty() {
+        let list: Vec<String> = r.vague_claims.iter().map(|v| format!("'{}'", clean(&v.text))).collect();
+        let _ = writeln!(out, "{}", wrap(&format!("Vague, no number: {}", list.join(", ")), w, ""));
+    }
+    coverage(&mut out, r, paint);
+    findings(&mut out, answer, r, paint);
+    let d = &r.delivery;
+    let _ = writeln!(
+        out,
+        "{}",
+        wrap(
+            &format!(
+                "Delivery: {} words · about {} to say (budget {}, {}) · {} filler{} · {} hedge{}{}",
+                d.words,
+                clock(d.speaking_seconds),
+                clock(d.budget_seconds),
+                d.pace.as_str(),
+                d.fillers.len(),
+                if d.fillers.len() == 1 { "" } else { "s" },
+                d.hedges.len(),
+                if d.hedges.len() == 1 { "" } else { "s" },
+                d.longest_sentence.as_ref().map(|l| format!(" · longest sentence {} words", l.words)).unwrap_or_default()
+            ),
+            w,
+            ""
+        )
+    );
+    if !r.suggestions.is_empty() {
+        let _ = writeln!(out, "{}", paint.heading("Next time"));
+        for (i, s) in r.suggestions.iter().enumerate() {
+            let body = wrap(s, w, "     ");
+            let _ = writeln!(out, "  {}. {}", i + 1, body.trim_start());
+        }
+    }
+    out
+}
+
+fn kind_name(k: crate::analysis::MetricKind) -> String {
+    serde_json::to_value(k).ok().and_then(|v| v.as_str().map(String::from)).unwrap_or_default()
+}
+
+fn coverage(out: &mut String, r: &Report, paint: &Paint) {
+    let c = &r.coverage;
+    let total = c.covered.len() + c.missing.len();
+    if total == 0 {
+        return;
+    }
+    let w = paint.style.width;
+    let _ = writeln!(out, "{} {}/{} of what the interviewer listens for", paint.heading("Coverage"), c.covered.len(), total);
+    for i in &c.covered {
+        let _ = writeln!(out, "{}", wrap(&format!("{} {}", paint.good("✓"), i.text), w, "  "));
+    }
+    for i in &c.missing {
+        let _ = writeln!(out, "{}", wrap(&format!("{} {}", paint.bad("✗"), i.text), w, "  "));
+    }
+}
+
+fn findings(out: &mut String, answer: &str, r: &Report, paint: &Paint) {
+    let shown: Vec<_> = r.findings.iter().filter(|f| !f.rule.starts_with("missing-")).collect();
+    if shown.is_empty() {
+        return;
+    }
+    let w = paint.style.width;
+    let _ = writeln!(out, "{}", paint.heading("Findings"));
+    for f in shown {
+        let (line, col) = line_col(answer, f.start);
+        let _ = writeln!(out, "  {}{} {}", severity_paint(f.severity, paint), paint.accent(&f.rule), paint.dim(&format!("{line}:{col}")));
+        let _ = writeln!(out, "{}", wrap(&f.message, w, "      "));
+        if f.end > f.start && f.end - f.start < answer.len() {
+            let _ = writeln!(out, "      {}", snippet(&answer[f.start..f.end], w.saturating_sub(10)));
+        }
+    }
+}
+
+/// One finding a line: `FILE:LINE:COL: severity rule: message`.
+pub fn report_lines(file: &str, answer: &str, r: &Report) -> String {
+    let mut out = String::new();
+    for f in &r.findings {
+        let (line, col) = line_col(answer, f.start);
+        let _ = writeln!(out, "{}:{line}:{col}: {} {}: {}", clean(file), f.severity.as_str(), f.rule, clean(&f.message));
+    }
+    out
+}
+
+/// The report as the documented JSON object.
+pub fn report_json(r: &Report) -> serde_json::Value {
+    serde_json::to_value(r).unwrap_or(serde_json::Value::Null)
+}
