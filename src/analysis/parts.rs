@@ -6,7 +6,7 @@
 //! sentence of substance: a signpost word or a bare cue ("I learned a lot") never earns it,
 //! and a strong answer with no signposts is judged on what its sentences say.
 
-use super::metrics::Metric;
+use super::metrics::{Metric, MetricKind};
 use super::rules::{Lexicon, Rules};
 use super::text::{Sentence, Token};
 
@@ -23,6 +23,8 @@ pub struct Features {
     pub first_person: bool,
     pub plural: bool,
     pub past: usize,
+    /// Past verbs right after a subject ("I ran", "they signed"): a report, not a plan.
+    pub past_subject: usize,
     pub modal: bool,
     pub habitual: bool,
     pub premise: bool,
@@ -40,6 +42,8 @@ pub struct Features {
     pub learning_skill: bool,
     pub learning_empty: bool,
     pub metrics: usize,
+    /// Metrics that can measure a result: all but counts of activity ("40 meetings").
+    pub impact_metrics: usize,
     pub specific: usize,
     pub generic: bool,
     /// Stuffed with jargon ("leveraged synergies to drive win-win"): not a sentence of
@@ -71,6 +75,9 @@ fn sentence_features(answer: &str, s: &Sentence, metrics: &[Metric], rules: &Rul
     let lex = |n: &str| rules.lex(n);
     let has_word = |l: &Lexicon| t.iter().any(|w| l.has_word(&w.lower));
     let past = (0..t.len()).filter(|&i| is_past(t, i, rules)).count();
+    let past_subject = (1..t.len())
+        .filter(|&i| is_past(t, i, rules) && (SUBJECTS.contains(&t[i - 1].lower.as_str()) || matches!(t[i - 1].lower.as_str(), "had" | "was" | "were" | "then" | "also" | "finally" | "eventually" | "quickly")))
+        .count();
     let verbs = |name: &str| -> usize {
         lex(name)
             .find(t)
@@ -90,6 +97,7 @@ fn sentence_features(answer: &str, s: &Sentence, metrics: &[Metric], rules: &Rul
         first_person: has_word(lex("first_person")),
         plural: has_word(lex("plural_person")),
         past,
+        past_subject,
         modal: lex("modal").any(t),
         habitual: lex("habitual").any(t),
         premise: lex("premise_openers").longest_at(t, 0).is_some()
@@ -111,6 +119,11 @@ fn sentence_features(answer: &str, s: &Sentence, metrics: &[Metric], rules: &Rul
         metrics: metrics
             .iter()
             .filter(|m| m.start >= s.start && m.end <= s.end)
+            .count(),
+        impact_metrics: metrics
+            .iter()
+            .filter(|m| m.start >= s.start && m.end <= s.end)
+            .filter(|m| !is_activity_count(m, rules))
             .count(),
         specific: specificity(s, rules),
         generic: lex("generic_markers").any(t),
@@ -138,15 +151,35 @@ fn is_past(t: &[Token], i: usize, rules: &Rules) -> bool {
     if rules.lex("past_irregular").has_word(l) {
         return true;
     }
-    let after_determiner = i > 0
-        && (DETERMINERS.contains(&t[i - 1].lower.as_str())
-            || t[i - 1].lower.chars().all(|c| c.is_ascii_digit() || c == ',' || c == '.'));
+    let det_or_num = |w: &Token| {
+        DETERMINERS.contains(&w.lower.as_str())
+            || w.lower.chars().all(|c| c.is_ascii_digit() || c == ',' || c == '.')
+    };
+    let noun_follows = t.get(i + 1).is_some_and(|n| !FOLLOWS_VERB.contains(&n.lower.as_str()));
+    let after_determiner = (i > 0 && det_or_num(&t[i - 1]))
+        || (i > 1
+            && det_or_num(&t[i - 2])
+            && !SUBJECTS.contains(&t[i - 1].lower.as_str())
+            && noun_follows);
     l.len() > 4
         && l.ends_with("ed")
         && l.chars().all(|c| c.is_alphabetic() || c == '-')
         && !rules.lex("not_past_ed").has_word(l)
         && !after_determiner
 }
+
+/// Words that follow a verb rather than an adjective ("moved from", "signed the").
+const FOLLOWS_VERB: &[&str] = &[
+    "the", "a", "an", "from", "to", "by", "in", "on", "at", "with", "into", "for", "up", "down",
+    "out", "over", "our", "their", "its", "his", "her", "them", "us", "me", "it", "and", "that",
+    "this", "back", "off", "as", "after", "before", "within", "again",
+];
+
+/// Words that start a clause as its subject.
+const SUBJECTS: &[&str] = &[
+    "i", "we", "they", "he", "she", "it", "who", "which", "that", "partner", "partners",
+    "revenue", "pipeline", "customers", "deal", "team",
+];
 
 const DETERMINERS: &[&str] = &[
     "a", "an", "the", "our", "their", "its", "my", "his", "her", "your", "this", "that",
@@ -188,6 +221,16 @@ fn past_form(t: &[Token], i: usize, rules: &Rules) -> bool {
             ))
 }
 
+/// "40 meetings", "200 calls": effort, not a result.
+fn is_activity_count(m: &Metric, rules: &Rules) -> bool {
+    m.kind == MetricKind::Count
+        && m
+            .text
+            .rsplit(' ')
+            .next()
+            .is_some_and(|w| rules.lex("activity_nouns").has_word(&w.to_lowercase()))
+}
+
 /// How many marks of a particular instance the sentence carries: a name, a time anchor, a
 /// particular organisation ("a regional integrator"), a number.
 fn specificity(s: &Sentence, rules: &Rules) -> usize {
@@ -202,6 +245,7 @@ fn specificity(s: &Sentence, rules: &Rules) -> usize {
                 && !w.lower.starts_with("i'")
                 && w.lower.chars().any(char::is_alphabetic)
                 && !rules.lex("first_person").has_word(&w.lower)
+                && !rules.lex("business_acronyms").has_word(&w.lower)
                 && t[*i - 1].end + 2 >= w.start // not right after a sentence-internal break
         })
         .count()
@@ -263,17 +307,17 @@ fn is_context(f: &Features, i: usize, n: usize) -> bool {
     if f.premise || f.career || f.generic || f.habitual || f.salad || f.words < 6 || f.question || f.learning {
         return false;
     }
-    if f.modal_first_person && f.past == 0 {
+    if f.modal_first_person && f.past_subject == 0 {
         return false;
     }
     let early = i < 2.max(n.div_ceil(2));
     let situated = f.first_person || f.plural || f.specific > 0 || f.setting;
     let grounded = f.past > 0 || f.setting || f.first_person || f.plural;
     let cues = f.context_cues + usize::from(f.setting) * 2 + usize::from(f.metrics > 0 && f.context_cues > 0);
-    let pure_action = f.actions > 0 && f.context_cues == 0 && !f.setting;
-    let by_cues = early && situated && grounded && cues >= 2;
+    let pure_action = f.actions > 0 && f.context_cues == 0 && !f.setting && !f.plural;
+    let by_cues = early && situated && grounded && (cues >= 2 || (cues >= 1 && f.past > 0));
     let opening_scene = i < 2 && f.words >= 8 && f.past > 0 && (f.specific > 0 || f.setting) && !pure_action;
-    (by_cues || opening_scene) && !pure_action
+    by_cues || opening_scene
 }
 
 fn is_approach(f: &Features) -> bool {
@@ -313,13 +357,13 @@ fn is_outcome(f: &Features) -> bool {
     if f.words < 4 || f.question || f.habitual || f.premise {
         return false;
     }
-    if f.modal_first_person && f.past < 2 {
+    if f.modal_first_person && f.past_subject == 0 {
         return false;
     }
     let targetish = f.target && !f.perfect && f.past == 0;
     let strong = f.outcome_verb;
-    let weak = f.outcome_verb_weak && (f.metrics > 0 || f.outcome_marker);
-    let marked = f.outcome_marker && f.metrics > 0 && (f.past > 0 || f.perfect);
+    let weak = f.outcome_verb_weak && (f.impact_metrics > 0 || f.outcome_marker);
+    let marked = (f.outcome_marker || f.perfect) && f.impact_metrics > 0 && (f.past > 0 || f.perfect);
     !targetish && (strong || weak || marked)
 }
 

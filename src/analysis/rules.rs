@@ -177,6 +177,7 @@ pub const LEXICON_NAMES: &[&str] = &[
     "org_nouns",
     "time_anchors",
     "generic_markers",
+    "business_acronyms",
 ];
 
 /// A word list ready for matching: single words by lowercase form, phrases by stems.
