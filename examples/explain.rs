@@ -27,7 +27,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             .filter(|(p, _)| classified[*p].contains(&i))
             .map(|(_, n)| *n)
             .collect();
-        println!("[{i}] {}\n    parts: {counts:?}\n    {f:?}\n", s.text(&answer));
+        println!(
+            "[{i}] {}\n    parts: {counts:?}\n    {f:?}\n",
+            s.text(&answer)
+        );
     }
     for m in &found {
         println!("metric {:?} {:?}", m.kind, m.text);

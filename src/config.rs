@@ -29,7 +29,9 @@ impl Style {
         let color = match choice {
             ColorChoice::Always => true,
             ColorChoice::Never => false,
-            ColorChoice::Auto => tty && !no_color && std::env::var("TERM").map_or(true, |t| t != "dumb"),
+            ColorChoice::Auto => {
+                tty && !no_color && std::env::var("TERM").map_or(true, |t| t != "dumb")
+            }
         };
         let width = terminal_size::terminal_size()
             .map(|(w, _)| w.0 as usize)

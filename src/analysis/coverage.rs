@@ -12,12 +12,13 @@ pub fn measure(answer: &str, sentences: &[Sentence], ctx: QuestionContext<'_>) -
     let Some(q) = ctx.question else {
         return out;
     };
-    let items = q
-        .question
-        .areas
-        .iter()
-        .map(|a| ("area", a))
-        .chain(q.question.indicators.positive.iter().map(|a| ("indicator", a)));
+    let items = q.question.areas.iter().map(|a| ("area", a)).chain(
+        q.question
+            .indicators
+            .positive
+            .iter()
+            .map(|a| ("indicator", a)),
+    );
     for (kind, cued) in items {
         let evidence = cue_hits(answer, sentences, cued);
         let item = CoverageItem {

@@ -22,20 +22,23 @@ pub fn measure(answer: &str, sentences: &[Sentence], budget: u32, rules: &Rules)
         sentences
             .iter()
             .flat_map(|s| {
-                rules.lex(name).find(&s.tokens).into_iter().map(move |(i, j)| {
-                    Span::of(answer, s.tokens[i].start, s.tokens[j - 1].end)
-                })
+                rules
+                    .lex(name)
+                    .find(&s.tokens)
+                    .into_iter()
+                    .map(move |(i, j)| Span::of(answer, s.tokens[i].start, s.tokens[j - 1].end))
             })
             .collect()
     };
-    let longest_sentence = sentences
-        .iter()
-        .max_by_key(|s| s.tokens.len())
-        .map(|s| LongestSentence {
-            words: s.tokens.len(),
-            start: s.start,
-            end: s.end,
-        });
+    let longest_sentence =
+        sentences
+            .iter()
+            .max_by_key(|s| s.tokens.len())
+            .map(|s| LongestSentence {
+                words: s.tokens.len(),
+                start: s.start,
+                end: s.end,
+            });
     Delivery {
         words,
         speaking_seconds,

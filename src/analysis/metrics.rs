@@ -70,7 +70,7 @@ fn patterns() -> &'static Patterns {
         let duration = format!(
             r"(?i)\b(?:(?:in|within|after|over|under|inside|by|across|for|than|to|about|nearly|roughly|only|just)\s(?:the\s(?:first|next|last)\s)?)?(?:{n}|(?:in|within|inside|under)\sa|(?:in|within|inside|under)\san)[- ](?:full\s)?{UNIT_TIME}\b"
         );
-        let fraction = r"(?i)\b(?:(?:by|than|about|nearly|almost|over|roughly|under|just)\s)?(?:a|one|two|three)[- ](?:third|fifth|quarter|tenth|half)s?\b(?:\s(?:of\s)?(?:the\s|our\s|their\s|its\s)?[a-z]+)?|\b(?:by|than)\shalf\b|\bhalf\sof\s(?:the\s|our\s|their\s|its\s)?[a-z]+";
+        let fraction = r"(?i)\b(?:by|than|about|nearly|almost|over|roughly|under|just|only)\s(?:a|one|two|three)[- ](?:thirds?|fifths?|quarters?|tenths?)\b|\b(?:a|one|two|three)[- ](?:thirds?|fifths?|quarters?|tenths?|half)\sof\s(?:the\s|our\s|their\s|its\s|all\s)?[a-z]+|\b(?:a|one|two)[- ](?:thirds?|fifths?|tenths?)\b|\b(?:by|than)\shalf\b|\bhalf\sof\s(?:the\s|our\s|their\s|its\s)?[a-z]+";
         let count = format!(
             r"(?i)\b({n})\s((?:(?:new|more|additional|extra|joint|active|qualified|certified|strategic|key|enterprise|regional|global|paying|net-new|net|major|large|existing|top|fewer|less|signed|live|referral|partner|channel|reseller|customer|of\sour|of\sthe|of\sits|of\stheir)\s){{0,3}})([a-z][a-z'-]*)"
         );
@@ -89,25 +89,173 @@ fn patterns() -> &'static Patterns {
     })
 }
 
+const TRAILING_STOP: &[&str] = &[
+    "within", "in", "by", "for", "of", "and", "to", "the", "a", "an", "over", "after", "with",
+    "on", "at", "from", "than", "as", "while", "when", "which", "that", "so", "but", "or", "their",
+    "our", "its", "his", "her", "my", "this", "then", "into",
+];
+
 /// Nouns after a number that make it something other than a measure of impact.
 const NOT_COUNT_NOUNS: &[&str] = &[
-    "of", "on", "or", "and", "to", "in", "at", "by", "a", "an", "the", "step", "steps", "phase",
-    "phases", "stage", "stages", "thing", "things", "way", "ways", "reason", "reasons",
-    "question", "questions", "idea", "ideas", "lesson", "lessons", "option", "options",
-    "pillar", "pillars", "principle", "principles", "part", "parts", "point", "points", "key",
-    "factor", "factors", "area", "areas", "tier", "tiers", "level", "levels", "priority",
-    "priorities", "word", "words", "am", "pm", "o'clock", "people", "person", "employees",
-    "employee", "staff", "headcount", "person-company", "years", "year", "months", "month",
-    "weeks", "week", "days", "day", "hours", "hour", "minutes", "minute", "quarters", "quarter",
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december", "percent", "times", "million", "billion", "thousand",
-    "hundred", "dozen", "k", "m", "x", "is", "was", "were", "are", "i", "we", "it", "he", "she",
-    "they", "that", "this", "with", "for", "from", "as", "if", "so", "but", "then", "than",
-    "more", "less", "criteria", "rounds", "round", "metrics", "kpis", "kpi", "approaches",
-    "buckets", "categories", "dimensions", "types", "models", "sprints", "sprint", "hats",
-    "cents", "pages", "slides", "sentences", "minutes'", "dollars", "euros", "pounds", "fold",
-    "figure", "figures", "second", "seconds", "more", "other", "others", "each", "all",
-    "vacation", "holiday", "break", "honeymoon", "leave",
+    "of",
+    "on",
+    "or",
+    "and",
+    "to",
+    "in",
+    "at",
+    "by",
+    "a",
+    "an",
+    "the",
+    "step",
+    "steps",
+    "phase",
+    "phases",
+    "stage",
+    "stages",
+    "thing",
+    "things",
+    "way",
+    "ways",
+    "reason",
+    "reasons",
+    "question",
+    "questions",
+    "idea",
+    "ideas",
+    "lesson",
+    "lessons",
+    "option",
+    "options",
+    "pillar",
+    "pillars",
+    "principle",
+    "principles",
+    "part",
+    "parts",
+    "point",
+    "points",
+    "key",
+    "factor",
+    "factors",
+    "area",
+    "areas",
+    "tier",
+    "tiers",
+    "level",
+    "levels",
+    "priority",
+    "priorities",
+    "word",
+    "words",
+    "am",
+    "pm",
+    "o'clock",
+    "people",
+    "person",
+    "employees",
+    "employee",
+    "staff",
+    "headcount",
+    "person-company",
+    "years",
+    "year",
+    "months",
+    "month",
+    "weeks",
+    "week",
+    "days",
+    "day",
+    "hours",
+    "hour",
+    "minutes",
+    "minute",
+    "quarters",
+    "quarter",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "percent",
+    "times",
+    "million",
+    "billion",
+    "thousand",
+    "hundred",
+    "dozen",
+    "k",
+    "m",
+    "x",
+    "is",
+    "was",
+    "were",
+    "are",
+    "i",
+    "we",
+    "it",
+    "he",
+    "she",
+    "they",
+    "that",
+    "this",
+    "with",
+    "for",
+    "from",
+    "as",
+    "if",
+    "so",
+    "but",
+    "then",
+    "than",
+    "more",
+    "less",
+    "criteria",
+    "rounds",
+    "round",
+    "metrics",
+    "kpis",
+    "kpi",
+    "approaches",
+    "buckets",
+    "categories",
+    "dimensions",
+    "types",
+    "models",
+    "sprints",
+    "sprint",
+    "hats",
+    "cents",
+    "pages",
+    "slides",
+    "sentences",
+    "minutes'",
+    "dollars",
+    "euros",
+    "pounds",
+    "fold",
+    "figure",
+    "figures",
+    "second",
+    "seconds",
+    "more",
+    "other",
+    "others",
+    "each",
+    "all",
+    "vacation",
+    "holiday",
+    "break",
+    "honeymoon",
+    "leave",
 ];
 
 /// Every metric in `text`, in order, not overlapping.
@@ -127,7 +275,13 @@ pub fn find_metrics(text: &str) -> Vec<Metric> {
             continue;
         };
         if count_ok(text, number.start(), number.as_str(), noun.as_str()) {
-            push_if_free(&mut found, text, whole.start(), whole.end(), MetricKind::Count);
+            push_if_free(
+                &mut found,
+                text,
+                whole.start(),
+                whole.end(),
+                MetricKind::Count,
+            );
         }
     }
     found.sort_by_key(|m| m.start);
@@ -151,9 +305,17 @@ fn trim_match(text: &str, start: usize, mut end: usize) -> (usize, usize) {
     while end > start && !text.is_char_boundary(end) {
         end -= 1;
     }
-    let s = &text[start..end];
-    let trimmed = s.trim_end_matches(|c: char| c.is_whitespace() || c == '-' || c == ',');
-    (start, start + trimmed.len())
+    let mut s =
+        text[start..end].trim_end_matches(|c: char| c.is_whitespace() || c == '-' || c == ',');
+    // A loose trailing word that is only a preposition or article is not part of the metric.
+    while let Some((head, last)) = s.rsplit_once(' ') {
+        if TRAILING_STOP.contains(&last.to_lowercase().as_str()) {
+            s = head.trim_end();
+        } else {
+            break;
+        }
+    }
+    (start, start + s.len())
 }
 
 fn keep(text: &str, kind: MetricKind, start: usize, end: usize) -> bool {
@@ -164,13 +326,25 @@ fn keep(text: &str, kind: MetricKind, start: usize, end: usize) -> bool {
     match kind {
         MetricKind::Percent => {
             // Hyperbole and effort splits are not impact.
-            let hyperbole = (lower.starts_with("110") || lower.starts_with("120") || lower.starts_with("200"))
-                && (before.ends_with("give") || before.ends_with("gave") || before.ends_with("giving") || before.ends_with("my") || before.ends_with("a"));
-            let effort = lower.starts_with("100") && (before.ends_with("give") || before.ends_with("gave"));
-            let points_needs_number = lower.contains("point") && !lower.contains("percentage") && !span.chars().next().is_some_and(|c| c.is_ascii_digit());
+            let hyperbole =
+                (lower.starts_with("110") || lower.starts_with("120") || lower.starts_with("200"))
+                    && (before.ends_with("give")
+                        || before.ends_with("gave")
+                        || before.ends_with("giving")
+                        || before.ends_with("my")
+                        || before.ends_with("a"));
+            let effort =
+                lower.starts_with("100") && (before.ends_with("give") || before.ends_with("gave"));
+            let points_needs_number = lower.contains("point")
+                && !lower.contains("percentage")
+                && !span.chars().next().is_some_and(|c| c.is_ascii_digit());
             !hyperbole && !effort && !points_needs_number && !after_identifier(text, start)
         }
-        MetricKind::Duration => !is_tenure(text, start, end) && !is_story_duration(text, end) && !before_is_calendar(before),
+        MetricKind::Duration => {
+            !is_tenure(text, start, end)
+                && !is_story_duration(text, end)
+                && !before_is_calendar(before)
+        }
         _ => !after_identifier(text, start),
     }
 }
@@ -191,9 +365,26 @@ fn after_identifier(text: &str, start: usize) -> bool {
         .chars()
         .rev()
         .collect();
-    let after = text[start..].chars().skip_while(|c| c.is_ascii_digit()).next();
-    matches!(prev_word.to_lowercase().as_str(), "iso" | "soc" | "step" | "phase" | "stage" | "tier" | "level" | "version" | "v" | "gdpr" | "pci" | "hipaa" | "article" | "section" | "no" | "number")
-        || matches!(after, Some('/' | ':'))
+    let after = text[start..].chars().find(|c| !c.is_ascii_digit());
+    matches!(
+        prev_word.to_lowercase().as_str(),
+        "iso"
+            | "soc"
+            | "step"
+            | "phase"
+            | "stage"
+            | "tier"
+            | "level"
+            | "version"
+            | "v"
+            | "gdpr"
+            | "pci"
+            | "hipaa"
+            | "article"
+            | "section"
+            | "no"
+            | "number"
+    ) || matches!(after, Some('/' | ':'))
 }
 
 /// "for eight years" of the candidate's own career.
@@ -202,16 +393,33 @@ fn is_tenure(text: &str, start: usize, end: usize) -> bool {
     if !(span.contains("year") || span.contains("decade")) {
         return false;
     }
-    let sentence_start = text[..start].rfind(['.', '!', '?', '\n']).map_or(0, |i| i + 1);
-    let sentence_end = text[end..].find(['.', '!', '?', '\n']).map_or(text.len(), |i| end + i);
+    let sentence_start = text[..start]
+        .rfind(['.', '!', '?', '\n'])
+        .map_or(0, |i| i + 1);
+    let sentence_end = text[end..]
+        .find(['.', '!', '?', '\n'])
+        .map_or(text.len(), |i| end + i);
     let sentence = text[sentence_start..sentence_end].to_lowercase();
     let after = text[end..sentence_end].to_lowercase();
     after.trim_start().starts_with("of experience")
         || after.trim_start().starts_with("in partnerships")
         || after.trim_start().starts_with("in the industry")
-        || ["i've been", "i have been", "i've worked", "i have worked", "i spent", "i've spent", "career", "experience", "tenure", "i was there", "i've led", "i have led"]
-            .iter()
-            .any(|k| sentence.contains(k))
+        || [
+            "i've been",
+            "i have been",
+            "i've worked",
+            "i have worked",
+            "i spent",
+            "i've spent",
+            "career",
+            "experience",
+            "tenure",
+            "i was there",
+            "i've led",
+            "i have led",
+        ]
+        .iter()
+        .any(|k| sentence.contains(k))
             && span.starts_with("for")
 }
 
@@ -223,7 +431,19 @@ fn is_story_duration(text: &str, end: usize) -> bool {
         .take_while(|c| c.is_alphabetic())
         .collect::<String>()
         .to_lowercase();
-    matches!(next.as_str(), "vacation" | "holiday" | "break" | "honeymoon" | "leave" | "sabbatical" | "course" | "bootcamp" | "old" | "ago")
+    matches!(
+        next.as_str(),
+        "vacation"
+            | "holiday"
+            | "break"
+            | "honeymoon"
+            | "leave"
+            | "sabbatical"
+            | "course"
+            | "bootcamp"
+            | "old"
+            | "ago"
+    )
 }
 
 fn before_is_calendar(before: &str) -> bool {
@@ -244,7 +464,9 @@ fn count_ok(text: &str, num_start: usize, number: &str, noun: &str) -> bool {
         return false;
     }
     let line_start = text[..num_start].rfind('\n').map_or(0, |i| i + 1);
-    if text[line_start..num_start].trim().is_empty() && text[num_start + number.len()..].starts_with(['.', ')']) {
+    if text[line_start..num_start].trim().is_empty()
+        && text[num_start + number.len()..].starts_with(['.', ')'])
+    {
         return false;
     }
     // Hyphenated compounds such as "a 500-person company" or "two-week".
@@ -267,7 +489,17 @@ mod tests {
     fn finds_each_kind() {
         let t = "Revenue grew 40% to $2.4M, a 3x lift; we doubled referrals, signed three new partners and a dozen resellers, cut onboarding from 45 to 20 days within six months, and trimmed costs by a third.";
         let got = spans(t);
-        for want in ["40%", "$2.4M", "3x", "doubled", "three new partners", "a dozen resellers", "from 45 to 20 days", "within six months", "by a third"] {
+        for want in [
+            "40%",
+            "$2.4M",
+            "3x",
+            "doubled",
+            "three new partners",
+            "a dozen resellers",
+            "from 45 to 20 days",
+            "within six months",
+            "by a third",
+        ] {
             assert!(got.iter().any(|g| g == want), "missing {want}: {got:?}");
         }
     }
@@ -286,7 +518,13 @@ mod tests {
 
     #[test]
     fn money_words() {
-        assert_eq!(spans("It became a seven-figure deal."), ["seven-figure deal"]);
-        assert_eq!(spans("We saved 1.2 million dollars."), ["1.2 million dollars"]);
+        assert_eq!(
+            spans("It became a seven-figure deal."),
+            ["seven-figure deal"]
+        );
+        assert_eq!(
+            spans("We saved 1.2 million dollars."),
+            ["1.2 million dollars"]
+        );
     }
 }

@@ -44,7 +44,12 @@ impl Out<'_> {
 }
 
 /// Vague claims: intensifiers ("significantly", "grew a lot") in sentences with no number.
-pub fn vague_claims(answer: &str, sentences: &[Sentence], metrics: &[Metric], rules: &Rules) -> Vec<Span> {
+pub fn vague_claims(
+    answer: &str,
+    sentences: &[Sentence],
+    metrics: &[Metric],
+    rules: &Rules,
+) -> Vec<Span> {
     sentences
         .iter()
         .filter(|s| !metrics.iter().any(|m| m.start >= s.start && m.end <= s.end))
@@ -71,11 +76,18 @@ pub fn find(inp: &Input<'_>) -> Vec<Finding> {
     }
     missing_parts(inp, &mut out);
     if inp.metrics.is_empty() {
-        let at = inp.classified[3].first().map_or((0, len), |&i| sent(inp, i));
+        let at = inp.classified[3]
+            .first()
+            .map_or((0, len), |&i| sent(inp, i));
         out.add("no-metrics", at.0, at.1, None);
     }
     for v in inp.vague {
-        out.add("vague-claim", v.start, v.end, Some(format!("('{}')", v.text)));
+        out.add(
+            "vague-claim",
+            v.start,
+            v.end,
+            Some(format!("('{}')", v.text)),
+        );
     }
     activity_volume(inp, &mut out);
     lexicon_findings(inp, &mut out, "criticism", "criticism");
@@ -98,7 +110,13 @@ fn missing_parts(inp: &Input<'_>, out: &mut Out<'_>) {
     let last = sent(inp, n - 1);
     let whole = (first.0, last.1);
     let at = [first, whole, whole, last, last];
-    let rule = ["missing-context", "missing-approach", "missing-example", "missing-outcome", "missing-learning"];
+    let rule = [
+        "missing-context",
+        "missing-approach",
+        "missing-example",
+        "missing-outcome",
+        "missing-learning",
+    ];
     for p in 0..5 {
         if inp.classified[p].is_empty() {
             out.add(rule[p], at[p].0, at[p].1, None);
@@ -115,10 +133,12 @@ fn activity_volume(inp: &Input<'_>, out: &mut Out<'_>) {
         .metrics
         .iter()
         .filter(|m| {
-            m.text
-                .split_whitespace()
-                .last()
-                .is_some_and(|w| activity.has_word(&w.to_lowercase().trim_matches(|c: char| !c.is_alphanumeric()).to_string()))
+            m.text.split_whitespace().last().is_some_and(|w| {
+                activity.has_word(
+                    w.to_lowercase()
+                        .trim_matches(|c: char| !c.is_alphanumeric()),
+                )
+            })
         })
         .collect();
     if hits.len() >= 2 || (hits.len() == 1 && inp.metrics.len() == 1) {
@@ -144,11 +164,12 @@ fn ownership(inp: &Input<'_>, out: &mut Out<'_>) {
         .filter(|t| inp.rules.lex("plural_person").has_word(&t.lower))
         .map(|t| (t.start, t.end))
         .collect();
-    let owns = inp
-        .sentences
-        .iter()
-        .flat_map(|s| s.tokens.iter())
-        .any(|t| matches!(t.lower.as_str(), "i" | "i'd" | "i've" | "i'll" | "i'm" | "me" | "my" | "myself"));
+    let owns = inp.sentences.iter().flat_map(|s| s.tokens.iter()).any(|t| {
+        matches!(
+            t.lower.as_str(),
+            "i" | "i'd" | "i've" | "i'll" | "i'm" | "me" | "my" | "myself"
+        )
+    });
     if we.len() >= 3 && !owns {
         out.add("we-not-i", we[0].0, we[0].1, None);
     }
@@ -172,14 +193,20 @@ fn kind_rules(inp: &Input<'_>, out: &mut Out<'_>) {
         if kind.is_scenario()
             && words >= 25
             && !inp.answer.contains('?')
-            && !inp.sentences.iter().any(|s| inp.rules.lex("clarifying").any(&s.tokens))
+            && !inp
+                .sentences
+                .iter()
+                .any(|s| inp.rules.lex("clarifying").any(&s.tokens))
         {
             out.add("no-clarifying-question", 0, len, None);
         }
     }
     if inp.ctx.wants_stakeholders()
         && words >= 60
-        && !inp.sentences.iter().any(|s| inp.rules.lex("stakeholders").any(&s.tokens))
+        && !inp
+            .sentences
+            .iter()
+            .any(|s| inp.rules.lex("stakeholders").any(&s.tokens))
     {
         out.add("no-stakeholders", 0, len, None);
     }
@@ -205,7 +232,12 @@ fn delivery(inp: &Input<'_>, out: &mut Out<'_>) {
     }
     let limit = inp.rules.file.delivery.long_sentence_words;
     for s in inp.sentences.iter().filter(|s| s.tokens.len() > limit) {
-        out.add("long-sentence", s.start, s.end, Some(format!("({} words)", s.tokens.len())));
+        out.add(
+            "long-sentence",
+            s.start,
+            s.end,
+            Some(format!("({} words)", s.tokens.len())),
+        );
     }
 }
 
@@ -229,7 +261,12 @@ fn negative_indicators(inp: &Input<'_>, out: &mut Out<'_>) {
     };
     for ind in &q.question.indicators.negative {
         if let Some(hit) = cue_hits(inp.answer, inp.sentences, ind).first() {
-            out.add("negative-indicator", hit.start, hit.end, Some(format!("({})", ind.text)));
+            out.add(
+                "negative-indicator",
+                hit.start,
+                hit.end,
+                Some(format!("({})", ind.text)),
+            );
         }
     }
 }

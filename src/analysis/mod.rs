@@ -177,7 +177,8 @@ pub struct Breakdown {
 /// Everything the checker says about one answer.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Report {
-    pub id: Option<String>,
+    /// The caller's id for the answer (batch mode), echoed back as given.
+    pub id: Option<serde_json::Value>,
     pub question_id: Option<String>,
     pub words: usize,
     pub speaking_seconds: u32,
@@ -209,7 +210,8 @@ impl<'a> QuestionContext<'a> {
     }
 
     fn budget(&self) -> u32 {
-        self.question.map_or(150, |q| q.question.time_budget_seconds)
+        self.question
+            .map_or(150, |q| q.question.time_budget_seconds)
     }
 
     /// Whether the question is about alignment or partnerships across teams, where naming
@@ -218,9 +220,18 @@ impl<'a> QuestionContext<'a> {
     fn wants_stakeholders(&self) -> bool {
         self.question.is_none_or(|q| {
             let t = format!("{} {}", q.question.text, q.question.competency).to_lowercase();
-            ["align", "stakeholder", "internal", "cross-functional", "partner", "alliance", "co-sell", "launch"]
-                .iter()
-                .any(|k| t.contains(k))
+            [
+                "align",
+                "stakeholder",
+                "internal",
+                "cross-functional",
+                "partner",
+                "alliance",
+                "co-sell",
+                "launch",
+            ]
+            .iter()
+            .any(|k| t.contains(k))
         })
     }
 }
@@ -260,7 +271,15 @@ pub fn analyze(answer: &str, ctx: QuestionContext<'_>, rules: &Rules) -> Report 
         rules,
     });
     findings.sort_by_key(|f| (f.start, std::cmp::Reverse(f.severity)));
-    let (score, band, breakdown) = score::score(&parts, &metrics, &vague_claims, &coverage, &delivery, &findings, ctx);
+    let (score, band, breakdown) = score::score(
+        &parts,
+        &metrics,
+        &vague_claims,
+        &coverage,
+        &delivery,
+        &findings,
+        ctx,
+    );
     let suggestions = score::suggestions(answer, &parts, &findings, &coverage, &metrics);
     Report {
         id: None,
@@ -277,5 +296,67 @@ pub fn analyze(answer: &str, ctx: QuestionContext<'_>, rules: &Rules) -> Report 
         findings,
         delivery,
         suggestions,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn check(text: &str) -> Report {
+        analyze(text, QuestionContext::default(), &Rules::builtin().unwrap())
+    }
+
+    /// Every span in the report must be a valid slice of the answer.
+    fn spans_valid(text: &str, r: &Report) {
+        let ok = |s: usize, e: usize| {
+            s <= e && e <= text.len() && text.is_char_boundary(s) && text.is_char_boundary(e)
+        };
+        for (_, p) in r.parts.iter() {
+            for ev in &p.evidence {
+                assert!(ok(ev.start, ev.end));
+                assert_eq!(&text[ev.start..ev.end], ev.text);
+            }
+        }
+        for m in &r.metrics {
+            assert!(ok(m.start, m.end));
+        }
+        for f in &r.findings {
+            assert!(ok(f.start, f.end), "{f:?}");
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(300))]
+        #[test]
+        fn never_panics_on_random_unicode(text in any::<String>()) {
+            let r = check(&text);
+            spans_valid(&text, &r);
+            prop_assert!(r.score <= 100);
+        }
+
+        #[test]
+        fn never_panics_on_answer_like_noise(text in r"([A-Za-z’“”—–•\-\*0-9$%., \n:;!?🚀é]{0,12}( |\n)){0,40}") {
+            let r = check(&text);
+            spans_valid(&text, &r);
+        }
+    }
+
+    #[test]
+    fn empty_and_one_word_answers_score_near_zero() {
+        let r = check("");
+        assert_eq!(r.score, 0);
+        assert_eq!(r.findings[0].rule, "empty-answer");
+        assert!(check("fine").score <= 5);
+    }
+
+    #[test]
+    fn signposts_are_not_needed_and_not_enough() {
+        let plain = "Our reseller in Lyon had missed plan by 30% for two quarters. I rebuilt their enablement and ran weekly pipeline reviews with their lead. In March they closed the Carrefour deal, and pipeline grew 45% within two quarters. Since then I start every partner rescue with a rep-level review.";
+        let r = check(plain);
+        assert!(r.parts.missing().is_empty(), "{:?}", r.parts.missing());
+        let salad = "Situation: task. Action: result. Learning: I learned a lot. Result: 50%.";
+        assert!(check(salad).parts.missing().len() >= 4);
     }
 }

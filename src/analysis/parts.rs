@@ -56,14 +56,58 @@ pub struct Features {
 }
 
 const FUNCTION_WORDS: &[&str] = &[
-    "a", "an", "the", "and", "or", "but", "of", "to", "in", "on", "at", "for", "with", "by",
-    "it", "is", "was", "i", "we", "my", "our", "that", "this", "so", "a", "lot", "very",
-    "situation", "task", "action", "result", "results", "outcome", "learning", "lesson",
-    "context", "approach", "example", "learned", "star", "car", "then", "also",
+    "a",
+    "an",
+    "the",
+    "and",
+    "or",
+    "but",
+    "of",
+    "to",
+    "in",
+    "on",
+    "at",
+    "for",
+    "with",
+    "by",
+    "it",
+    "is",
+    "was",
+    "i",
+    "we",
+    "my",
+    "our",
+    "that",
+    "this",
+    "so",
+    "a",
+    "lot",
+    "very",
+    "situation",
+    "task",
+    "action",
+    "result",
+    "results",
+    "outcome",
+    "learning",
+    "lesson",
+    "context",
+    "approach",
+    "example",
+    "learned",
+    "star",
+    "car",
+    "then",
+    "also",
 ];
 
 /// Compute the features of every sentence.
-pub fn features(answer: &str, sentences: &[Sentence], metrics: &[Metric], rules: &Rules) -> Vec<Features> {
+pub fn features(
+    answer: &str,
+    sentences: &[Sentence],
+    metrics: &[Metric],
+    rules: &Rules,
+) -> Vec<Features> {
     sentences
         .iter()
         .map(|s| sentence_features(answer, s, metrics, rules))
@@ -76,7 +120,21 @@ fn sentence_features(answer: &str, s: &Sentence, metrics: &[Metric], rules: &Rul
     let has_word = |l: &Lexicon| t.iter().any(|w| l.has_word(&w.lower));
     let past = (0..t.len()).filter(|&i| is_past(t, i, rules)).count();
     let past_subject = (1..t.len())
-        .filter(|&i| is_past(t, i, rules) && (SUBJECTS.contains(&t[i - 1].lower.as_str()) || matches!(t[i - 1].lower.as_str(), "had" | "was" | "were" | "then" | "also" | "finally" | "eventually" | "quickly")))
+        .filter(|&i| {
+            is_past(t, i, rules)
+                && (SUBJECTS.contains(&t[i - 1].lower.as_str())
+                    || matches!(
+                        t[i - 1].lower.as_str(),
+                        "had"
+                            | "was"
+                            | "were"
+                            | "then"
+                            | "also"
+                            | "finally"
+                            | "eventually"
+                            | "quickly"
+                    ))
+        })
         .count();
     let verbs = |name: &str| -> usize {
         lex(name)
@@ -85,13 +143,21 @@ fn sentence_features(answer: &str, s: &Sentence, metrics: &[Metric], rules: &Rul
             .filter(|&(i, _)| verb_like(t, i, s, rules))
             .count()
     };
-    let past_verbs = |name: &str| lex(name).find(t).into_iter().any(|(i, _)| past_form(t, i, rules));
+    let past_verbs = |name: &str| {
+        lex(name)
+            .find(t)
+            .into_iter()
+            .any(|(i, _)| past_form(t, i, rules))
+    };
     let text = s.text(answer);
     Features {
         words: t.len(),
         content: t
             .iter()
-            .filter(|w| !FUNCTION_WORDS.contains(&w.lower.as_str()) && w.lower.chars().any(char::is_alphabetic))
+            .filter(|w| {
+                !FUNCTION_WORDS.contains(&w.lower.as_str())
+                    && w.lower.chars().any(char::is_alphabetic)
+            })
             .count(),
         label: s.label.clone(),
         first_person: has_word(lex("first_person")),
@@ -101,14 +167,16 @@ fn sentence_features(answer: &str, s: &Sentence, metrics: &[Metric], rules: &Rul
         modal: lex("modal").any(t),
         habitual: lex("habitual").any(t),
         premise: lex("premise_openers").longest_at(t, 0).is_some()
-            || (t.len() > 1 && lex("premise_openers").longest_at(t, 1).is_some() && matches!(t[0].lower.as_str(), "so" | "well" | "and" | "generally")),
+            || (t.len() > 1
+                && lex("premise_openers").longest_at(t, 1).is_some()
+                && matches!(t[0].lower.as_str(), "so" | "well" | "and" | "generally")),
         career: lex("career_summary").any(t),
         actions: verbs("action_verbs"),
         leading_verb: lex("action_verbs").longest_at(t, 0).is_some()
             && (s.bullet || s.label.is_some() || is_past(t, 0, rules)),
         attitude: lex("attitude").any(t),
         context_cues: lex("context_cues").find(t).len(),
-        setting: lex("setting").any(t),
+        setting: lex("setting").any(t) || opens_with_place(t),
         outcome_verb: past_verbs("outcome_verbs"),
         outcome_verb_weak: past_verbs("outcome_verbs_weak"),
         outcome_marker: lex("outcome_markers").any(t),
@@ -129,11 +197,19 @@ fn sentence_features(answer: &str, s: &Sentence, metrics: &[Metric], rules: &Rul
         generic: lex("generic_markers").any(t),
         salad: lex("jargon").find(t).len() >= 2,
         modal_first_person: t.windows(2).any(|w| {
-            matches!(w[0].lower.as_str(), "i" | "we") && matches!(w[1].lower.as_str(), "would" | "will" | "could" | "should" | "might")
-        }) || t.iter().any(|w| matches!(w.lower.as_str(), "i'd" | "we'd" | "i'll" | "we'll")),
+            matches!(w[0].lower.as_str(), "i" | "we")
+                && matches!(
+                    w[1].lower.as_str(),
+                    "would" | "will" | "could" | "should" | "might"
+                )
+        }) || t
+            .iter()
+            .any(|w| matches!(w.lower.as_str(), "i'd" | "we'd" | "i'll" | "we'll")),
         perfect: t.windows(2).any(|w| {
-            matches!(w[0].lower.as_str(), "has" | "have" | "i've" | "we've" | "it's" | "had")
-                && (w[1].lower.ends_with("ed") || rules.lex("past_irregular").has_word(&w[1].lower))
+            matches!(
+                w[0].lower.as_str(),
+                "has" | "have" | "i've" | "we've" | "it's" | "had"
+            ) && (w[1].lower.ends_with("ed") || rules.lex("past_irregular").has_word(&w[1].lower))
         }),
         question: text.trim_end().ends_with('?'),
     }
@@ -153,9 +229,13 @@ fn is_past(t: &[Token], i: usize, rules: &Rules) -> bool {
     }
     let det_or_num = |w: &Token| {
         DETERMINERS.contains(&w.lower.as_str())
-            || w.lower.chars().all(|c| c.is_ascii_digit() || c == ',' || c == '.')
+            || w.lower
+                .chars()
+                .all(|c| c.is_ascii_digit() || c == ',' || c == '.')
     };
-    let noun_follows = t.get(i + 1).is_some_and(|n| !FOLLOWS_VERB.contains(&n.lower.as_str()));
+    let noun_follows = t
+        .get(i + 1)
+        .is_some_and(|n| !FOLLOWS_VERB.contains(&n.lower.as_str()));
     let after_determiner = (i > 0 && det_or_num(&t[i - 1]))
         || (i > 1
             && det_or_num(&t[i - 2])
@@ -177,24 +257,92 @@ const FOLLOWS_VERB: &[&str] = &[
 
 /// Words that start a clause as its subject.
 const SUBJECTS: &[&str] = &[
-    "i", "we", "they", "he", "she", "it", "who", "which", "that", "partner", "partners",
-    "revenue", "pipeline", "customers", "deal", "team",
+    "i",
+    "we",
+    "they",
+    "he",
+    "she",
+    "it",
+    "who",
+    "which",
+    "that",
+    "partner",
+    "partners",
+    "revenue",
+    "pipeline",
+    "customers",
+    "deal",
+    "team",
 ];
 
 const DETERMINERS: &[&str] = &[
-    "a", "an", "the", "our", "their", "its", "my", "his", "her", "your", "this", "that",
-    "these", "those", "more", "most", "fully", "well", "newly", "highly", "any", "every",
-    "each", "some", "no", "all", "few", "many", "several", "both",
+    "a", "an", "the", "our", "their", "its", "my", "his", "her", "your", "this", "that", "these",
+    "those", "more", "most", "fully", "well", "newly", "highly", "any", "every", "each", "some",
+    "no", "all", "few", "many", "several", "both",
 ];
 
 /// Words after which a listed action word is being used as a verb.
 const VERB_LEADS: &[&str] = &[
-    "i", "we", "i'd", "we'd", "i'll", "we'll", "would", "will", "could", "should", "to", "then",
-    "first", "also", "and", "personally", "immediately", "quickly", "jointly", "later",
-    "finally", "next", "i've", "we've", "have", "has", "had", "they", "she", "he", "did",
-    "didn't", "can", "must", "let's", "always", "usually", "typically", "then", "so", "i'm",
-    "we're", "by", "started", "began", "myself", "directly", "together", "instead", "actually",
-    "eventually", "second", "third", "also", "often", "never", "just", "still", "who", "mostly",
+    "i",
+    "we",
+    "i'd",
+    "we'd",
+    "i'll",
+    "we'll",
+    "would",
+    "will",
+    "could",
+    "should",
+    "to",
+    "then",
+    "first",
+    "also",
+    "and",
+    "personally",
+    "immediately",
+    "quickly",
+    "jointly",
+    "later",
+    "finally",
+    "next",
+    "i've",
+    "we've",
+    "have",
+    "has",
+    "had",
+    "they",
+    "she",
+    "he",
+    "did",
+    "didn't",
+    "can",
+    "must",
+    "let's",
+    "always",
+    "usually",
+    "typically",
+    "then",
+    "so",
+    "i'm",
+    "we're",
+    "by",
+    "started",
+    "began",
+    "myself",
+    "directly",
+    "together",
+    "instead",
+    "actually",
+    "eventually",
+    "second",
+    "third",
+    "also",
+    "often",
+    "never",
+    "just",
+    "still",
+    "who",
+    "mostly",
 ];
 
 /// Whether the word at `i` is used as a verb: a past form, after a subject, modal or
@@ -207,7 +355,8 @@ fn verb_like(t: &[Token], i: usize, s: &Sentence, rules: &Rules) -> bool {
         return s.bullet || s.label.is_some() || t[0].capital;
     }
     let prev = t[i - 1].lower.as_str();
-    VERB_LEADS.contains(&prev) || (i >= 2 && VERB_LEADS.contains(&t[i - 2].lower.as_str()) && !DETERMINERS.contains(&prev))
+    VERB_LEADS.contains(&prev)
+        || (i >= 2 && VERB_LEADS.contains(&t[i - 2].lower.as_str()) && !DETERMINERS.contains(&prev))
 }
 
 /// Whether the word at `i` is a past form or follows an auxiliary ("has grown", "was
@@ -217,15 +366,34 @@ fn past_form(t: &[Token], i: usize, rules: &Rules) -> bool {
         || (i > 0
             && matches!(
                 t[i - 1].lower.as_str(),
-                "has" | "have" | "had" | "was" | "were" | "been" | "got" | "i've" | "we've" | "it's" | "they've"
+                "has"
+                    | "have"
+                    | "had"
+                    | "was"
+                    | "were"
+                    | "been"
+                    | "got"
+                    | "i've"
+                    | "we've"
+                    | "it's"
+                    | "they've"
             ))
+}
+
+/// "At a payments startup, …", "In my last role …": the sentence opens on where it happened.
+fn opens_with_place(t: &[Token]) -> bool {
+    t.len() > 3
+        && matches!(
+            t[0].lower.as_str(),
+            "at" | "in" | "while" | "when" | "during"
+        )
+        && matches!(t[1].lower.as_str(), "a" | "an" | "my" | "our")
 }
 
 /// "40 meetings", "200 calls": effort, not a result.
 fn is_activity_count(m: &Metric, rules: &Rules) -> bool {
     m.kind == MetricKind::Count
-        && m
-            .text
+        && m.text
             .rsplit(' ')
             .next()
             .is_some_and(|w| rules.lex("activity_nouns").has_word(&w.to_lowercase()))
@@ -257,17 +425,20 @@ fn specificity(s: &Sentence, rules: &Rules) -> usize {
         .iter()
         .filter(|(i, _)| {
             *i > 0
-                && t[..*i]
-                    .iter()
-                    .rev()
-                    .take(3)
-                    .any(|w| matches!(w.lower.as_str(), "a" | "an" | "one" | "that" | "this" | "the"))
+                && t[..*i].iter().rev().take(3).any(|w| {
+                    matches!(
+                        w.lower.as_str(),
+                        "a" | "an" | "one" | "that" | "this" | "the"
+                    )
+                })
         })
         .count()
         .min(1);
-    let year = t
-        .iter()
-        .any(|w| w.lower.len() == 4 && (w.lower.starts_with("19") || w.lower.starts_with("20")) && w.lower.chars().all(|c| c.is_ascii_digit()));
+    let year = t.iter().any(|w| {
+        w.lower.len() == 4
+            && (w.lower.starts_with("19") || w.lower.starts_with("20"))
+            && w.lower.chars().all(|c| c.is_ascii_digit())
+    });
     proper + anchors + orgs + usize::from(year)
 }
 
@@ -275,8 +446,15 @@ fn specificity(s: &Sentence, rules: &Rules) -> usize {
 pub fn classify(feats: &[Features]) -> [Vec<usize>; 5] {
     let n = feats.len();
     let mut out: [Vec<usize>; 5] = Default::default();
-    let narrative_past = feats.iter().filter(|f| f.past > 0 && !f.modal && !f.habitual).count();
+    let narrative_past = feats
+        .iter()
+        .filter(|f| f.past > 0 && !f.modal && !f.habitual)
+        .count();
     for (i, f) in feats.iter().enumerate() {
+        // Signpost words and function words alone are not a sentence of substance.
+        if f.content < 3 {
+            continue;
+        }
         if is_context(f, i, n) {
             out[0].push(i);
         }
@@ -304,19 +482,30 @@ fn is_context(f: &Features, i: usize, n: usize) -> bool {
     if labelled(f, "context") {
         return true;
     }
-    if f.premise || f.career || f.generic || f.habitual || f.salad || f.words < 6 || f.question || f.learning {
+    if f.premise
+        || f.career
+        || f.generic
+        || f.habitual
+        || f.salad
+        || f.words < 6
+        || f.question
+        || f.learning
+    {
         return false;
     }
     if f.modal_first_person && f.past_subject == 0 {
         return false;
     }
     let early = i < 2.max(n.div_ceil(2));
-    let situated = f.first_person || f.plural || f.specific > 0 || f.setting;
+    let situated = f.first_person || f.plural || f.specific > 0 || f.setting || f.metrics > 0;
     let grounded = f.past > 0 || f.setting || f.first_person || f.plural;
-    let cues = f.context_cues + usize::from(f.setting) * 2 + usize::from(f.metrics > 0 && f.context_cues > 0);
+    let cues = f.context_cues
+        + usize::from(f.setting) * 2
+        + usize::from(f.metrics > 0 && f.context_cues > 0);
     let pure_action = f.actions > 0 && f.context_cues == 0 && !f.setting && !f.plural;
     let by_cues = early && situated && grounded && (cues >= 2 || (cues >= 1 && f.past > 0));
-    let opening_scene = i < 2 && f.words >= 8 && f.past > 0 && (f.specific > 0 || f.setting) && !pure_action;
+    let opening_scene =
+        i < 2 && f.words >= 8 && f.past > 0 && (f.specific > 0 || f.setting) && !pure_action;
     by_cues || opening_scene
 }
 
@@ -363,7 +552,8 @@ fn is_outcome(f: &Features) -> bool {
     let targetish = f.target && !f.perfect && f.past == 0;
     let strong = f.outcome_verb;
     let weak = f.outcome_verb_weak && (f.impact_metrics > 0 || f.outcome_marker);
-    let marked = (f.outcome_marker || f.perfect) && f.impact_metrics > 0 && (f.past > 0 || f.perfect);
+    let marked =
+        (f.outcome_marker || f.perfect) && f.impact_metrics > 0 && (f.past > 0 || f.perfect);
     !targetish && (strong || weak || marked)
 }
 

@@ -233,8 +233,7 @@ impl Lexicon {
         cands
             .iter()
             .filter(|p| {
-                p.len() <= tokens.len() - i
-                    && p.iter().zip(&tokens[i..]).all(|(s, t)| *s == t.stem)
+                p.len() <= tokens.len() - i && p.iter().zip(&tokens[i..]).all(|(s, t)| *s == t.stem)
             })
             .map(Vec::len)
             .max()
@@ -335,7 +334,8 @@ fn apply(file: &mut RulesFile, over: RulesOverride, name: &str) -> Result<()> {
             column: 1,
             message: format!(
                 "unknown {what}{}",
-                near.map(|n| format!("; did you mean `{n}`?")).unwrap_or_default()
+                near.map(|n| format!("; did you mean `{n}`?"))
+                    .unwrap_or_default()
             ),
             field,
         }])
@@ -359,7 +359,11 @@ fn apply(file: &mut RulesFile, over: RulesOverride, name: &str) -> Result<()> {
     }
     for (lex, edit) in over.lexicons {
         let Some(list) = file.lexicons.get_mut(&lex) else {
-            return Err(unknown(format!("lexicons.{lex}"), "lexicon", LEXICON_NAMES.to_vec()));
+            return Err(unknown(
+                format!("lexicons.{lex}"),
+                "lexicon",
+                LEXICON_NAMES.to_vec(),
+            ));
         };
         match edit {
             LexiconEdit::Replace(v) => *list = v,
@@ -375,7 +379,10 @@ fn apply(file: &mut RulesFile, over: RulesOverride, name: &str) -> Result<()> {
 
 /// The stem of a single cue word, for callers matching bank cues.
 pub fn cue_stems(cue: &str) -> Vec<String> {
-    tokenize(cue, 0, cue.len()).into_iter().map(|t| t.stem).collect()
+    tokenize(cue, 0, cue.len())
+        .into_iter()
+        .map(|t| t.stem)
+        .collect()
 }
 
 /// Stem of a word; re-exported for modules that match bank cues.

@@ -27,13 +27,19 @@ pub fn score(
         _ => 20,
     }
     .saturating_sub(3 * vague.len() as u32);
-    let impact = if parts.outcome.present { impact } else { impact.min(8) };
+    let impact = if parts.outcome.present {
+        impact
+    } else {
+        impact.min(8)
+    };
     let coverage_pts = if ctx.question.is_some() {
         let total = coverage.covered.len() + coverage.missing.len();
         if total == 0 {
             present * 3
         } else {
-            (15 * coverage.covered.len() as u32).div_ceil(total as u32).min(15)
+            (15 * coverage.covered.len() as u32)
+                .div_ceil(total as u32)
+                .min(15)
         }
     } else {
         present * 3
@@ -117,7 +123,10 @@ pub fn suggestions(
         ));
     }
     if !parts.approach.present {
-        out.push("Say what you did, as concrete steps in the first person ('I pulled…', 'I set up…').".into());
+        out.push(
+            "Say what you did, as concrete steps in the first person ('I pulled…', 'I set up…')."
+                .into(),
+        );
     }
     if !parts.example.present {
         out.push("Anchor it in one real instance: name the partner, the deal or the quarter it happened.".into());
@@ -144,7 +153,10 @@ pub fn suggestions(
         out.push("Say which actions were yours: change the key 'we' sentences to 'I'.".into());
     }
     if let Some(m) = coverage.missing.first() {
-        out.push(format!("The interviewer listens for: {}. Touch on it.", m.text.trim_end_matches('.')));
+        out.push(format!(
+            "The interviewer listens for: {}. Touch on it.",
+            m.text.trim_end_matches('.')
+        ));
     }
     if has("too-long").is_some() {
         out.push("Cut it down: keep one example and the result; drop the background.".into());

@@ -128,7 +128,7 @@ pub fn sentences(text: &str) -> Vec<Sentence> {
             None => (body_start, None),
         };
         let mut label = label.or_else(|| pending_label.take());
-        if text[body_start..offset].trim().is_empty() {
+        if tokenize(text, body_start, offset).is_empty() {
             // A label alone on its line announces the next line.
             if label.is_some() {
                 pending_label = label;
@@ -197,7 +197,10 @@ fn skip_bullet(text: &str, start: usize, end: usize) -> (usize, bool) {
     let Some((_, first)) = chars.next() else {
         return (start, false);
     };
-    let marker_len = if matches!(first, '-' | '*' | '•' | '◦' | '▪' | '‣' | '–' | '—' | '·' | '►' | '✓' | '✅') {
+    let marker_len = if matches!(
+        first,
+        '-' | '*' | '•' | '◦' | '▪' | '‣' | '–' | '—' | '·' | '►' | '✓' | '✅'
+    ) {
         first.len_utf8()
     } else if first.is_ascii_digit() || first.is_ascii_lowercase() {
         let digits: usize = trimmed
@@ -206,9 +209,7 @@ fn skip_bullet(text: &str, start: usize, end: usize) -> (usize, bool) {
             .count()
             .max(if first.is_ascii_lowercase() { 1 } else { 0 });
         match trimmed[digits..].chars().next() {
-            Some('.' | ')') if digits <= 2 && trimmed[digits + 1..].starts_with(' ') => {
-                digits + 1
-            }
+            Some('.' | ')') if digits <= 2 && trimmed[digits + 1..].starts_with(' ') => digits + 1,
             _ => return (start, false),
         }
     } else {
@@ -225,7 +226,6 @@ fn skip_bullet(text: &str, start: usize, end: usize) -> (usize, bool) {
 /// Returns the offset after it and the label's part name.
 fn take_label(text: &str, start: usize, end: usize) -> Option<(usize, String)> {
     let s = &text[start..end];
-    let lead = s.len() - s.trim_start().len();
     let body = s.trim_start().trim_start_matches(['*', '_', '#', ' ']);
     let skipped = s.len() - body.len();
     let head_end = body.char_indices().nth(40).map_or(body.len(), |(i, _)| i);
@@ -236,9 +236,10 @@ fn take_label(text: &str, start: usize, end: usize) -> Option<(usize, String)> {
             let sep = rest_trim.chars().next()?;
             if matches!(sep, ':' | '—' | '–' | '-' | '|') {
                 // Byte length of label + markup + separator in the original text.
-                let consumed_lower = lower.len() - rest_trim.len() + sep.len_utf8();
+                let after_sep = &rest_trim[sep.len_utf8()..];
+                let markup = after_sep.len() - after_sep.trim_start_matches(['*', '_']).len();
+                let consumed_lower = lower.len() - rest_trim.len() + sep.len_utf8() + markup;
                 let consumed = byte_len_for_lower(body, consumed_lower);
-                let _ = lead;
                 return Some((start + skipped + consumed, part.to_string()));
             }
         }
@@ -272,7 +273,11 @@ mod tests {
         let a = "We had a problem. I met e.g. the CFO first! Then it worked.";
         assert_eq!(
             texts(a),
-            ["We had a problem.", "I met e.g. the CFO first!", "Then it worked."]
+            [
+                "We had a problem.",
+                "I met e.g. the CFO first!",
+                "Then it worked."
+            ]
         );
     }
 
@@ -296,7 +301,9 @@ mod tests {
         let s = sentences(a);
         assert_eq!(s.len(), 2);
         assert_eq!(s[0].tokens[0].lower, "i'd");
-        assert!(s.iter().all(|s| a.is_char_boundary(s.start) && a.is_char_boundary(s.end)));
+        assert!(s
+            .iter()
+            .all(|s| a.is_char_boundary(s.start) && a.is_char_boundary(s.end)));
     }
 
     #[test]

@@ -156,7 +156,10 @@ mod tests {
 
     #[test]
     fn finds_nested_values() {
-        let at = locate(DOC, &[Seg::Key("a".into()), Seg::Index(2), Seg::Key("c".into())]);
+        let at = locate(
+            DOC,
+            &[Seg::Key("a".into()), Seg::Index(2), Seg::Key("c".into())],
+        );
         assert_eq!(&DOC[at..at + 1], "3");
         assert_eq!(line_col(DOC, at), (2, 33));
         let at = locate(DOC, &[Seg::Key("d".into()), Seg::Key("e".into())]);

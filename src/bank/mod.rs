@@ -14,10 +14,10 @@ use std::path::{Path, PathBuf};
 
 pub use locate::line_col;
 pub use model::*;
-pub use validate::{is_slug, parse_bank};
 pub(crate) use validate::explain_serde;
+pub use validate::{clash_diagnostics, is_slug, parse_bank};
 
-use crate::error::{Diagnostic, Error, Result};
+use crate::error::{Error, Result};
 
 include!(concat!(env!("OUT_DIR"), "/builtin_banks.rs"));
 
@@ -81,10 +81,13 @@ impl Catalog {
             files.extend(bank_paths(p)?);
         }
         for file in files {
-            let bank = read_bank_file(&file).map_err(|e| match e {
-                BankFileError::Invalid(d) => Error::Invalid(d),
-                BankFileError::Other(e) => e,
-            })?;
+            let name = file.display().to_string();
+            let text = read_text(&file)?;
+            let bank = parse_bank(&name, &text).map_err(Error::Invalid)?;
+            let clashes = clash_diagnostics(&catalog, &bank, &name, &text);
+            if !clashes.is_empty() {
+                return Err(Error::Invalid(clashes));
+            }
             catalog.add(bank, Origin::File(file))?;
         }
         Ok(catalog)
@@ -114,6 +117,11 @@ impl Catalog {
         Ok(())
     }
 
+    /// Where the question with this id was loaded from, if it is loaded.
+    pub fn owner_of(&self, id: &str) -> Option<&Origin> {
+        self.index.get(id).map(|&(b, _)| &self.banks[b].origin)
+    }
+
     pub fn banks(&self) -> &[LoadedBank] {
         &self.banks
     }
@@ -122,7 +130,10 @@ impl Catalog {
     pub fn bank(&self, id: &str) -> Result<&LoadedBank> {
         self.banks.iter().find(|b| b.bank.id == id).ok_or_else(|| {
             let near = nearest(id, self.banks.iter().map(|b| b.bank.id.as_str()));
-            Error::UnknownBank { id: id.to_string(), near }
+            Error::UnknownBank {
+                id: id.to_string(),
+                near,
+            }
         })
     }
 
@@ -135,7 +146,10 @@ impl Catalog {
             }),
             None => {
                 let near = nearest(id, self.index.keys().map(String::as_str));
-                Err(Error::UnknownQuestion { id: id.to_string(), near })
+                Err(Error::UnknownQuestion {
+                    id: id.to_string(),
+                    near,
+                })
             }
         }
     }
@@ -179,7 +193,10 @@ impl Filter {
             && (self.competencies.is_empty() || self.competencies.contains(&question.competency))
             && (self.levels.is_empty() || question.levels.iter().any(|l| self.levels.contains(l)))
             && (self.rounds.is_empty()
-                || question.round.as_ref().is_some_and(|r| self.rounds.contains(r)))
+                || question
+                    .round
+                    .as_ref()
+                    .is_some_and(|r| self.rounds.contains(r)))
             && self.search.as_ref().is_none_or(|s| search_hit(question, s))
     }
 }
@@ -211,18 +228,6 @@ pub fn nearest<'a>(want: &str, candidates: impl Iterator<Item = &'a str>) -> Opt
 /// platform's config folder.
 pub fn user_bank_dir() -> Option<PathBuf> {
     crate::config::config_home().map(|d| d.join("banks"))
-}
-
-/// A file's bank, or the reasons it is not one.
-pub enum BankFileError {
-    Invalid(Vec<Diagnostic>),
-    Other(Error),
-}
-
-/// Read and check one bank file.
-pub fn read_bank_file(path: &Path) -> Result<Bank, BankFileError> {
-    let text = read_text(path).map_err(BankFileError::Other)?;
-    parse_bank(&path.display().to_string(), &text).map_err(BankFileError::Invalid)
 }
 
 /// Read a file as UTF-8, naming the first bad byte when it is not.

@@ -36,6 +36,16 @@ pub fn parse_bank(file: &str, text: &str) -> Result<Bank, Vec<Diagnostic>> {
 }
 
 fn parse_shape(file: &str, text: &str) -> Result<Bank, Diagnostic> {
+    // Syntax first, so a stray comma is reported as such rather than as a field problem.
+    if let Err(e) = serde_json::from_str::<serde::de::IgnoredAny>(text) {
+        return Err(Diagnostic {
+            file: file.to_string(),
+            line: e.line(),
+            column: e.column(),
+            field: String::new(),
+            message: format!("invalid JSON: {}", explain_serde(&e)),
+        });
+    }
     let mut de = serde_json::Deserializer::from_str(text);
     let parsed: Result<Bank, _> = serde_path_to_error::deserialize(&mut de);
     let bank = match parsed {
@@ -95,6 +105,43 @@ fn nearest_field(msg: &str) -> Option<String> {
 
 type Problem = (Vec<Seg>, String);
 
+/// Diagnostics for ids in `bank` that already belong to a loaded bank, pointing at the id.
+pub fn clash_diagnostics(
+    catalog: &super::Catalog,
+    bank: &Bank,
+    file: &str,
+    text: &str,
+) -> Vec<Diagnostic> {
+    let mut problems: Vec<Problem> = Vec::new();
+    if let Ok(other) = catalog.bank(&bank.id) {
+        problems.push((
+            vec![key("id")],
+            format!("bank id `{}` is already used by {}", bank.id, other.origin),
+        ));
+    }
+    for (i, q) in bank.questions.iter().enumerate() {
+        if let Some(owner) = catalog.owner_of(&q.id) {
+            problems.push((
+                vec![key("questions"), Seg::Index(i), key("id")],
+                format!("question id `{}` is already used by {owner}", q.id),
+            ));
+        }
+    }
+    problems
+        .into_iter()
+        .map(|(path, message)| {
+            let (line, column) = line_col(text, locate(text, &path));
+            Diagnostic {
+                file: file.to_string(),
+                line,
+                column,
+                field: path_string(&path),
+                message,
+            }
+        })
+        .collect()
+}
+
 fn key(k: &str) -> Seg {
     Seg::Key(k.to_string())
 }
@@ -112,7 +159,10 @@ fn check_content(bank: &Bank) -> Vec<Problem> {
     if !is_slug(&bank.id) {
         out.push((
             vec![key("id")],
-            format!("expected a kebab-case id (a-z, 0-9, -), found {:?}", bank.id),
+            format!(
+                "expected a kebab-case id (a-z, 0-9, -), found {:?}",
+                bank.id
+            ),
         ));
     }
     non_empty(&mut out, vec![key("title")], &bank.title);
@@ -130,7 +180,10 @@ fn check_content(bank: &Bank) -> Vec<Problem> {
         non_empty(&mut out, at("definition"), &c.definition);
     }
     if bank.questions.is_empty() {
-        out.push((vec![key("questions")], "expected at least one question".into()));
+        out.push((
+            vec![key("questions")],
+            "expected at least one question".into(),
+        ));
     }
     let rounds: HashSet<&str> = bank.rounds.iter().map(|r| r.id.as_str()).collect();
     let mut seen = HashSet::new();
@@ -159,16 +212,25 @@ fn check_question(out: &mut Vec<Problem>, base: &[Seg], q: &Question, rounds: &H
     if !is_slug(&q.competency) {
         out.push((
             at("competency"),
-            format!("expected a kebab-case competency slug, found {:?}", q.competency),
+            format!(
+                "expected a kebab-case competency slug, found {:?}",
+                q.competency
+            ),
         ));
     }
     if q.levels.is_empty() {
-        out.push((at("levels"), "expected at least one of junior, mid, senior".into()));
+        out.push((
+            at("levels"),
+            "expected at least one of junior, mid, senior".into(),
+        ));
     }
     if !(10..=3600).contains(&q.time_budget_seconds) {
         out.push((
             at("time_budget_seconds"),
-            format!("expected 10 to 3600 seconds, found {}", q.time_budget_seconds),
+            format!(
+                "expected 10 to 3600 seconds, found {}",
+                q.time_budget_seconds
+            ),
         ));
     }
     if let Some(r) = &q.round {
@@ -177,7 +239,10 @@ fn check_question(out: &mut Vec<Problem>, base: &[Seg], q: &Question, rounds: &H
             known.sort_unstable();
             out.push((
                 at("round"),
-                format!("unknown round `{r}`, this bank's rounds are {}", known.join(", ")),
+                format!(
+                    "unknown round `{r}`, this bank's rounds are {}",
+                    known.join(", ")
+                ),
             ));
         }
     }

@@ -1,7 +1,9 @@
 //! `prepcoach bank validate` and `prepcoach bank schema`.
 
 use super::emit;
-use crate::bank::{bank_paths, read_bank_file, schema::bank_schema, BankFileError, Catalog, Origin};
+use crate::bank::{
+    bank_paths, clash_diagnostics, parse_bank, read_text, schema::bank_schema, Catalog, Origin,
+};
 use crate::cli::BankCommand;
 use crate::error::{Error, Result};
 use crate::render::Paint;
@@ -27,32 +29,42 @@ fn validate(paths: &[std::path::PathBuf], paint: &Paint) -> Result<i32> {
     let mut errors = 0;
     let mut report = String::new();
     for file in &files {
-        match read_bank_file(file) {
-            Ok(bank) => {
-                let n = bank.questions.len();
-                match catalog.add(bank, Origin::File(file.clone())) {
-                    Ok(()) => report.push_str(&format!(
-                        "{} {}: {n} questions\n",
-                        paint.good("ok"),
-                        file.display()
-                    )),
-                    Err(e) => {
-                        errors += 1;
-                        report.push_str(&format!("{}: {e}\n", file.display()));
-                    }
-                }
-            }
-            Err(BankFileError::Invalid(diags)) => {
-                errors += diags.len();
-                for d in diags {
-                    report.push_str(&format!("{d}\n"));
-                }
-            }
-            Err(BankFileError::Other(e @ (Error::NotUtf8 { .. } | Error::Read { .. }))) => {
+        let name = file.display().to_string();
+        let text = match read_text(file) {
+            Ok(t) => t,
+            Err(e @ (Error::NotUtf8 { .. } | Error::Read { .. })) => {
                 errors += 1;
                 report.push_str(&format!("{e}\n"));
+                continue;
             }
-            Err(BankFileError::Other(e)) => return Err(e),
+            Err(e) => return Err(e),
+        };
+        let diags = match parse_bank(&name, &text) {
+            Ok(bank) => {
+                // A built-in bank's own file is not a clash with itself.
+                let clashes = if is_builtin_copy(file, &text) {
+                    Vec::new()
+                } else {
+                    clash_diagnostics(&catalog, &bank, &name, &text)
+                };
+                if clashes.is_empty() {
+                    let n = bank.questions.len();
+                    report.push_str(&format!(
+                        "{} {name}: {n} question{}\n",
+                        paint.good("ok"),
+                        if n == 1 { "" } else { "s" }
+                    ));
+                    if !is_builtin_copy(file, &text) {
+                        catalog.add(bank, Origin::File(file.clone()))?;
+                    }
+                }
+                clashes
+            }
+            Err(diags) => diags,
+        };
+        errors += diags.len();
+        for d in diags {
+            report.push_str(&format!("{d}\n"));
         }
     }
     if errors > 0 {
@@ -68,4 +80,12 @@ fn validate(paths: &[std::path::PathBuf], paint: &Paint) -> Result<i32> {
         emit(&report)?;
         Ok(0)
     }
+}
+
+/// Whether `file` is one of the built-in banks, unchanged.
+fn is_builtin_copy(file: &std::path::Path, text: &str) -> bool {
+    let name = file.file_name().and_then(|n| n.to_str()).unwrap_or("");
+    crate::bank::BUILTIN_BANKS
+        .iter()
+        .any(|(n, t)| *n == name && *t == text)
 }

@@ -17,7 +17,9 @@ use crate::render::Paint;
 /// The rules for this run: `--rules FILE`, else `rules.json` in the config folder, else the
 /// built-in rules.
 pub fn load_rules(explicit: Option<&Path>) -> Result<Rules> {
-    let user = config_home().map(|d| d.join("rules.json")).filter(|p| p.is_file());
+    let user = config_home()
+        .map(|d| d.join("rules.json"))
+        .filter(|p| p.is_file());
     match explicit.map(Path::to_path_buf).or(user) {
         Some(path) => Rules::with_override(&path.display().to_string(), &read_text(&path)?),
         None => Rules::builtin(),
@@ -48,9 +50,22 @@ pub fn run(args: &CheckArgs, paint: &Paint) -> Result<i32> {
     };
     let report = analyze(&answer, ctx, &rules);
     let text = match args.format {
-        CheckFormat::Text => report_text(&answer, &report, paint, ReportOptions { no_score: args.no_score }),
-        CheckFormat::Json => format!("{}\n", serde_json::to_string_pretty(&report_json(&report)).unwrap_or_default()),
-        CheckFormat::Jsonl => format!("{}\n", serde_json::to_string(&report_json(&report)).unwrap_or_default()),
+        CheckFormat::Text => report_text(
+            &answer,
+            &report,
+            paint,
+            ReportOptions {
+                no_score: args.no_score,
+            },
+        ),
+        CheckFormat::Json => format!(
+            "{}\n",
+            serde_json::to_string_pretty(&report_json(&report)).unwrap_or_default()
+        ),
+        CheckFormat::Jsonl => format!(
+            "{}\n",
+            serde_json::to_string(&report_json(&report)).unwrap_or_default()
+        ),
         CheckFormat::Line => report_lines(&name, &answer, &report),
     };
     emit(&text)?;
@@ -67,10 +82,12 @@ fn read_answer(file: Option<&Path>) -> Result<(String, String)> {
 
 fn read_stdin() -> Result<String> {
     let mut bytes = Vec::new();
-    std::io::stdin().read_to_end(&mut bytes).map_err(|source| Error::Read {
-        path: PathBuf::from("<stdin>"),
-        source,
-    })?;
+    std::io::stdin()
+        .read_to_end(&mut bytes)
+        .map_err(|source| Error::Read {
+            path: PathBuf::from("<stdin>"),
+            source,
+        })?;
     String::from_utf8(bytes).map_err(|e| Error::NotUtf8 {
         path: PathBuf::from("<stdin>"),
         offset: e.utf8_error().valid_up_to(),
@@ -89,7 +106,10 @@ pub struct BatchLine {
 
 /// Parse every line of a JSONL answers file; every bad line is reported with its line and
 /// column before anything is checked.
-pub fn parse_jsonl<T: for<'de> Deserialize<'de>>(name: &str, text: &str) -> Result<Vec<(usize, T)>> {
+pub fn parse_jsonl<T: for<'de> Deserialize<'de>>(
+    name: &str,
+    text: &str,
+) -> Result<Vec<(usize, T)>> {
     let mut items = Vec::new();
     let mut diags = Vec::new();
     for (i, line) in text.lines().enumerate() {
@@ -146,14 +166,17 @@ fn batch(input: &Path, format: CheckFormat, catalog: &Catalog, rules: &Rules) ->
             None => QuestionContext::default(),
         };
         let mut report: Report = analyze(&line.answer, ctx, rules);
-        report.id = Some(match &line.id {
+        let label = match &line.id {
             serde_json::Value::String(s) => s.clone(),
             other => other.to_string(),
-        });
+        };
+        report.id = Some(line.id.clone());
         match format {
-            CheckFormat::Line => out.push_str(&report_lines(report.id.as_deref().unwrap_or(""), &line.answer, &report)),
+            CheckFormat::Line => out.push_str(&report_lines(&label, &line.answer, &report)),
             CheckFormat::Json => {
-                out.push_str(&serde_json::to_string_pretty(&report_json(&report)).unwrap_or_default());
+                out.push_str(
+                    &serde_json::to_string_pretty(&report_json(&report)).unwrap_or_default(),
+                );
                 out.push('\n');
             }
             _ => {

@@ -17,7 +17,10 @@ pub fn banks(args: &BanksArgs, paint: &Paint) -> Result<i32> {
         ListFormat::Text => emit(&r::banks_text(&banks, paint))?,
         ListFormat::Json => {
             let v: Vec<_> = banks.iter().map(r::bank_json).collect();
-            emit(&format!("{}\n", serde_json::to_string_pretty(&v).unwrap_or_default()))?
+            emit(&format!(
+                "{}\n",
+                serde_json::to_string_pretty(&v).unwrap_or_default()
+            ))?
         }
     }
     Ok(0)
@@ -30,7 +33,10 @@ pub fn questions(args: &QuestionsArgs, paint: &Paint) -> Result<i32> {
         ListFormat::Text => emit(&r::questions_text(&list, paint))?,
         ListFormat::Json => {
             let v: Vec<_> = list.iter().map(r::question_json).collect();
-            emit(&format!("{}\n", serde_json::to_string_pretty(&v).unwrap_or_default()))?
+            emit(&format!(
+                "{}\n",
+                serde_json::to_string_pretty(&v).unwrap_or_default()
+            ))?
         }
     }
     Ok(0)

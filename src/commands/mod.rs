@@ -19,7 +19,10 @@ use crate::render::Paint;
 pub fn run(cli: Cli) -> Result<i32> {
     let style = Style::resolve(cli.color);
     let paint = Paint::new(style);
-    match cli.command.unwrap_or(Command::Practice(PracticeArgs::default_session())) {
+    match cli
+        .command
+        .unwrap_or(Command::Practice(PracticeArgs::default_session()))
+    {
         Command::Practice(args) => practice::run(&args, &paint),
         Command::Banks(args) => list::banks(&args, &paint),
         Command::Questions(args) => list::questions(&args, &paint),
@@ -49,7 +52,11 @@ fn is_path(value: &str) -> bool {
 pub(crate) fn resolve(sel: &Selection, search: Option<String>) -> Result<(Catalog, Filter)> {
     let (paths, ids): (Vec<&String>, Vec<&String>) = sel.banks.iter().partition(|v| is_path(v));
     let paths: Vec<PathBuf> = paths.into_iter().map(PathBuf::from).collect();
-    let user = if sel.no_user_banks { None } else { user_bank_dir() };
+    let user = if sel.no_user_banks {
+        None
+    } else {
+        user_bank_dir()
+    };
     let catalog = Catalog::load(&paths, user.as_deref())?;
     let kinds = sel
         .kinds

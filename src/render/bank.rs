@@ -89,7 +89,12 @@ pub fn questions_text(list: &[QuestionRef<'_>], paint: &Paint) -> String {
         );
         let _ = writeln!(out, "{}", wrap(&qq.text, paint.style.width, "    "));
     }
-    let _ = writeln!(out, "\n{} question{}", list.len(), if list.len() == 1 { "" } else { "s" });
+    let _ = writeln!(
+        out,
+        "\n{} question{}",
+        list.len(),
+        if list.len() == 1 { "" } else { "s" }
+    );
     out
 }
 
@@ -120,31 +125,84 @@ pub fn question_detail(q: &QuestionRef<'_>, paint: &Paint) -> String {
     let qq = q.question;
     let w = paint.style.width;
     let mut out = String::new();
-    let _ = writeln!(out, "{}  {}", paint.heading(&clean(&qq.id)), paint.dim(&meta_line(q)));
+    let _ = writeln!(
+        out,
+        "{}  {}",
+        paint.heading(&clean(&qq.id)),
+        paint.dim(&meta_line(q))
+    );
     if let Some(c) = &qq.category {
         let _ = writeln!(out, "    {}", paint.dim(&format!("category: {}", clean(c))));
     }
     let _ = writeln!(out, "\n{}\n", wrap(&qq.text, w, "  "));
-    section(&mut out, paint, "Areas to cover", qq.areas.iter().map(|a| with_cues(&a.text, &a.cues)));
-    section(&mut out, paint, "Follow-up questions", qq.follow_ups.iter().cloned());
-    section(&mut out, paint, "Strong answers show", qq.indicators.positive.iter().map(|a| with_cues(&a.text, &a.cues)));
-    section(&mut out, paint, "Warning signs", qq.indicators.negative.iter().map(|a| with_cues(&a.text, &a.cues)));
+    section(
+        &mut out,
+        paint,
+        "Areas to cover",
+        qq.areas.iter().map(|a| with_cues(&a.text, &a.cues)),
+    );
+    section(
+        &mut out,
+        paint,
+        "Follow-up questions",
+        qq.follow_ups.iter().cloned(),
+    );
+    section(
+        &mut out,
+        paint,
+        "Strong answers show",
+        qq.indicators
+            .positive
+            .iter()
+            .map(|a| with_cues(&a.text, &a.cues)),
+    );
+    section(
+        &mut out,
+        paint,
+        "Warning signs",
+        qq.indicators
+            .negative
+            .iter()
+            .map(|a| with_cues(&a.text, &a.cues)),
+    );
     model_answer(&mut out, q, paint);
-    section(&mut out, paint, "Best practices", qq.best_practices.iter().cloned());
+    section(
+        &mut out,
+        paint,
+        "Best practices",
+        qq.best_practices.iter().cloned(),
+    );
     section(&mut out, paint, "Pitfalls", qq.pitfalls.iter().cloned());
     if let Some(a) = &qq.anchors {
-        section(&mut out, paint, "Scoring anchors", [
-            format!("Exceeds: {}", a.exceeds),
-            format!("Meets: {}", a.meets),
-            format!("Below: {}", a.below),
-        ].into_iter());
+        section(
+            &mut out,
+            paint,
+            "Scoring anchors",
+            [
+                format!("Exceeds: {}", a.exceeds),
+                format!("Meets: {}", a.meets),
+                format!("Below: {}", a.below),
+            ]
+            .into_iter(),
+        );
     }
     if let Some(s) = &qq.scenario {
-        let _ = writeln!(out, "{}", paint.heading(&format!("Role-play scenario ({} minutes)", s.duration_minutes)));
+        let _ = writeln!(
+            out,
+            "{}",
+            paint.heading(&format!(
+                "Role-play scenario ({} minutes)",
+                s.duration_minutes
+            ))
+        );
         let _ = writeln!(out, "{}\n", wrap(&s.setting, w, "  "));
         for r in &s.roles {
             let _ = writeln!(out, "  {}", paint.accent(&clean(&r.name)));
-            let _ = writeln!(out, "{}", wrap(&format!("Motivation: {}", r.motivation), w, "    "));
+            let _ = writeln!(
+                out,
+                "{}",
+                wrap(&format!("Motivation: {}", r.motivation), w, "    ")
+            );
             for c in &r.constraints {
                 let _ = writeln!(out, "{}", wrap(&format!("Constraint: {c}"), w, "    "));
             }
@@ -154,7 +212,12 @@ pub fn question_detail(q: &QuestionRef<'_>, paint: &Paint) -> String {
         }
         out.push('\n');
         section(&mut out, paint, "Tensions", s.tensions.iter().cloned());
-        section(&mut out, paint, "Success criteria", s.success_criteria.iter().cloned());
+        section(
+            &mut out,
+            paint,
+            "Success criteria",
+            s.success_criteria.iter().cloned(),
+        );
     }
     out
 }

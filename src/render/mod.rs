@@ -18,7 +18,9 @@ pub fn clean(text: &str) -> String {
     for c in text.chars() {
         if c == '\n' || c == '\t' {
             out.push(c);
-        } else if c.is_control() || matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}') {
+        } else if c.is_control()
+            || matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+        {
             out.push_str(&format!("\\u{{{:x}}}", c as u32));
         } else {
             out.push(c);
@@ -98,8 +100,16 @@ mod tests {
 
     #[test]
     fn wrap_respects_width_and_indent() {
-        let w = wrap("one two three four five six seven eight nine ten eleven twelve", 24, "  ");
-        assert!(w.lines().all(|l| l.chars().count() <= 24 && l.starts_with("  ")), "{w}");
+        let w = wrap(
+            "one two three four five six seven eight nine ten eleven twelve",
+            24,
+            "  ",
+        );
+        assert!(
+            w.lines()
+                .all(|l| l.chars().count() <= 24 && l.starts_with("  ")),
+            "{w}"
+        );
         assert!(w.lines().count() > 1);
     }
 }

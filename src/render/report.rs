@@ -57,7 +57,11 @@ pub fn report_text(answer: &str, r: &Report, paint: &Paint, opts: ReportOptions)
             band_paint(r.band, paint),
             paint.dim(&format!(
                 "structure {} · impact {} · coverage {} · delivery {} · penalties −{}",
-                r.breakdown.structure, r.breakdown.impact, r.breakdown.coverage, r.breakdown.delivery, r.breakdown.penalty
+                r.breakdown.structure,
+                r.breakdown.impact,
+                r.breakdown.coverage,
+                r.breakdown.delivery,
+                r.breakdown.penalty
             ))
         );
     }
@@ -65,23 +69,55 @@ pub fn report_text(answer: &str, r: &Report, paint: &Paint, opts: ReportOptions)
         .parts
         .iter()
         .iter()
-        .map(|(name, p)| if p.present { paint.good(&format!("✓ {name}")) } else { paint.bad(&format!("✗ {name}")) })
+        .map(|(name, p)| {
+            if p.present {
+                paint.good(&format!("✓ {name}"))
+            } else {
+                paint.bad(&format!("✗ {name}"))
+            }
+        })
         .collect();
     let _ = writeln!(out, "{} {}", paint.heading("Parts"), row.join("  "));
     for (name, p) in r.parts.iter() {
         if let Some(ev) = p.evidence.first() {
-            let _ = writeln!(out, "  {:<9} {}", paint.dim(name), snippet(&ev.text, w.saturating_sub(14)));
+            let _ = writeln!(
+                out,
+                "  {:<9} {}",
+                paint.dim(name),
+                snippet(&ev.text, w.saturating_sub(14))
+            );
         }
     }
     if r.metrics.is_empty() {
-        let _ = writeln!(out, "{} {}", paint.heading("Numbers"), paint.bad("none — quantify the result"));
+        let _ = writeln!(
+            out,
+            "{} {}",
+            paint.heading("Numbers"),
+            paint.bad("none — quantify the result")
+        );
     } else {
-        let list: Vec<String> = r.metrics.iter().map(|m| format!("{} ({})", clean(&m.text), kind_name(m.kind))).collect();
-        let _ = writeln!(out, "{}", wrap(&format!("Numbers: {}", list.join(", ")), w, ""));
+        let list: Vec<String> = r
+            .metrics
+            .iter()
+            .map(|m| format!("{} ({})", clean(&m.text), kind_name(m.kind)))
+            .collect();
+        let _ = writeln!(
+            out,
+            "{}",
+            wrap(&format!("Numbers: {}", list.join(", ")), w, "")
+        );
     }
     if !r.vague_claims.is_empty() {
-        let list: Vec<String> = r.vague_claims.iter().map(|v| format!("'{}'", clean(&v.text))).collect();
-        let _ = writeln!(out, "{}", wrap(&format!("Vague, no number: {}", list.join(", ")), w, ""));
+        let list: Vec<String> = r
+            .vague_claims
+            .iter()
+            .map(|v| format!("'{}'", clean(&v.text)))
+            .collect();
+        let _ = writeln!(
+            out,
+            "{}",
+            wrap(&format!("Vague, no number: {}", list.join(", ")), w, "")
+        );
     }
     coverage(&mut out, r, paint);
     findings(&mut out, answer, r, paint);
@@ -100,7 +136,10 @@ pub fn report_text(answer: &str, r: &Report, paint: &Paint, opts: ReportOptions)
                 if d.fillers.len() == 1 { "" } else { "s" },
                 d.hedges.len(),
                 if d.hedges.len() == 1 { "" } else { "s" },
-                d.longest_sentence.as_ref().map(|l| format!(" · longest sentence {} words", l.words)).unwrap_or_default()
+                d.longest_sentence
+                    .as_ref()
+                    .map(|l| format!(" · longest sentence {} words", l.words))
+                    .unwrap_or_default()
             ),
             w,
             ""
@@ -117,7 +156,10 @@ pub fn report_text(answer: &str, r: &Report, paint: &Paint, opts: ReportOptions)
 }
 
 fn kind_name(k: crate::analysis::MetricKind) -> String {
-    serde_json::to_value(k).ok().and_then(|v| v.as_str().map(String::from)).unwrap_or_default()
+    serde_json::to_value(k)
+        .ok()
+        .and_then(|v| v.as_str().map(String::from))
+        .unwrap_or_default()
 }
 
 fn coverage(out: &mut String, r: &Report, paint: &Paint) {
@@ -127,17 +169,35 @@ fn coverage(out: &mut String, r: &Report, paint: &Paint) {
         return;
     }
     let w = paint.style.width;
-    let _ = writeln!(out, "{} {}/{} of what the interviewer listens for", paint.heading("Coverage"), c.covered.len(), total);
+    let _ = writeln!(
+        out,
+        "{} {}/{} of what the interviewer listens for",
+        paint.heading("Coverage"),
+        c.covered.len(),
+        total
+    );
     for i in &c.covered {
-        let _ = writeln!(out, "{}", wrap(&format!("{} {}", paint.good("✓"), i.text), w, "  "));
+        let _ = writeln!(
+            out,
+            "{}",
+            wrap(&format!("{} {}", paint.good("✓"), i.text), w, "  ")
+        );
     }
     for i in &c.missing {
-        let _ = writeln!(out, "{}", wrap(&format!("{} {}", paint.bad("✗"), i.text), w, "  "));
+        let _ = writeln!(
+            out,
+            "{}",
+            wrap(&format!("{} {}", paint.bad("✗"), i.text), w, "  ")
+        );
     }
 }
 
 fn findings(out: &mut String, answer: &str, r: &Report, paint: &Paint) {
-    let shown: Vec<_> = r.findings.iter().filter(|f| !f.rule.starts_with("missing-")).collect();
+    let shown: Vec<_> = r
+        .findings
+        .iter()
+        .filter(|f| !f.rule.starts_with("missing-"))
+        .collect();
     if shown.is_empty() {
         return;
     }
@@ -145,10 +205,20 @@ fn findings(out: &mut String, answer: &str, r: &Report, paint: &Paint) {
     let _ = writeln!(out, "{}", paint.heading("Findings"));
     for f in shown {
         let (line, col) = line_col(answer, f.start);
-        let _ = writeln!(out, "  {}{} {}", severity_paint(f.severity, paint), paint.accent(&f.rule), paint.dim(&format!("{line}:{col}")));
+        let _ = writeln!(
+            out,
+            "  {}{} {}",
+            severity_paint(f.severity, paint),
+            paint.accent(&f.rule),
+            paint.dim(&format!("{line}:{col}"))
+        );
         let _ = writeln!(out, "{}", wrap(&f.message, w, "      "));
         if f.end > f.start && f.end - f.start < answer.len() {
-            let _ = writeln!(out, "      {}", snippet(&answer[f.start..f.end], w.saturating_sub(10)));
+            let _ = writeln!(
+                out,
+                "      {}",
+                snippet(&answer[f.start..f.end], w.saturating_sub(10))
+            );
         }
     }
 }
@@ -158,7 +228,14 @@ pub fn report_lines(file: &str, answer: &str, r: &Report) -> String {
     let mut out = String::new();
     for f in &r.findings {
         let (line, col) = line_col(answer, f.start);
-        let _ = writeln!(out, "{}:{line}:{col}: {} {}: {}", clean(file), f.severity.as_str(), f.rule, clean(&f.message));
+        let _ = writeln!(
+            out,
+            "{}:{line}:{col}: {} {}: {}",
+            clean(file),
+            f.severity.as_str(),
+            f.rule,
+            clean(&f.message)
+        );
     }
     out
 }

@@ -18,10 +18,19 @@ struct Case {
 
 fn cases() -> Vec<Case> {
     let mut out = Vec::new();
-    for file in ["tests/labelled/answers-a.jsonl", "tests/labelled/answers-b.jsonl"] {
+    for file in [
+        "tests/labelled/answers-a.jsonl",
+        "tests/labelled/answers-b.jsonl",
+    ] {
         let text = std::fs::read_to_string(file).unwrap();
-        for (i, line) in text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()) {
-            out.push(serde_json::from_str(line).unwrap_or_else(|e| panic!("{file}:{}: {e}", i + 1)));
+        for (i, line) in text
+            .lines()
+            .enumerate()
+            .filter(|(_, l)| !l.trim().is_empty())
+        {
+            out.push(
+                serde_json::from_str(line).unwrap_or_else(|e| panic!("{file}:{}: {e}", i + 1)),
+            );
         }
     }
     out
@@ -49,7 +58,10 @@ fn borderline(note: &str) -> Vec<String> {
         return Vec::new();
     };
     let rest = rest.split(" — ").next().unwrap_or("");
-    rest.split(';').map(|s| s.trim().to_string()).filter(|s| !s.is_empty()).collect()
+    rest.split(';')
+        .map(|s| s.trim().to_string())
+        .filter(|s| !s.is_empty())
+        .collect()
 }
 
 struct Tally {
@@ -67,7 +79,11 @@ impl Tally {
     }
     fn f1(&self) -> f64 {
         let (p, r) = (self.precision(), self.recall());
-        if p + r == 0.0 { 0.0 } else { 2.0 * p * r / (p + r) }
+        if p + r == 0.0 {
+            0.0
+        } else {
+            2.0 * p * r / (p + r)
+        }
     }
 }
 
@@ -75,11 +91,26 @@ impl Tally {
 fn checker_meets_the_accuracy_bar_on_the_labelled_set() {
     let rules = Rules::builtin().unwrap();
     let cases = cases();
-    assert!(cases.len() >= 80, "the labelled set has {} answers", cases.len());
+    assert!(
+        cases.len() >= 80,
+        "the labelled set has {} answers",
+        cases.len()
+    );
     let verbose = std::env::var_os("PREPCOACH_EVAL_VERBOSE").is_some();
     let names = ["context", "approach", "example", "outcome", "learning"];
-    let mut parts: Vec<Tally> = names.iter().map(|_| Tally { tp: 0, fp: 0, fn_: 0 }).collect();
-    let mut metrics = Tally { tp: 0, fp: 0, fn_: 0 };
+    let mut parts: Vec<Tally> = names
+        .iter()
+        .map(|_| Tally {
+            tp: 0,
+            fp: 0,
+            fn_: 0,
+        })
+        .collect();
+    let mut metrics = Tally {
+        tp: 0,
+        fp: 0,
+        fn_: 0,
+    };
     for c in &cases {
         let r = analyze(&c.answer, QuestionContext::default(), &rules);
         for (i, (name, got)) in r.parts.iter().iter().enumerate() {
@@ -136,7 +167,12 @@ fn checker_meets_the_accuracy_bar_on_the_labelled_set() {
         metrics.f1()
     );
     for (n, t) in names.iter().zip(&parts) {
-        assert!(t.precision() >= 0.85 && t.recall() >= 0.85, "{n}: precision {:.3} recall {:.3}", t.precision(), t.recall());
+        assert!(
+            t.precision() >= 0.85 && t.recall() >= 0.85,
+            "{n}: precision {:.3} recall {:.3}",
+            t.precision(),
+            t.recall()
+        );
     }
     assert!(metrics.f1() >= 0.90, "metric F1 {:.3}", metrics.f1());
 }

@@ -1,0 +1,261 @@
+//! `prepcoach check` end to end: formats, the JSON contract, batch mode, bad input.
+
+use crate::common::{fixture, Run};
+
+const STRONG: &str = "At a payments company, our largest reseller had missed its pipeline target by 40% two quarters in a row, and 18% of our new revenue depended on them. I pulled their deal registrations, met their sales director and agreed a recovery plan with weekly pipeline reviews. In one review I found that two reps owned every deal, so I ran enablement for six more of their sellers with our sales engineers. Within two quarters their pipeline grew 55% and they signed 12 new customers worth $1.4M. Since then I check rep coverage before I look at any partner's numbers.";
+
+fn json_of(out: &str) -> serde_json::Value {
+    serde_json::from_str(out).unwrap_or_else(|e| panic!("{e}: {out}"))
+}
+
+#[test]
+fn json_report_follows_the_contract_and_offsets_are_byte_offsets() {
+    let out = Run::new()
+        .args(&[
+            "check",
+            "--format",
+            "json",
+            "--question",
+            "cc-01",
+            "--bank",
+            &fixture("banks/valid.json"),
+        ])
+        .stdin(STRONG)
+        .ok();
+    let v = json_of(&out.stdout);
+    for key in [
+        "id",
+        "question_id",
+        "words",
+        "speaking_seconds",
+        "score",
+        "band",
+        "parts",
+        "metrics",
+        "coverage",
+        "findings",
+        "suggestions",
+    ] {
+        assert!(v.get(key).is_some(), "missing {key}");
+    }
+    assert_eq!(v["question_id"], "cc-01");
+    assert_eq!(v["band"], "exceeds", "{}", out.stdout);
+    for part in ["context", "approach", "example", "outcome", "learning"] {
+        assert_eq!(v["parts"][part]["present"], true, "{part}");
+        for ev in v["parts"][part]["evidence"].as_array().unwrap() {
+            let (s, e) = (
+                ev["start"].as_u64().unwrap() as usize,
+                ev["end"].as_u64().unwrap() as usize,
+            );
+            assert_eq!(&STRONG[s..e], ev["text"].as_str().unwrap());
+        }
+    }
+    let metrics: Vec<&str> = v["metrics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| m["text"].as_str().unwrap())
+        .collect();
+    for want in [
+        "40%",
+        "18%",
+        "55%",
+        "12 new customers",
+        "$1.4M",
+        "Within two quarters",
+    ] {
+        assert!(metrics.contains(&want), "{want} not in {metrics:?}");
+    }
+    assert!(!v["coverage"]["covered"].as_array().unwrap().is_empty());
+}
+
+#[test]
+fn text_report_is_plain_when_piped_and_coloured_when_asked() {
+    let out = Run::new().args(&["check"]).stdin(STRONG).ok();
+    assert!(out.stdout.contains("Score") && out.stdout.contains("✓ outcome"));
+    assert!(!out.stdout.contains('\x1b'));
+    let out = Run::new()
+        .args(&["check", "--color", "always"])
+        .stdin(STRONG)
+        .ok();
+    assert!(out.stdout.contains('\x1b'));
+    let out = Run::new()
+        .args(&["check", "--color", "always", "--no-score"])
+        .stdin(STRONG)
+        .ok();
+    assert!(!out.stdout.contains("Score"));
+}
+
+#[test]
+fn line_format_is_file_line_col_severity_rule_message() {
+    let dir = Run::new();
+    let path = dir.home.0.join("answer.txt");
+    std::fs::write(
+        &path,
+        "We did a lot of calls.\nWe basically synergized with 40 meetings.\n",
+    )
+    .unwrap();
+    let p = path.display().to_string();
+    let out = Run::new().args(&["check", &p, "--format", "line"]).ok();
+    let re =
+        regex::Regex::new(r"^(.+):(\d+):(\d+): (error|warning|suggestion) ([a-z-]+): .+$").unwrap();
+    assert!(!out.stdout.is_empty());
+    for line in out.stdout.lines() {
+        let c = re
+            .captures(line)
+            .unwrap_or_else(|| panic!("bad line: {line}"));
+        assert_eq!(&c[1], p);
+    }
+    assert!(
+        out.stdout.contains(":2:4: suggestion filler:"),
+        "{}",
+        out.stdout
+    );
+}
+
+#[test]
+fn batch_jsonl_keeps_order_and_ids() {
+    let input = [
+        r#"{"id": "a", "answer": "fine"}"#.to_string(),
+        serde_json::json!({"id": 7, "answer": STRONG, "question_id": "spm-03"}).to_string(),
+        r#"{"id": "c", "answer": ""}"#.to_string(),
+    ]
+    .join("\n");
+    let out = Run::new()
+        .args(&["check", "--input", "-", "--format", "jsonl"])
+        .stdin(input)
+        .ok();
+    let lines: Vec<serde_json::Value> = out.stdout.lines().map(json_of).collect();
+    assert_eq!(lines.len(), 3);
+    assert_eq!(lines[0]["id"], "a");
+    assert_eq!(lines[1]["id"], 7);
+    assert_eq!(lines[1]["question_id"], "spm-03");
+    assert_eq!(lines[2]["findings"][0]["rule"], "empty-answer");
+}
+
+#[test]
+fn batch_errors_name_file_line_and_field() {
+    let input = "{\"id\": \"a\", \"answer\": \"x\"}\n{\"id\": \"b\", \"anser\": \"x\"}\n{\"id\": \"c\", \"answer\": \"x\", \"question_id\": \"spm-99\"}\n";
+    let out = Run::new()
+        .args(&["check", "--input", "-", "--format", "jsonl"])
+        .stdin(input)
+        .fails();
+    assert!(out.stderr.contains("<stdin>:2:"), "{}", out.stderr);
+    assert!(
+        out.stderr.contains("did you mean `answer`"),
+        "{}",
+        out.stderr
+    );
+    assert!(out.stdout.is_empty());
+    let out = Run::new()
+        .args(&["check", "--input", "-"])
+        .stdin("{\"id\": \"c\", \"answer\": \"x\", \"question_id\": \"spm-99\"}\n")
+        .fails();
+    assert!(
+        out.stderr
+            .contains("<stdin>:1:1: field `question_id`: no question with id `spm-99`"),
+        "{}",
+        out.stderr
+    );
+}
+
+#[test]
+fn bad_input_gets_clear_errors() {
+    let out = Run::new().args(&["check"]).stdin("  \n").fails();
+    assert!(out.stderr.contains("is empty"), "{}", out.stderr);
+    let out = Run::new()
+        .args(&["check"])
+        .stdin(vec![b'o', b'k', 0xff, 0xfe])
+        .fails();
+    assert!(
+        out.stderr.contains("not valid UTF-8") && out.stderr.contains("offset 2"),
+        "{}",
+        out.stderr
+    );
+    let out = Run::new().args(&["check", "/no/such/answer.txt"]).fails();
+    assert!(
+        out.stderr.contains("cannot read /no/such/answer.txt"),
+        "{}",
+        out.stderr
+    );
+    let out = Run::new()
+        .args(&["check", "--question", "spm-1"])
+        .stdin("x")
+        .fails();
+    assert!(out.stderr.contains("did you mean"), "{}", out.stderr);
+}
+
+#[test]
+fn escape_sequences_in_answers_are_never_echoed_raw() {
+    let answer =
+        "I \x1b[2J\x1b]0;pwned\x07signed 3 partners and revenue grew 20%. We basically won.";
+    for format in ["text", "line"] {
+        let out = Run::new()
+            .args(&["check", "--format", format])
+            .stdin(answer)
+            .ok();
+        assert!(
+            !out.stdout.contains('\x1b') && !out.stdout.contains('\x07'),
+            "{format}: {:?}",
+            out.stdout
+        );
+    }
+}
+
+#[test]
+fn honest_scores_for_weak_and_gamed_answers() {
+    let score = |a: &str, q: Option<&str>| {
+        let mut args = vec!["check", "--format", "json"];
+        if let Some(q) = q {
+            args.extend(["--question", q]);
+        }
+        json_of(&Run::new().args(&args).stdin(a).ok().stdout)
+    };
+    let v = score("fine", None);
+    assert!(v["score"].as_u64().unwrap() <= 5, "{v}");
+    let v = score("Situation task action result, I learned a lot, 50%", None);
+    assert_eq!(v["band"], "below");
+    assert!(
+        v["parts"]
+            .as_object()
+            .unwrap()
+            .values()
+            .all(|p| p["present"] == false),
+        "{v}"
+    );
+    let v = score(
+        "I would first pull the registration data and then I would meet their sales leader. I would agree a plan with a target of 20% growth and I would review it every week with them.",
+        Some("spm-03"),
+    );
+    let rules: Vec<&str> = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["rule"].as_str().unwrap())
+        .collect();
+    assert!(rules.contains(&"hypothetical-answer"), "{rules:?}");
+    assert_ne!(v["band"], "exceeds");
+}
+
+#[test]
+fn rules_override_switches_a_rule_off_and_extends_a_lexicon() {
+    let run = Run::new();
+    let rules = run.home.0.join("rules.json");
+    std::fs::write(
+        &rules,
+        r#"{"rules": {"filler": {"enabled": false}}, "lexicons": {"jargon": {"add": ["ideate"]}}}"#,
+    )
+    .unwrap();
+    let out = run
+        .args(&["check", "--format", "line"])
+        .stdin("We basically had to ideate with 3 partners.")
+        .ok();
+    assert!(!out.stdout.contains(" filler:"), "{}", out.stdout);
+    assert!(
+        out.stdout.contains("jargon: ") && out.stdout.contains("ideate"),
+        "{}",
+        out.stdout
+    );
+    let out = Run::new().args(&["rules"]).ok();
+    assert!(json_of(&out.stdout)["lexicons"]["jargon"].is_array());
+}
