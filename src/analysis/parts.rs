@@ -29,6 +29,8 @@ pub struct Features {
     pub habitual: bool,
     pub premise: bool,
     pub career: bool,
+    /// Opens a described hypothetical situation ("Let's say a reseller…").
+    pub scenario: bool,
     pub actions: usize,
     pub leading_verb: bool,
     pub attitude: bool,
@@ -140,7 +142,7 @@ fn sentence_features(answer: &str, s: &Sentence, metrics: &[Metric], rules: &Rul
         lex(name)
             .find(t)
             .into_iter()
-            .filter(|&(i, _)| verb_like(t, i, s, rules))
+            .filter(|&(i, _)| verb_like(t, i, s, rules) && own_action(t, i))
             .count()
     };
     let past_verbs = |name: &str| {
@@ -170,7 +172,8 @@ fn sentence_features(answer: &str, s: &Sentence, metrics: &[Metric], rules: &Rul
             || (t.len() > 1
                 && lex("premise_openers").longest_at(t, 1).is_some()
                 && matches!(t[0].lower.as_str(), "so" | "well" | "and" | "generally")),
-        career: lex("career_summary").any(t),
+        career: lex("career_summary").any(t) || role_statement(t, rules),
+        scenario: lex("scenario_openers").any(t),
         actions: verbs("action_verbs"),
         leading_verb: lex("action_verbs").longest_at(t, 0).is_some()
             && (s.bullet || s.label.is_some() || is_past(t, 0, rules)),
@@ -359,6 +362,21 @@ fn verb_like(t: &[Token], i: usize, s: &Sentence, rules: &Rules) -> bool {
         || (i >= 2 && VERB_LEADS.contains(&t[i - 2].lower.as_str()) && !DETERMINERS.contains(&prev))
 }
 
+/// Whether the nearest subject before the verb at `i` is the speaker ("I", "we"), or
+/// there is none (an imperative line): "they told us" is not the speaker's action.
+fn own_action(t: &[Token], i: usize) -> bool {
+    for w in t[..i].iter().rev().take(8) {
+        match w.lower.as_str() {
+            "i" | "we" | "i'd" | "we'd" | "i'll" | "we'll" | "i've" | "we've" | "i'm" | "we're"
+            | "myself" => return true,
+            "they" | "he" | "she" | "it" | "they'd" | "they've" | "they're" | "he'd" | "she'd"
+            | "who" => return false,
+            _ => {}
+        }
+    }
+    true
+}
+
 /// Whether the word at `i` is a past form or follows an auxiliary ("has grown", "was
 /// signed", "got renewed").
 fn past_form(t: &[Token], i: usize, rules: &Rules) -> bool {
@@ -378,6 +396,20 @@ fn past_form(t: &[Token], i: usize, rules: &Rules) -> bool {
                     | "it's"
                     | "they've"
             ))
+}
+
+/// "I was channel manager for the UK": a role, not a situation.
+fn role_statement(t: &[Token], rules: &Rules) -> bool {
+    let cues = rules.lex("context_cues").any(t);
+    !cues
+        && t.len() <= 14
+        && t.windows(2).enumerate().any(|(i, w)| {
+            matches!(w[0].lower.as_str(), "i" | "i'm")
+                && matches!(w[1].lower.as_str(), "was" | "am" | "'m")
+                && t[i + 2..(i + 6).min(t.len())]
+                    .iter()
+                    .any(|x| rules.lex("role_nouns").has_word(&x.lower))
+        })
 }
 
 /// "At a payments startup, …", "In my last role …": the sentence opens on where it happened.
@@ -450,12 +482,15 @@ pub fn classify(feats: &[Features]) -> [Vec<usize>; 5] {
         .iter()
         .filter(|f| f.past > 0 && !f.modal && !f.habitual)
         .count();
+    let first_narrative = feats
+        .iter()
+        .position(|f| f.past > 0 && !f.learning && f.content >= 3 && !f.career);
     for (i, f) in feats.iter().enumerate() {
         // Signpost words and function words alone are not a sentence of substance.
         if f.content < 3 {
             continue;
         }
-        if is_context(f, i, n) {
+        if is_context(f, i, n, first_narrative == Some(i)) {
             out[0].push(i);
         }
         if is_approach(f) {
@@ -478,34 +513,35 @@ fn labelled(f: &Features, part: &str) -> bool {
     f.label.as_deref() == Some(part) && f.content >= 4
 }
 
-fn is_context(f: &Features, i: usize, n: usize) -> bool {
+fn is_context(f: &Features, i: usize, n: usize, first_narrative: bool) -> bool {
     if labelled(f, "context") {
         return true;
     }
-    if f.premise
-        || f.career
-        || f.generic
-        || f.habitual
-        || f.salad
-        || f.words < 6
-        || f.question
-        || f.learning
-    {
+    if f.premise || f.career || f.habitual || f.salad || f.words < 6 || f.question || f.learning {
         return false;
     }
-    if f.modal_first_person && f.past_subject == 0 {
+    if f.generic && !f.scenario {
+        return false;
+    }
+    if f.modal_first_person && f.past_subject == 0 && !f.scenario {
         return false;
     }
     let early = i < 2.max(n.div_ceil(2));
-    let situated = f.first_person || f.plural || f.specific > 0 || f.setting || f.metrics > 0;
-    let grounded = f.past > 0 || f.setting || f.first_person || f.plural;
-    let cues = f.context_cues
-        + usize::from(f.setting) * 2
-        + usize::from(f.metrics > 0 && f.context_cues > 0);
+    let situated =
+        f.first_person || f.plural || f.specific > 0 || f.setting || f.metrics > 0 || f.scenario;
+    let grounded = f.past > 0 || f.setting || f.perfect || f.scenario;
     let pure_action = f.actions > 0 && f.context_cues == 0 && !f.setting && !f.plural;
-    let by_cues = early && situated && grounded && (cues >= 2 || (cues >= 1 && f.past > 0));
-    let opening_scene =
-        i < 2 && f.words >= 8 && f.past > 0 && (f.specific > 0 || f.setting) && !pure_action;
+    let by_cues = early
+        && situated
+        && grounded
+        && (f.context_cues >= 2
+            || (f.context_cues >= 1 && (f.past > 0 || f.scenario))
+            || (f.setting && (f.specific > 0 || f.metrics > 0)));
+    let opening_scene = (i < 2 || first_narrative)
+        && f.words >= 8
+        && f.past > 0
+        && (f.specific > 0 || f.setting)
+        && !pure_action;
     by_cues || opening_scene
 }
 
@@ -513,13 +549,14 @@ fn is_approach(f: &Features) -> bool {
     if f.salad || f.career {
         return false;
     }
+    // Attitudes, values and walking away are not steps taken.
+    if f.attitude && (f.actions <= 1 || f.past == 0) {
+        return false;
+    }
     if labelled(f, "approach") && (f.actions > 0 || f.past > 0) {
         return true;
     }
     if f.words < 4 || f.question || f.learning {
-        return false;
-    }
-    if f.attitude && f.actions <= 1 {
         return false;
     }
     let actor = f.first_person || f.plural || f.leading_verb;

@@ -178,6 +178,8 @@ pub const LEXICON_NAMES: &[&str] = &[
     "time_anchors",
     "generic_markers",
     "business_acronyms",
+    "scenario_openers",
+    "role_nouns",
 ];
 
 /// A word list ready for matching: single words by lowercase form, phrases by stems.

@@ -157,7 +157,8 @@ pub fn sentences(text: &str) -> Vec<Sentence> {
 }
 
 /// Join pieces that sentence segmentation cut wrongly ("e.g. a reseller", "approx. 40%"): a
-/// piece that starts lowercase continues the one before it on the same line.
+/// piece that starts lowercase continues the one before it on the same line when that one
+/// ends in an abbreviation.
 fn merge_fragments(text: &str, list: Vec<Sentence>) -> Vec<Sentence> {
     let mut out: Vec<Sentence> = Vec::with_capacity(list.len());
     for s in list {
@@ -168,6 +169,7 @@ fn merge_fragments(text: &str, list: Vec<Sentence>) -> Vec<Sentence> {
         match out.last_mut() {
             Some(prev)
                 if starts_lower
+                    && ends_in_abbreviation(&text[prev.start..prev.end])
                     && s.label.is_none()
                     && !s.bullet
                     && !text[prev.end..s.start].contains('\n') =>
@@ -179,6 +181,36 @@ fn merge_fragments(text: &str, list: Vec<Sentence>) -> Vec<Sentence> {
         }
     }
     out
+}
+
+fn ends_in_abbreviation(sentence: &str) -> bool {
+    let Some(body) = sentence.trim_end().strip_suffix('.') else {
+        return false;
+    };
+    let last = body
+        .rsplit(|c: char| c.is_whitespace() || c == '(')
+        .next()
+        .unwrap_or("");
+    last.contains('.')
+        || (last.len() <= 2 && last.chars().all(char::is_alphabetic))
+        || matches!(
+            last.to_lowercase().as_str(),
+            "approx"
+                | "vs"
+                | "etc"
+                | "inc"
+                | "corp"
+                | "ltd"
+                | "mr"
+                | "mrs"
+                | "ms"
+                | "dr"
+                | "st"
+                | "no"
+                | "est"
+                | "co"
+                | "dept"
+        )
 }
 
 fn trim_span(text: &str, mut start: usize, mut end: usize) -> (usize, usize) {
@@ -230,6 +262,22 @@ fn take_label(text: &str, start: usize, end: usize) -> Option<(usize, String)> {
     let skipped = s.len() - body.len();
     let head_end = body.char_indices().nth(40).map_or(body.len(), |(i, _)| i);
     let lower = normalize(&body[..head_end]);
+    // STAR shorthand ("S:", "A:") needs a colon; a single letter is too common otherwise.
+    let mut chars = body.chars();
+    if let (Some(letter), Some(':')) = (chars.next(), chars.next()) {
+        let part = match letter.to_ascii_uppercase() {
+            'S' | 'T' => Some("context"),
+            'A' => Some("approach"),
+            'R' => Some("outcome"),
+            'L' => Some("learning"),
+            _ => None,
+        };
+        if let Some(part) = part {
+            let after = &body[2..];
+            let markup = after.len() - after.trim_start_matches(['*', '_']).len();
+            return Some((start + skipped + 2 + markup, part.to_string()));
+        }
+    }
     for (label, part) in LABELS {
         if let Some(rest) = lower.strip_prefix(label) {
             let rest_trim = rest.trim_start_matches(['*', '_', ' ']);
