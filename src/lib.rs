@@ -15,6 +15,7 @@ pub mod commands;
 pub mod config;
 pub mod error;
 pub mod render;
+pub mod session;
 
 pub use analysis::{analyze, QuestionContext, Report, Rules};
 pub use bank::Catalog;

@@ -1,13 +1,44 @@
-//! `prepcoach practice` (and `prepcoach` with no command).
+//! `prepcoach practice` (and `prepcoach` with no command): a session in the terminal, or
+//! scripted from standard input when it is not a terminal.
 
-use super::{emit, resolve};
+use std::io::IsTerminal;
+
+use super::{check::load_rules, resolve};
 use crate::cli::PracticeArgs;
+use crate::config::data_home;
 use crate::error::Result;
-use crate::render::{bank as r, Paint};
+use crate::render::Paint;
+use crate::session::input::{InputSource, ScriptInput, TtyInput};
+use crate::session::plan::{choose, Plan};
+use crate::session::run::{run as run_session, Options};
+use crate::session::Session;
 
 pub fn run(args: &PracticeArgs, paint: &Paint) -> Result<i32> {
     let (catalog, filter) = resolve(&args.selection, None)?;
-    let list = catalog.select(&filter)?;
-    emit(&r::questions_text(&list, paint))?;
+    let rules = load_rules(None)?;
+    let plan = Plan {
+        ids: args.questions.clone(),
+        filter,
+        count: args.count,
+        order: args.order,
+        seed: args.seed,
+    };
+    let questions = choose(&catalog, &plan)?;
+    let mut session = Session::new(questions, &rules);
+    let mut source: Box<dyn InputSource> = if std::io::stdin().is_terminal() {
+        Box::new(TtyInput::new(data_home().map(|d| d.join("history.txt")))?)
+    } else {
+        Box::new(ScriptInput::from_stdin()?)
+    };
+    let mut out = std::io::stdout();
+    run_session(
+        &mut session,
+        source.as_mut(),
+        &mut out,
+        paint,
+        Options {
+            no_score: args.no_score,
+        },
+    )?;
     Ok(0)
 }

@@ -6,6 +6,7 @@
 
 pub mod bank;
 pub mod report;
+pub mod session;
 
 use colored::Colorize;
 

@@ -24,7 +24,7 @@ fn band_paint(band: Band, paint: &Paint) -> String {
 }
 
 fn severity_paint(s: Severity, paint: &Paint) -> String {
-    let name = format!("{:<10}", s.as_str());
+    let name = format!("{:<11}", s.as_str());
     match s {
         Severity::Error => paint.bad(&name),
         Severity::Warning => paint.warn(&name),

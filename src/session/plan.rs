@@ -57,8 +57,16 @@ mod tests {
             seed: Some(7),
             ..Plan::default()
         };
-        let a: Vec<String> = choose(&c, &plan).unwrap().iter().map(|q| q.question.id.clone()).collect();
-        let b: Vec<String> = choose(&c, &plan).unwrap().iter().map(|q| q.question.id.clone()).collect();
+        let a: Vec<String> = choose(&c, &plan)
+            .unwrap()
+            .iter()
+            .map(|q| q.question.id.clone())
+            .collect();
+        let b: Vec<String> = choose(&c, &plan)
+            .unwrap()
+            .iter()
+            .map(|q| q.question.id.clone())
+            .collect();
         assert_eq!(a, b);
         assert_eq!(a.len(), 10);
         let mut d = a.clone();
@@ -75,7 +83,11 @@ mod tests {
             count: 5,
             ..Plan::default()
         };
-        let got: Vec<String> = choose(&c, &plan).unwrap().iter().map(|q| q.question.id.clone()).collect();
+        let got: Vec<String> = choose(&c, &plan)
+            .unwrap()
+            .iter()
+            .map(|q| q.question.id.clone())
+            .collect();
         assert_eq!(got, ["kit-02", "spm-01"]);
         let bad = Plan {
             ids: vec!["nope".into()],

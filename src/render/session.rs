@@ -1,0 +1,257 @@
+//! The practice session's screens: the welcome, each question, hints, the feedback screen
+//! (checker feedback first, then the model answer), retry comparisons and the summary.
+
+use std::collections::BTreeSet;
+use std::fmt::Write;
+
+use super::bank::{clock, meta_line, model_answer, section};
+use super::report::{report_text, ReportOptions};
+use super::{clean, wrap, Paint};
+use crate::analysis::Report;
+use crate::bank::QuestionRef;
+use crate::session::{Command, Summary};
+
+/// The first screen: what to do and how to submit.
+pub fn intro(count: usize, interactive: bool, paint: &Paint) -> String {
+    let mut out = format!(
+        "{}\n",
+        paint.heading(&format!(
+            "prepcoach — {count} question{} to practise",
+            if count == 1 { "" } else { "s" }
+        ))
+    );
+    if interactive {
+        let how = "Type your answer as you would say it. Enter starts a new line; press Enter on an empty line to submit. Paste works too. Type :hint for what the interviewer listens for, :help for all commands, Ctrl-C to clear a draft, Ctrl-D to finish.";
+        out.push_str(&wrap(how, paint.style.width, ""));
+        out.push('\n');
+    }
+    out
+}
+
+/// "Question 2/5" with its bank, kind, competency, level, round and time budget.
+pub fn question(i: usize, n: usize, q: &QuestionRef<'_>, paint: &Paint) -> String {
+    let mut out = String::new();
+    let rule = "─".repeat(paint.style.width.min(72));
+    let _ = writeln!(out, "\n{}", paint.dim(&rule));
+    let _ = writeln!(
+        out,
+        "{} {}",
+        paint.heading(&format!("Question {}/{n}", i + 1)),
+        paint.accent(&clean(&q.question.id))
+    );
+    let _ = writeln!(out, "{}", wrap(&meta_line(q), paint.style.width, ""));
+    let _ = writeln!(
+        out,
+        "\n{}\n",
+        paint.heading(&wrap(&q.question.text, paint.style.width, "  "))
+    );
+    out
+}
+
+pub fn help(paint: &Paint) -> String {
+    let mut out = format!("{}\n", paint.heading("Answering"));
+    out.push_str(
+        "  Enter adds a line; Enter on an empty line submits. A pasted answer arrives whole.\n",
+    );
+    out.push_str("  Ctrl-C clears the draft; Ctrl-D ends the session with a summary.\n");
+    out.push_str(&format!("{}\n", paint.heading("Commands (Tab completes)")));
+    for (_, name, what) in Command::ALL {
+        let _ = writeln!(out, "  {}  {what}", paint.accent(&format!("{name:<10}")));
+    }
+    out
+}
+
+/// What the interviewer listens for, without giving the answer away.
+pub fn hint(q: &QuestionRef<'_>, paint: &Paint) -> String {
+    let mut out = String::new();
+    let qq = q.question;
+    let areas: Vec<String> = qq.areas.iter().map(|a| a.text.clone()).collect();
+    section(
+        &mut out,
+        paint,
+        "The interviewer listens for",
+        areas.into_iter(),
+    );
+    let pos: Vec<String> = qq
+        .indicators
+        .positive
+        .iter()
+        .map(|a| a.text.clone())
+        .collect();
+    section(&mut out, paint, "Strong answers show", pos.into_iter());
+    if out.is_empty() {
+        out.push_str("Cover the five parts: context, approach, one specific example, the outcome with a number, and what you learned.\n");
+    }
+    out
+}
+
+pub fn time(seconds: f64, budget: u32, paint: &Paint) -> String {
+    format!(
+        "{} since the question was asked; aim to say your answer in {}.\n",
+        paint.heading(&clock(seconds.round() as u32)),
+        clock(budget)
+    )
+}
+
+/// Everything shown after an answer: feedback first, then what a strong answer looks like.
+pub fn feedback(
+    answer: &str,
+    r: &Report,
+    q: &QuestionRef<'_>,
+    seconds: f64,
+    follow_up: &str,
+    opts: ReportOptions,
+    paint: &Paint,
+) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "\n{}", paint.heading("── Feedback"));
+    out.push_str(&report_text(answer, r, paint, opts));
+    let _ = writeln!(
+        out,
+        "{}",
+        paint.dim(&format!(
+            "You took {} to answer; said aloud this is about {} (budget {}).",
+            clock(seconds.round() as u32),
+            clock(r.delivery.speaking_seconds),
+            clock(r.delivery.budget_seconds)
+        ))
+    );
+    let _ = writeln!(
+        out,
+        "\n{}",
+        paint.heading("── What a strong answer looks like")
+    );
+    model_answer(&mut out, q, paint);
+    section(
+        &mut out,
+        paint,
+        "Best practices",
+        q.question.best_practices.iter().cloned(),
+    );
+    section(
+        &mut out,
+        paint,
+        "Pitfalls",
+        q.question.pitfalls.iter().cloned(),
+    );
+    let _ = writeln!(out, "{}", paint.heading("Follow-up question"));
+    let _ = writeln!(out, "{}\n", wrap(follow_up, paint.style.width, "  "));
+    out
+}
+
+/// Feedback on a follow-up answer: the checker's view only.
+pub fn followup_feedback(answer: &str, r: &Report, opts: ReportOptions, paint: &Paint) -> String {
+    format!(
+        "\n{}\n{}",
+        paint.heading("── Feedback on your follow-up"),
+        report_text(answer, r, paint, opts)
+    )
+}
+
+/// What changed between two tries at the same question.
+pub fn retry_diff(before: &Report, after: &Report, no_score: bool, paint: &Paint) -> String {
+    let mut out = format!("\n{}\n", paint.heading("── Compared with your last try"));
+    if !no_score {
+        let delta = after.score as i64 - before.score as i64;
+        let sign = if delta >= 0 { "+" } else { "" };
+        let _ = writeln!(
+            out,
+            "  Score {} → {} ({sign}{delta}), {} → {}",
+            before.score,
+            after.score,
+            before.band.as_str(),
+            after.band.as_str()
+        );
+    }
+    let rules =
+        |r: &Report| -> BTreeSet<String> { r.findings.iter().map(|f| f.rule.clone()).collect() };
+    let (b, a) = (rules(before), rules(after));
+    let fixed: Vec<&String> = b.difference(&a).collect();
+    let new: Vec<&String> = a.difference(&b).collect();
+    let list = |v: &[&String]| v.iter().map(|s| s.as_str()).collect::<Vec<_>>().join(", ");
+    if fixed.is_empty() {
+        let _ = writeln!(out, "  Fixed: nothing yet");
+    } else {
+        let _ = writeln!(out, "  {} {}", paint.good("Fixed:"), list(&fixed));
+    }
+    if !new.is_empty() {
+        let _ = writeln!(out, "  {} {}", paint.warn("New:"), list(&new));
+    }
+    out
+}
+
+/// What to do after feedback.
+pub fn next_options(is_last: bool, paint: &Paint) -> String {
+    let next = if is_last {
+        "Enter to finish"
+    } else {
+        "Enter for the next question"
+    };
+    format!(
+        "{}\n",
+        paint.dim(&format!(
+            "{next} · :retry to answer again · :followup to answer the follow-up · :quit"
+        ))
+    )
+}
+
+/// The end-of-session summary.
+pub fn summary(s: &Summary, no_score: bool, paint: &Paint) -> String {
+    let mut out = format!("\n{}\n", paint.heading("── Session summary"));
+    if s.rows.is_empty() {
+        out.push_str("No answers this time. Run `prepcoach` again when you are ready.\n");
+        return out;
+    }
+    for r in &s.rows {
+        let tries = if r.attempts > 1 {
+            format!(" ({} tries, first {})", r.attempts, r.first_score)
+        } else {
+            String::new()
+        };
+        if no_score {
+            let _ = writeln!(
+                out,
+                "  {:<10} {}",
+                clean(&r.question_id),
+                paint.dim(&clean(&r.competency))
+            );
+        } else {
+            let _ = writeln!(
+                out,
+                "  {:<10} {:>3}  {:<8} {}{}",
+                clean(&r.question_id),
+                r.best_score,
+                r.band.as_str(),
+                paint.dim(&clean(&r.competency)),
+                tries
+            );
+        }
+    }
+    if !s.skipped.is_empty() {
+        let _ = writeln!(out, "  skipped: {}", clean(&s.skipped.join(", ")));
+    }
+    if let Some((part, n, total)) = &s.most_missing {
+        let _ = writeln!(
+            out,
+            "\nMost often missing: {} ({n} of {total} answers).",
+            paint.bad(part)
+        );
+    }
+    if let Some((comp, _)) = &s.weakest {
+        let advice = match s.most_missing.as_ref().map(|m| m.0.as_str()) {
+            Some("outcome") => "close every story with the result and its number",
+            Some("learning") => "end every story with what you do differently since",
+            Some("example") => "anchor each answer in one named partner or deal",
+            Some("context") => "open with the situation and what was at stake",
+            Some("approach") => "say the concrete steps you took, in the first person",
+            _ => "keep the five-part shape and add one more number",
+        };
+        let _ = writeln!(
+            out,
+            "Practise next: {} questions — {advice}. Try `prepcoach practice --competency {}`.",
+            clean(comp),
+            clean(comp)
+        );
+    }
+    out
+}

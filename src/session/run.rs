@@ -1,0 +1,287 @@
+//! The practice loop: ask, read, check, show feedback then the model answer, and handle
+//! commands. It reads through an [`InputSource`] and writes through a `Write`, so the same
+//! loop serves a terminal and a script.
+
+use std::io::Write;
+use std::time::Instant;
+
+use super::input::{edit_in_editor, Input, InputSource, Prompt};
+use super::{follow_up, summarize, Command, Session, Summary};
+use crate::error::{Error, Result};
+use crate::render::report::ReportOptions;
+use crate::render::{session as screen, Paint};
+
+/// How the session behaves.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Options {
+    pub no_score: bool,
+}
+
+/// What the loop does after reading the answer prompt.
+enum Step {
+    /// Stay on this question (the string is a kept draft).
+    Stay(String),
+    NextQuestion,
+    /// The session already moved on (a skip): show its current question.
+    Skipped,
+    End,
+}
+
+/// Run the session to its end; returns its summary.
+pub fn run(
+    session: &mut Session<'_>,
+    src: &mut dyn InputSource,
+    out: &mut dyn Write,
+    paint: &Paint,
+    opts: Options,
+) -> Result<Summary> {
+    emit(
+        out,
+        &screen::intro(session.questions.len(), src.interactive(), paint),
+    )?;
+    'questions: while let Some(q) = session.current() {
+        emit(
+            out,
+            &screen::question(session.index, session.questions.len(), &q, paint),
+        )?;
+        let mut started = Instant::now();
+        let mut draft = String::new();
+        loop {
+            let input = src.read(Prompt::Answer, &draft)?;
+            draft.clear();
+            let step = match input {
+                Input::Eof => Step::End,
+                Input::Interrupted => {
+                    emit(
+                        out,
+                        &paint.dim("(draft cleared — start again, or Ctrl-D to finish)\n"),
+                    )?;
+                    Step::Stay(String::new())
+                }
+                Input::BadCommand(msg, kept) => {
+                    emit(out, &format!("{}\n", paint.warn(&msg)))?;
+                    Step::Stay(kept)
+                }
+                Input::Command(cmd, kept) => {
+                    before_answer(session, cmd, kept, started, out, paint)?
+                }
+                Input::Text(answer) if answer.trim().is_empty() => Step::Stay(String::new()),
+                Input::Text(answer) => {
+                    let secs = started.elapsed().as_secs_f64();
+                    match after_answer(session, &answer, secs, src, out, paint, opts)? {
+                        AfterAnswer::Retry => {
+                            emit(
+                                out,
+                                &screen::question(
+                                    session.index,
+                                    session.questions.len(),
+                                    &q,
+                                    paint,
+                                ),
+                            )?;
+                            started = Instant::now();
+                            Step::Stay(String::new())
+                        }
+                        AfterAnswer::Next => Step::NextQuestion,
+                        AfterAnswer::End => Step::End,
+                    }
+                }
+            };
+            match step {
+                Step::Stay(kept) => draft = kept,
+                Step::NextQuestion => {
+                    session.advance();
+                    continue 'questions;
+                }
+                Step::Skipped => continue 'questions,
+                Step::End => break 'questions,
+            }
+        }
+    }
+    let summary = summarize(&session.attempts, &session.skipped);
+    emit(out, &screen::summary(&summary, opts.no_score, paint))?;
+    Ok(summary)
+}
+
+/// A command typed before the answer is submitted.
+fn before_answer(
+    session: &mut Session<'_>,
+    cmd: Command,
+    kept: String,
+    started: Instant,
+    out: &mut dyn Write,
+    paint: &Paint,
+) -> Result<Step> {
+    let Some(q) = session.current() else {
+        return Ok(Step::End);
+    };
+    Ok(match cmd {
+        Command::Help => {
+            emit(out, &screen::help(paint))?;
+            Step::Stay(kept)
+        }
+        Command::Hint => {
+            session.peeks.hint = true;
+            emit(out, &screen::hint(&q, paint))?;
+            Step::Stay(kept)
+        }
+        Command::Model => {
+            session.peeks.model = true;
+            let mut text = String::new();
+            crate::render::bank::model_answer(&mut text, &q, paint);
+            emit(out, &text)?;
+            emit(
+                out,
+                &paint.dim("(noted: model answer seen before answering)\n"),
+            )?;
+            Step::Stay(kept)
+        }
+        Command::Time => {
+            emit(
+                out,
+                &screen::time(
+                    started.elapsed().as_secs_f64(),
+                    q.question.time_budget_seconds,
+                    paint,
+                ),
+            )?;
+            Step::Stay(kept)
+        }
+        Command::Edit => match edit_in_editor(&kept) {
+            Ok(text) => {
+                emit(out, &paint.dim("(draft loaded from the editor — review it, then Enter on an empty line to submit)\n"))?;
+                Step::Stay(text.trim_end().to_string() + "\n")
+            }
+            Err(e) => {
+                emit(out, &format!("{}\n", paint.warn(&e.to_string())))?;
+                Step::Stay(kept)
+            }
+        },
+        Command::Skip | Command::Next => {
+            session.skip();
+            Step::Skipped
+        }
+        Command::Retry | Command::Followup => {
+            emit(out, &paint.dim("(answer the question first)\n"))?;
+            Step::Stay(kept)
+        }
+        Command::Quit => Step::End,
+    })
+}
+
+enum AfterAnswer {
+    Retry,
+    Next,
+    End,
+}
+
+/// Check the answer, show feedback, then handle the after-feedback prompt.
+fn after_answer(
+    session: &mut Session<'_>,
+    answer: &str,
+    secs: f64,
+    src: &mut dyn InputSource,
+    out: &mut dyn Write,
+    paint: &Paint,
+    opts: Options,
+) -> Result<AfterAnswer> {
+    let q = session
+        .current()
+        .ok_or_else(|| Error::Usage("no question".into()))?;
+    let previous = session.last_attempt().map(|a| a.report.clone());
+    let followups_asked = session
+        .attempts
+        .iter()
+        .filter(|a| a.question_id == q.question.id)
+        .count();
+    let attempt = session
+        .submit(answer, secs, false)
+        .ok_or_else(|| Error::Usage("no question".into()))?
+        .clone();
+    let report_opts = ReportOptions {
+        no_score: opts.no_score,
+    };
+    let follow = follow_up(&attempt.report, &q, followups_asked);
+    emit(
+        out,
+        &screen::feedback(
+            answer,
+            &attempt.report,
+            &q,
+            secs,
+            &follow,
+            report_opts,
+            paint,
+        ),
+    )?;
+    if let Some(before) = previous {
+        emit(
+            out,
+            &screen::retry_diff(&before, &attempt.report, opts.no_score, paint),
+        )?;
+    }
+    loop {
+        let is_last = session.index + 1 >= session.questions.len();
+        if src.interactive() {
+            emit(out, &screen::next_options(is_last, paint))?;
+        }
+        match src.read(Prompt::Next, "")? {
+            Input::Eof => return Ok(AfterAnswer::End),
+            Input::Interrupted => continue,
+            Input::Text(t) if t.trim().is_empty() => return Ok(AfterAnswer::Next),
+            Input::Text(_) => {
+                emit(
+                    out,
+                    &paint.dim(
+                        "(press Enter for the next question, or type a command such as :retry)\n",
+                    ),
+                )?;
+            }
+            Input::BadCommand(msg, _) => emit(out, &format!("{}\n", paint.warn(&msg)))?,
+            Input::Command(cmd, _) => match cmd {
+                Command::Retry => return Ok(AfterAnswer::Retry),
+                Command::Next | Command::Skip => return Ok(AfterAnswer::Next),
+                Command::Quit => return Ok(AfterAnswer::End),
+                Command::Help => emit(out, &screen::help(paint))?,
+                Command::Hint => emit(out, &screen::hint(&q, paint))?,
+                Command::Model => {
+                    let mut text = String::new();
+                    crate::render::bank::model_answer(&mut text, &q, paint);
+                    emit(out, &text)?;
+                }
+                Command::Time | Command::Edit => {}
+                Command::Followup => {
+                    emit(
+                        out,
+                        &format!(
+                            "{}\n{}\n",
+                            paint.heading("Follow-up"),
+                            crate::render::wrap(&follow, paint.style.width, "  ")
+                        ),
+                    )?;
+                    let started = Instant::now();
+                    match src.read(Prompt::Answer, "")? {
+                        Input::Text(t) if !t.trim().is_empty() => {
+                            let secs = started.elapsed().as_secs_f64();
+                            if let Some(a) = session.submit(&t, secs, true) {
+                                emit(
+                                    out,
+                                    &screen::followup_feedback(&t, &a.report, report_opts, paint),
+                                )?;
+                            }
+                        }
+                        Input::Eof => return Ok(AfterAnswer::End),
+                        _ => emit(out, &paint.dim("(no follow-up answer)\n"))?,
+                    }
+                }
+            },
+        }
+    }
+}
+
+fn emit(out: &mut dyn Write, text: &str) -> Result<()> {
+    match out.write_all(text.as_bytes()).and_then(|_| out.flush()) {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        other => other.map_err(Error::Output),
+    }
+}
