@@ -5,3 +5,4 @@ mod banks;
 mod check;
 mod common;
 mod model_answers;
+mod practice;

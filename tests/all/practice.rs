@@ -1,0 +1,195 @@
+//! The practice session end to end: scripted through standard input, and interactive
+//! through a real pseudo-terminal (rexpect), where output is matched by substring because
+//! the terminal adds control sequences.
+
+use crate::common::Run;
+
+const STRONG: &str = "At a payments company, our largest reseller had missed its pipeline target by 40% two quarters in a row. I pulled their deal registrations, met their sales director and agreed a recovery plan with weekly pipeline reviews. In one review I found that two reps owned every deal, so I ran enablement for six more of their sellers. Within two quarters their pipeline grew 55% and they signed 12 new customers worth $1.4M. Since then I check rep coverage before I look at any partner's numbers.";
+
+#[test]
+fn scripted_session_shows_feedback_before_the_model_answer_and_compares_retries() {
+    let script = format!("We talked to a partner.\n---\n:retry\n---\n{STRONG}\n---\n:followup\n---\nRevenue grew 30% within a year.\n---\n:hint\n---\n:next\n---\n:skip\n---\nWe signed two partners.\n");
+    let out = Run::new()
+        .args(&[
+            "practice",
+            "--question",
+            "spm-03",
+            "--question",
+            "kit-02",
+            "--question",
+            "spm-05",
+        ])
+        .stdin(script)
+        .ok();
+    let s = &out.stdout;
+    assert!(!s.contains('\x1b'), "piped output has no escape codes");
+    let feedback = s.find("── Feedback").unwrap();
+    let model = s.find("── What a strong answer looks like").unwrap();
+    assert!(feedback < model);
+    assert!(
+        s.contains("Question 1/3 spm-03")
+            && s.contains("Question 2/3 kit-02")
+            && s.contains("Question 3/3 spm-05"),
+        "{s}"
+    );
+    assert!(
+        s.contains("Compared with your last try") && s.contains("Fixed: "),
+        "{s}"
+    );
+    assert!(s.contains("Feedback on your follow-up"));
+    assert!(s.contains("The interviewer listens for"));
+    assert!(
+        s.contains("Session summary") && s.contains("spm-03") && s.contains("2 tries"),
+        "{s}"
+    );
+    assert!(s.contains("skipped: kit-02"), "{s}");
+    assert!(s.contains("Practise next:"));
+}
+
+#[test]
+fn default_session_starts_with_five_mixed_questions_and_explains_how_to_submit() {
+    let out = Run::new().stdin("").ok();
+    assert!(
+        out.stdout.contains("5 questions to practise"),
+        "{}",
+        out.stdout
+    );
+    assert!(out.stdout.contains("Question 1/5"));
+    assert!(out.stdout.contains("No answers this time"));
+}
+
+#[test]
+fn no_score_hides_numbers_and_bands_but_keeps_findings() {
+    let out = Run::new()
+        .args(&["practice", "--question", "spm-01", "--no-score"])
+        .stdin("We basically did a lot of calls.\n")
+        .ok();
+    assert!(!out.stdout.contains("Score "), "{}", out.stdout);
+    assert!(out.stdout.contains("Findings") && out.stdout.contains("filler"));
+}
+
+#[test]
+fn same_seed_same_questions_and_filters_are_checked() {
+    let ids = |seed: &str| {
+        let out = Run::new()
+            .args(&[
+                "practice",
+                "--count",
+                "3",
+                "--seed",
+                seed,
+                "--kind",
+                "behavioral",
+            ])
+            .stdin("")
+            .ok();
+        out.stdout
+            .lines()
+            .filter(|l| l.starts_with("Question"))
+            .map(String::from)
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(ids("42"), ids("42"));
+    let out = Run::new()
+        .args(&["practice", "--kind", "concept", "--bank", "spm-behavioral"])
+        .stdin("")
+        .fails();
+    assert!(out.stderr.contains("no question matches"), "{}", out.stderr);
+}
+
+#[test]
+fn answers_with_escape_sequences_are_shown_safely() {
+    let out = Run::new()
+        .args(&["practice", "--question", "spm-01"])
+        .stdin("I \x1b[2Jsigned 3 partners \x07and grew 20%.\n")
+        .ok();
+    assert!(!out.stdout.contains('\x1b') && !out.stdout.contains('\x07'));
+}
+
+mod pty {
+    use rexpect::reader::Options;
+    use rexpect::session::{spawn_with_options, PtySession};
+    use std::process::Command;
+
+    fn start(args: &[&str], home: &std::path::Path) -> PtySession {
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_prepcoach"));
+        cmd.args(args)
+            .env("PREPCOACH_HOME", home)
+            .env("TERM", "xterm")
+            .env("NO_COLOR", "1")
+            .env("COLUMNS", "100");
+        spawn_with_options(
+            cmd,
+            Options::new()
+                .timeout_ms(Some(15_000))
+                .strip_ansi_escape_codes(true),
+        )
+        .expect("spawn prepcoach in a pty")
+    }
+
+    /// Wait for the answer prompt "› " (rexpect reads bytes as Latin-1, so match the UTF-8
+    /// bytes of "›"), then a moment: the line editor probes the terminal after drawing the
+    /// prompt and discards what arrives during the probe, which only a program types fast
+    /// enough to hit.
+    fn prompt(p: &mut PtySession) {
+        p.exp_string("\u{e2}\u{80}\u{ba} ").unwrap();
+        std::thread::sleep(std::time::Duration::from_millis(300));
+    }
+
+    #[test]
+    fn interactive_session_through_a_pseudo_terminal() {
+        let home = crate::common::tempdir::TempHome::new();
+        let mut p = start(
+            &["practice", "--question", "spm-01", "--question", "kit-02"],
+            &home.0,
+        );
+        p.exp_string("press Enter on an empty line").unwrap();
+        p.exp_string("Question 1/2").unwrap();
+        prompt(&mut p);
+        // :hint shows what the interviewer listens for.
+        p.send_line(":hint").unwrap();
+        p.exp_string("The interviewer listens for").unwrap();
+        prompt(&mut p);
+        // Ctrl-C on a draft discards it and keeps the session.
+        p.send("a half-written draft").unwrap();
+        p.flush().unwrap();
+        p.exp_string("draft").unwrap();
+        p.send_control('c').unwrap();
+        p.exp_string("draft cleared").unwrap();
+        prompt(&mut p);
+        // A pasted multi-paragraph answer arrives whole: one Enter submits it.
+        let pasted = "At a fintech, our biggest bank partner had stalled at 2% of new revenue.\n\nI mapped their branches, ran joint training and agreed a co-sell plan. Within two quarters referrals doubled and we signed 14 new accounts worth $900K.\n\nSince then I start with the partner's sellers, not their executives.\n";
+        p.send(&format!("\x1b[200~{pasted}\x1b[201~")).unwrap();
+        p.flush().unwrap();
+        p.exp_string("executives.").unwrap();
+        p.send("\r").unwrap();
+        p.flush().unwrap();
+        p.exp_string("Feedback").unwrap();
+        p.exp_string("14 new accounts").unwrap();
+        p.exp_string("What a strong answer looks like").unwrap();
+        p.exp_string("next ").unwrap();
+        std::thread::sleep(std::time::Duration::from_millis(300));
+        // :retry asks again and compares.
+        p.send_line(":retry").unwrap();
+        p.exp_string("Question 1/2").unwrap();
+        prompt(&mut p);
+        p.send_line("I set up a meeting with the partner.").unwrap();
+        p.exp_string("partner.").unwrap();
+        p.send_line("").unwrap();
+        p.exp_string("Compared with your last try").unwrap();
+        p.exp_string("next ").unwrap();
+        std::thread::sleep(std::time::Duration::from_millis(300));
+        p.send_line("").unwrap();
+        p.exp_string("Question 2/2").unwrap();
+        prompt(&mut p);
+        // Ctrl-D ends the session with its summary.
+        p.send_control('d').unwrap();
+        p.exp_string("Session summary").unwrap();
+        p.exp_string("spm-01").unwrap();
+        p.exp_eof().unwrap();
+        assert!(
+            home.0.join("history.txt").exists(),
+            "line history is kept between sessions"
+        );
+    }
+}
