@@ -5,7 +5,7 @@
 
 use std::io::Read;
 
-use prepcoach::analysis::{metrics, parts, text, Rules};
+use prepcoach::analysis::{metrics, parts, Rules};
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut answer = String::new();
@@ -16,7 +16,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         }
     }
     let rules = Rules::builtin()?;
-    let sentences = text::sentences(&answer);
+    let sentences = prepcoach::analysis::prepare(&answer, &rules);
     let found = metrics::find_metrics(&answer);
     let feats = parts::features(&answer, &sentences, &found, &rules);
     let classified = parts::classify(&feats);

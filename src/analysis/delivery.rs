@@ -1,7 +1,7 @@
 //! Delivery: how long the answer takes to say against the question's time budget, filler
 //! words, hedges and the longest sentence.
 
-use super::rules::Rules;
+use super::rules::{Lex, Rules};
 use super::text::Sentence;
 use super::{Delivery, LongestSentence, Pace, Span};
 
@@ -18,7 +18,7 @@ pub fn measure(answer: &str, sentences: &[Sentence], budget: u32, rules: &Rules)
     } else {
         Pace::AboutRight
     };
-    let spans_of = |name: &str| -> Vec<Span> {
+    let spans_of = |name: Lex| -> Vec<Span> {
         sentences
             .iter()
             .flat_map(|s| {
@@ -44,8 +44,8 @@ pub fn measure(answer: &str, sentences: &[Sentence], budget: u32, rules: &Rules)
         speaking_seconds,
         budget_seconds: budget,
         pace,
-        fillers: spans_of("fillers"),
-        hedges: spans_of("hedges"),
+        fillers: spans_of(Lex::Fillers),
+        hedges: spans_of(Lex::Hedges),
         longest_sentence,
     }
 }

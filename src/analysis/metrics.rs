@@ -55,12 +55,12 @@ fn patterns() -> &'static Patterns {
         let n = num();
         let money_scale = r"(?:k|m|mm|b|bn|million|billion|thousand|mn)";
         let money = format!(
-            r"(?i)(?:[$€£¥]\s?\d[\d,]*(?:\.\d+)?(?:\s?{money_scale}\b)?(?:\s(?:in\s)?(?:ARR|MRR|revenue|pipeline|bookings|savings|ACV|TCV|GMV|deal|contract))?|\b\d[\d,]*(?:\.\d+)?\s?(?:{money_scale})\b(?:\s(?:dollars|euros|pounds|usd|eur|gbp))?(?:\s(?:in\s)?(?:ARR|MRR|revenue|pipeline|bookings|savings|ACV|TCV|GMV))?|\b\d[\d,]*(?:\.\d+)?\s(?:dollars|euros|pounds|usd|eur|gbp)\b|\b(?:{NUM_WORD})(?:[- ]{NUM_WORD})*\s(?:million|billion|thousand)(?:\s(?:dollars|euros|pounds))?|\b(?:five|six|seven|eight|nine|ten)[- ]figures?(?:\s(?:deal|contract|partnership|renewal|revenue|pipeline|account|program|budget))?\b)"
+            r"(?i)(?:(?:\$|€|£|¥)\s?\d[\d,]*(?:\.\d+)?(?:\s?{money_scale}\b)?(?:\s(?:in\s)?(?:ARR|MRR|revenue|pipeline|bookings|savings|ACV|TCV|GMV|deal|contract))?|\b\d[\d,]*(?:\.\d+)?\s?(?:{money_scale})\b(?:\s(?:dollars|euros|pounds|usd|eur|gbp))?(?:\s(?:in\s)?(?:ARR|MRR|revenue|pipeline|bookings|savings|ACV|TCV|GMV))?|\b\d[\d,]*(?:\.\d+)?\s(?:dollars|euros|pounds|usd|eur|gbp)\b|\b(?:{NUM_WORD})(?:[- ]{NUM_WORD})*\s(?:million|billion|thousand)(?:\s(?:dollars|euros|pounds))?|\b(?:five|six|seven|eight|nine|ten)[- ]figures?(?:\s(?:deal|contract|partnership|renewal|revenue|pipeline|account|program|budget))?\b)"
         );
         let percent = format!(
             r"(?i)\b{n}\s?(?:%|percent\b|per cent\b|percentage points?\b|points?\b|pts\b|bps\b|basis points\b)"
         );
-        let change_val = format!(r"(?:[$€£]?\s?{n}(?:\s?%|\s?{money_scale}\b)?(?:\s{UNIT_TIME})?)");
+        let change_val = format!(r"(?:(?:\$|€|£)?\s?{n}(?:\s?%|\s?{money_scale}\b)?(?:\s{UNIT_TIME})?)");
         let change = format!(
             r"(?i)\bfrom\s(?:about\s|roughly\s|around\s|under\s|over\s|nearly\s|just\s)?{change_val}\s(?:\w+\s)?(?:to|down to|up to)\s(?:about\s|roughly\s|around\s|under\s|over\s|nearly\s|just\s)?{change_val}(?:\s[a-z]+)?"
         );
@@ -74,7 +74,12 @@ fn patterns() -> &'static Patterns {
         let count = format!(
             r"(?i)\b({n})\s((?:(?:new|more|additional|extra|joint|active|qualified|certified|strategic|key|enterprise|regional|global|paying|net-new|net|major|large|existing|top|fewer|less|signed|live|referral|partner|channel|reseller|customer|of\sour|of\sthe|of\sits|of\stheir)\s){{0,3}})([a-z][a-z'-]*)"
         );
-        let compile = |p: &str| Regex::new(p).expect("metric patterns are valid");
+        let compile = |p: &str| {
+            regex::RegexBuilder::new(p)
+                .unicode(false)
+                .build()
+                .expect("metric patterns are valid")
+        };
         Patterns {
             shapes: vec![
                 (MetricKind::Change, compile(&change)),

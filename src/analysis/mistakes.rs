@@ -3,7 +3,7 @@
 
 use super::coverage::cue_hits;
 use super::parts::Features;
-use super::rules::Rules;
+use super::rules::{Lex, Rules};
 use super::text::Sentence;
 use super::{Delivery, Finding, Metric, Pace, QuestionContext, Span};
 
@@ -55,7 +55,7 @@ pub fn vague_claims(
         .filter(|s| !metrics.iter().any(|m| m.start >= s.start && m.end <= s.end))
         .flat_map(|s| {
             rules
-                .lex("vague_claims")
+                .lex(Lex::VagueClaims)
                 .find(&s.tokens)
                 .into_iter()
                 .map(move |(i, j)| Span::of(answer, s.tokens[i].start, s.tokens[j - 1].end))
@@ -90,8 +90,8 @@ pub fn find(inp: &Input<'_>) -> Vec<Finding> {
         );
     }
     activity_volume(inp, &mut out);
-    lexicon_findings(inp, &mut out, "criticism", "criticism");
-    lexicon_findings(inp, &mut out, "jargon", "jargon");
+    lexicon_findings(inp, &mut out, Lex::Criticism, "criticism");
+    lexicon_findings(inp, &mut out, Lex::Jargon, "jargon");
     ownership(inp, &mut out);
     kind_rules(inp, &mut out);
     delivery(inp, &mut out);
@@ -128,7 +128,7 @@ fn activity_volume(inp: &Input<'_>, out: &mut Out<'_>) {
     if !inp.classified[3].is_empty() {
         return;
     }
-    let activity = inp.rules.lex("activity_nouns");
+    let activity = inp.rules.lex(Lex::ActivityNouns);
     let hits: Vec<&Metric> = inp
         .metrics
         .iter()
@@ -147,7 +147,7 @@ fn activity_volume(inp: &Input<'_>, out: &mut Out<'_>) {
     }
 }
 
-fn lexicon_findings(inp: &Input<'_>, out: &mut Out<'_>, lexicon: &str, rule: &str) {
+fn lexicon_findings(inp: &Input<'_>, out: &mut Out<'_>, lexicon: Lex, rule: &str) {
     for s in inp.sentences {
         for (i, j) in inp.rules.lex(lexicon).find(&s.tokens) {
             let (a, b) = (s.tokens[i].start, s.tokens[j - 1].end);
@@ -161,7 +161,7 @@ fn ownership(inp: &Input<'_>, out: &mut Out<'_>) {
         .sentences
         .iter()
         .flat_map(|s| s.tokens.iter())
-        .filter(|t| inp.rules.lex("plural_person").has_word(&t.lower))
+        .filter(|t| inp.rules.lex(Lex::PluralPerson).has_word(&t.lower))
         .map(|t| (t.start, t.end))
         .collect();
     let owns = inp.sentences.iter().flat_map(|s| s.tokens.iter()).any(|t| {
@@ -196,7 +196,7 @@ fn kind_rules(inp: &Input<'_>, out: &mut Out<'_>) {
             && !inp
                 .sentences
                 .iter()
-                .any(|s| inp.rules.lex("clarifying").any(&s.tokens))
+                .any(|s| inp.rules.lex(Lex::Clarifying).any(&s.tokens))
         {
             out.add("no-clarifying-question", 0, len, None);
         }
@@ -206,7 +206,7 @@ fn kind_rules(inp: &Input<'_>, out: &mut Out<'_>) {
         && !inp
             .sentences
             .iter()
-            .any(|s| inp.rules.lex("stakeholders").any(&s.tokens))
+            .any(|s| inp.rules.lex(Lex::Stakeholders).any(&s.tokens))
     {
         out.add("no-stakeholders", 0, len, None);
     }

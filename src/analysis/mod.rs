@@ -236,9 +236,19 @@ impl<'a> QuestionContext<'a> {
     }
 }
 
+/// The answer's sentences with their tokens annotated for this rules' lexicons — what the
+/// part rules read.
+pub fn prepare(answer: &str, rules: &Rules) -> Vec<text::Sentence> {
+    let mut sentences = text::sentences(answer);
+    for s in &mut sentences {
+        rules.annotate(&mut s.tokens);
+    }
+    sentences
+}
+
 /// Check one answer.
 pub fn analyze(answer: &str, ctx: QuestionContext<'_>, rules: &Rules) -> Report {
-    let sentences = text::sentences(answer);
+    let sentences = prepare(answer, rules);
     let metrics = metrics::find_metrics(answer);
     let feats = parts::features(answer, &sentences, &metrics, rules);
     let classified = parts::classify(&feats);

@@ -7,8 +7,21 @@
 //! and a strong answer with no signposts is judged on what its sentences say.
 
 use super::metrics::{Metric, MetricKind};
-use super::rules::{Lexicon, Rules};
+use super::rules::{Lex, Lexicon, Rules};
 use super::text::{Sentence, Token};
+
+type WordSet = std::sync::OnceLock<rustc_hash::FxHashSet<&'static str>>;
+static FUNCTION_WORDS: WordSet = WordSet::new();
+static FOLLOWS_VERB: WordSet = WordSet::new();
+static SUBJECTS: WordSet = WordSet::new();
+static DETERMINERS: WordSet = WordSet::new();
+static VERB_LEADS: WordSet = WordSet::new();
+
+/// Whether `word` is in the list, through a hash set built on first use.
+fn in_set(set: &WordSet, list: &'static [&'static str], word: &&str) -> bool {
+    set.get_or_init(|| list.iter().copied().collect())
+        .contains(*word)
+}
 
 /// The five parts, in speaking order.
 pub const PARTS: [&str; 5] = ["context", "approach", "example", "outcome", "learning"];
@@ -57,7 +70,7 @@ pub struct Features {
     pub question: bool,
 }
 
-const FUNCTION_WORDS: &[&str] = &[
+const FUNCTION_WORDS_LIST: &[&str] = &[
     "a",
     "an",
     "the",
@@ -118,13 +131,14 @@ pub fn features(
 
 fn sentence_features(answer: &str, s: &Sentence, metrics: &[Metric], rules: &Rules) -> Features {
     let t = &s.tokens;
-    let lex = |n: &str| rules.lex(n);
+    let lex = |n: Lex| rules.lex(n);
     let has_word = |l: &Lexicon| t.iter().any(|w| l.has_word(&w.lower));
-    let past = (0..t.len()).filter(|&i| is_past(t, i, rules)).count();
+    let past_flags: Vec<bool> = (0..t.len()).map(|i| is_past(t, i, rules)).collect();
+    let past = past_flags.iter().filter(|p| **p).count();
     let past_subject = (1..t.len())
         .filter(|&i| {
-            is_past(t, i, rules)
-                && (SUBJECTS.contains(&t[i - 1].lower.as_str())
+            past_flags[i]
+                && (in_set(&SUBJECTS, SUBJECTS_LIST, &t[i - 1].lower.as_str())
                     || matches!(
                         t[i - 1].lower.as_str(),
                         "had"
@@ -138,18 +152,19 @@ fn sentence_features(answer: &str, s: &Sentence, metrics: &[Metric], rules: &Rul
                     ))
         })
         .count();
-    let verbs = |name: &str| -> usize {
+    let verbs = |name: Lex| -> usize {
         lex(name)
             .find(t)
             .into_iter()
-            .filter(|&(i, _)| verb_like(t, i, s, rules) && own_action(t, i))
+            .filter(|&(i, _)| verb_like(t, i, s, &past_flags) && own_action(t, i))
             .count()
     };
-    let past_verbs = |name: &str| {
+    // "had missed", "had dropped": backstory, not what resulted.
+    let past_verbs = |name: Lex| {
         lex(name)
             .find(t)
             .into_iter()
-            .any(|(i, _)| past_form(t, i, rules))
+            .any(|(i, _)| past_form(t, i, &past_flags) && !(i > 0 && t[i - 1].lower == "had"))
     };
     let text = s.text(answer);
     Features {
@@ -157,36 +172,36 @@ fn sentence_features(answer: &str, s: &Sentence, metrics: &[Metric], rules: &Rul
         content: t
             .iter()
             .filter(|w| {
-                !FUNCTION_WORDS.contains(&w.lower.as_str())
+                !in_set(&FUNCTION_WORDS, FUNCTION_WORDS_LIST, &w.lower.as_str())
                     && w.lower.chars().any(char::is_alphabetic)
             })
             .count(),
         label: s.label.clone(),
-        first_person: has_word(lex("first_person")),
-        plural: has_word(lex("plural_person")),
+        first_person: has_word(lex(Lex::FirstPerson)),
+        plural: has_word(lex(Lex::PluralPerson)),
         past,
         past_subject,
-        modal: lex("modal").any(t),
-        habitual: lex("habitual").any(t),
-        premise: lex("premise_openers").longest_at(t, 0).is_some()
+        modal: lex(Lex::Modal).any(t),
+        habitual: lex(Lex::Habitual).any(t),
+        premise: lex(Lex::PremiseOpeners).longest_at(t, 0).is_some()
             || (t.len() > 1
-                && lex("premise_openers").longest_at(t, 1).is_some()
+                && lex(Lex::PremiseOpeners).longest_at(t, 1).is_some()
                 && matches!(t[0].lower.as_str(), "so" | "well" | "and" | "generally")),
-        career: lex("career_summary").any(t) || role_statement(t, rules),
-        scenario: lex("scenario_openers").any(t),
-        actions: verbs("action_verbs"),
-        leading_verb: lex("action_verbs").longest_at(t, 0).is_some()
-            && (s.bullet || s.label.is_some() || is_past(t, 0, rules)),
-        attitude: lex("attitude").any(t),
-        context_cues: lex("context_cues").find(t).len(),
-        setting: lex("setting").any(t) || opens_with_place(t),
-        outcome_verb: past_verbs("outcome_verbs"),
-        outcome_verb_weak: past_verbs("outcome_verbs_weak"),
-        outcome_marker: lex("outcome_markers").any(t),
-        target: lex("target_markers").any(t),
-        learning: lex("learning_strong").any(t),
-        learning_skill: lex("learning_skill").any(t),
-        learning_empty: lex("learning_empty").any(t),
+        career: lex(Lex::CareerSummary).any(t) || role_statement(t, rules),
+        scenario: lex(Lex::ScenarioOpeners).any(t),
+        actions: verbs(Lex::ActionVerbs),
+        leading_verb: lex(Lex::ActionVerbs).longest_at(t, 0).is_some()
+            && (s.bullet || s.label.is_some() || past_flags.first() == Some(&true)),
+        attitude: lex(Lex::Attitude).any(t),
+        context_cues: lex(Lex::ContextCues).find(t).len(),
+        setting: lex(Lex::Setting).any(t) || opens_with_place(t),
+        outcome_verb: past_verbs(Lex::OutcomeVerbs),
+        outcome_verb_weak: past_verbs(Lex::OutcomeVerbsWeak),
+        outcome_marker: lex(Lex::OutcomeMarkers).any(t),
+        target: lex(Lex::TargetMarkers).any(t),
+        learning: lex(Lex::LearningStrong).any(t),
+        learning_skill: lex(Lex::LearningSkill).any(t),
+        learning_empty: lex(Lex::LearningEmpty).any(t),
         metrics: metrics
             .iter()
             .filter(|m| m.start >= s.start && m.end <= s.end)
@@ -197,8 +212,8 @@ fn sentence_features(answer: &str, s: &Sentence, metrics: &[Metric], rules: &Rul
             .filter(|m| !is_activity_count(m, rules))
             .count(),
         specific: specificity(s, rules),
-        generic: lex("generic_markers").any(t),
-        salad: lex("jargon").find(t).len() >= 2,
+        generic: lex(Lex::GenericMarkers).any(t),
+        salad: lex(Lex::Jargon).find(t).len() >= 2,
         modal_first_person: t.windows(2).any(|w| {
             matches!(w[0].lower.as_str(), "i" | "we")
                 && matches!(
@@ -212,7 +227,7 @@ fn sentence_features(answer: &str, s: &Sentence, metrics: &[Metric], rules: &Rul
             matches!(
                 w[0].lower.as_str(),
                 "has" | "have" | "i've" | "we've" | "it's" | "had"
-            ) && (w[1].lower.ends_with("ed") || rules.lex("past_irregular").has_word(&w[1].lower))
+            ) && (w[1].lower.ends_with("ed") || rules.lex(Lex::PastIrregular).has_word(&w[1].lower))
         }),
         question: text.trim_end().ends_with('?'),
     }
@@ -227,39 +242,39 @@ fn is_past(t: &[Token], i: usize, rules: &Rules) -> bool {
     if w.joined {
         return false;
     }
-    if rules.lex("past_irregular").has_word(l) {
+    if rules.lex(Lex::PastIrregular).has_word(l) {
         return true;
     }
     let det_or_num = |w: &Token| {
-        DETERMINERS.contains(&w.lower.as_str())
+        in_set(&DETERMINERS, DETERMINERS_LIST, &w.lower.as_str())
             || w.lower
                 .chars()
                 .all(|c| c.is_ascii_digit() || c == ',' || c == '.')
     };
     let noun_follows = t
         .get(i + 1)
-        .is_some_and(|n| !FOLLOWS_VERB.contains(&n.lower.as_str()));
+        .is_some_and(|n| !in_set(&FOLLOWS_VERB, FOLLOWS_VERB_LIST, &n.lower.as_str()));
     let after_determiner = (i > 0 && det_or_num(&t[i - 1]))
         || (i > 1
             && det_or_num(&t[i - 2])
-            && !SUBJECTS.contains(&t[i - 1].lower.as_str())
+            && !in_set(&SUBJECTS, SUBJECTS_LIST, &t[i - 1].lower.as_str())
             && noun_follows);
     l.len() > 4
         && l.ends_with("ed")
         && l.chars().all(|c| c.is_alphabetic() || c == '-')
-        && !rules.lex("not_past_ed").has_word(l)
+        && !rules.lex(Lex::NotPastEd).has_word(l)
         && !after_determiner
 }
 
 /// Words that follow a verb rather than an adjective ("moved from", "signed the").
-const FOLLOWS_VERB: &[&str] = &[
+const FOLLOWS_VERB_LIST: &[&str] = &[
     "the", "a", "an", "from", "to", "by", "in", "on", "at", "with", "into", "for", "up", "down",
     "out", "over", "our", "their", "its", "his", "her", "them", "us", "me", "it", "and", "that",
     "this", "back", "off", "as", "after", "before", "within", "again",
 ];
 
 /// Words that start a clause as its subject.
-const SUBJECTS: &[&str] = &[
+const SUBJECTS_LIST: &[&str] = &[
     "i",
     "we",
     "they",
@@ -278,14 +293,14 @@ const SUBJECTS: &[&str] = &[
     "team",
 ];
 
-const DETERMINERS: &[&str] = &[
+const DETERMINERS_LIST: &[&str] = &[
     "a", "an", "the", "our", "their", "its", "my", "his", "her", "your", "this", "that", "these",
     "those", "more", "most", "fully", "well", "newly", "highly", "any", "every", "each", "some",
     "no", "all", "few", "many", "several", "both",
 ];
 
 /// Words after which a listed action word is being used as a verb.
-const VERB_LEADS: &[&str] = &[
+const VERB_LEADS_LIST: &[&str] = &[
     "i",
     "we",
     "i'd",
@@ -350,16 +365,18 @@ const VERB_LEADS: &[&str] = &[
 
 /// Whether the word at `i` is used as a verb: a past form, after a subject, modal or
 /// adverb, or leading an imperative line ("Ran a joint review", "Pull the data").
-fn verb_like(t: &[Token], i: usize, s: &Sentence, rules: &Rules) -> bool {
-    if is_past(t, i, rules) {
+fn verb_like(t: &[Token], i: usize, s: &Sentence, past: &[bool]) -> bool {
+    if past[i] {
         return true;
     }
     if i == 0 {
         return s.bullet || s.label.is_some() || t[0].capital;
     }
     let prev = t[i - 1].lower.as_str();
-    VERB_LEADS.contains(&prev)
-        || (i >= 2 && VERB_LEADS.contains(&t[i - 2].lower.as_str()) && !DETERMINERS.contains(&prev))
+    in_set(&VERB_LEADS, VERB_LEADS_LIST, &prev)
+        || (i >= 2
+            && in_set(&VERB_LEADS, VERB_LEADS_LIST, &t[i - 2].lower.as_str())
+            && !in_set(&DETERMINERS, DETERMINERS_LIST, &prev))
 }
 
 /// Whether the nearest subject before the verb at `i` is the speaker ("I", "we"), or
@@ -379,8 +396,8 @@ fn own_action(t: &[Token], i: usize) -> bool {
 
 /// Whether the word at `i` is a past form or follows an auxiliary ("has grown", "was
 /// signed", "got renewed").
-fn past_form(t: &[Token], i: usize, rules: &Rules) -> bool {
-    is_past(t, i, rules)
+fn past_form(t: &[Token], i: usize, past: &[bool]) -> bool {
+    past[i]
         || (i > 0
             && matches!(
                 t[i - 1].lower.as_str(),
@@ -400,7 +417,7 @@ fn past_form(t: &[Token], i: usize, rules: &Rules) -> bool {
 
 /// "I was channel manager for the UK": a role, not a situation.
 fn role_statement(t: &[Token], rules: &Rules) -> bool {
-    let cues = rules.lex("context_cues").any(t);
+    let cues = rules.lex(Lex::ContextCues).any(t);
     !cues
         && t.len() <= 14
         && t.windows(2).enumerate().any(|(i, w)| {
@@ -408,7 +425,7 @@ fn role_statement(t: &[Token], rules: &Rules) -> bool {
                 && matches!(w[1].lower.as_str(), "was" | "am" | "'m")
                 && t[i + 2..(i + 6).min(t.len())]
                     .iter()
-                    .any(|x| rules.lex("role_nouns").has_word(&x.lower))
+                    .any(|x| rules.lex(Lex::RoleNouns).has_word(&x.lower))
         })
 }
 
@@ -428,7 +445,7 @@ fn is_activity_count(m: &Metric, rules: &Rules) -> bool {
         && m.text
             .rsplit(' ')
             .next()
-            .is_some_and(|w| rules.lex("activity_nouns").has_word(&w.to_lowercase()))
+            .is_some_and(|w| rules.lex(Lex::ActivityNouns).has_word(&w.to_lowercase()))
 }
 
 /// How many marks of a particular instance the sentence carries: a name, a time anchor, a
@@ -444,15 +461,15 @@ fn specificity(s: &Sentence, rules: &Rules) -> usize {
                 && w.lower != "i"
                 && !w.lower.starts_with("i'")
                 && w.lower.chars().any(char::is_alphabetic)
-                && !rules.lex("first_person").has_word(&w.lower)
-                && !rules.lex("business_acronyms").has_word(&w.lower)
+                && !rules.lex(Lex::FirstPerson).has_word(&w.lower)
+                && !rules.lex(Lex::BusinessAcronyms).has_word(&w.lower)
                 && t[*i - 1].end + 2 >= w.start // not right after a sentence-internal break
         })
         .count()
         .min(2);
-    let anchors = rules.lex("time_anchors").find(t).len().min(1);
+    let anchors = rules.lex(Lex::TimeAnchors).find(t).len().min(1);
     let orgs = rules
-        .lex("org_nouns")
+        .lex(Lex::OrgNouns)
         .find(t)
         .iter()
         .filter(|(i, _)| {

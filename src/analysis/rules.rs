@@ -6,7 +6,9 @@
 //! replaces the built-in one; given as `{"add": [...], "remove": [...]}` it edits it. A rule
 //! may change `severity` or `message`, or be switched off with `"enabled": false`.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashSet};
+
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use serde::{Deserialize, Serialize};
 
@@ -145,48 +147,132 @@ pub const RULE_IDS: &[&str] = &[
     "negative-indicator",
 ];
 
-/// Every lexicon the checker reads.
-pub const LEXICON_NAMES: &[&str] = &[
-    "first_person",
-    "plural_person",
-    "past_irregular",
-    "not_past_ed",
-    "modal",
-    "habitual",
-    "action_verbs",
-    "attitude",
-    "context_cues",
-    "setting",
-    "premise_openers",
-    "career_summary",
-    "outcome_verbs",
-    "outcome_verbs_weak",
-    "outcome_markers",
-    "target_markers",
-    "learning_strong",
-    "learning_skill",
-    "learning_empty",
-    "vague_claims",
-    "jargon",
-    "fillers",
-    "hedges",
-    "criticism",
-    "stakeholders",
-    "clarifying",
-    "activity_nouns",
-    "org_nouns",
-    "time_anchors",
-    "generic_markers",
-    "business_acronyms",
-    "scenario_openers",
-    "role_nouns",
-];
+/// The cue lexicons the checker reads, by name in the rules file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Lex {
+    FirstPerson,
+    PluralPerson,
+    PastIrregular,
+    NotPastEd,
+    Modal,
+    Habitual,
+    ActionVerbs,
+    Attitude,
+    ContextCues,
+    Setting,
+    PremiseOpeners,
+    CareerSummary,
+    OutcomeVerbs,
+    OutcomeVerbsWeak,
+    OutcomeMarkers,
+    TargetMarkers,
+    LearningStrong,
+    LearningSkill,
+    LearningEmpty,
+    VagueClaims,
+    Jargon,
+    Fillers,
+    Hedges,
+    Criticism,
+    Stakeholders,
+    Clarifying,
+    ActivityNouns,
+    OrgNouns,
+    TimeAnchors,
+    GenericMarkers,
+    BusinessAcronyms,
+    ScenarioOpeners,
+    RoleNouns,
+}
+
+impl Lex {
+    /// Every lexicon, in the order of their bits in a token's mask.
+    pub const ALL: [Lex; 33] = [
+        Lex::FirstPerson,
+        Lex::PluralPerson,
+        Lex::PastIrregular,
+        Lex::NotPastEd,
+        Lex::Modal,
+        Lex::Habitual,
+        Lex::ActionVerbs,
+        Lex::Attitude,
+        Lex::ContextCues,
+        Lex::Setting,
+        Lex::PremiseOpeners,
+        Lex::CareerSummary,
+        Lex::OutcomeVerbs,
+        Lex::OutcomeVerbsWeak,
+        Lex::OutcomeMarkers,
+        Lex::TargetMarkers,
+        Lex::LearningStrong,
+        Lex::LearningSkill,
+        Lex::LearningEmpty,
+        Lex::VagueClaims,
+        Lex::Jargon,
+        Lex::Fillers,
+        Lex::Hedges,
+        Lex::Criticism,
+        Lex::Stakeholders,
+        Lex::Clarifying,
+        Lex::ActivityNouns,
+        Lex::OrgNouns,
+        Lex::TimeAnchors,
+        Lex::GenericMarkers,
+        Lex::BusinessAcronyms,
+        Lex::ScenarioOpeners,
+        Lex::RoleNouns,
+    ];
+
+    /// The lexicon's name in the rules file.
+    pub fn name(self) -> &'static str {
+        match self {
+            Lex::FirstPerson => "first_person",
+            Lex::PluralPerson => "plural_person",
+            Lex::PastIrregular => "past_irregular",
+            Lex::NotPastEd => "not_past_ed",
+            Lex::Modal => "modal",
+            Lex::Habitual => "habitual",
+            Lex::ActionVerbs => "action_verbs",
+            Lex::Attitude => "attitude",
+            Lex::ContextCues => "context_cues",
+            Lex::Setting => "setting",
+            Lex::PremiseOpeners => "premise_openers",
+            Lex::CareerSummary => "career_summary",
+            Lex::OutcomeVerbs => "outcome_verbs",
+            Lex::OutcomeVerbsWeak => "outcome_verbs_weak",
+            Lex::OutcomeMarkers => "outcome_markers",
+            Lex::TargetMarkers => "target_markers",
+            Lex::LearningStrong => "learning_strong",
+            Lex::LearningSkill => "learning_skill",
+            Lex::LearningEmpty => "learning_empty",
+            Lex::VagueClaims => "vague_claims",
+            Lex::Jargon => "jargon",
+            Lex::Fillers => "fillers",
+            Lex::Hedges => "hedges",
+            Lex::Criticism => "criticism",
+            Lex::Stakeholders => "stakeholders",
+            Lex::Clarifying => "clarifying",
+            Lex::ActivityNouns => "activity_nouns",
+            Lex::OrgNouns => "org_nouns",
+            Lex::TimeAnchors => "time_anchors",
+            Lex::GenericMarkers => "generic_markers",
+            Lex::BusinessAcronyms => "business_acronyms",
+            Lex::ScenarioOpeners => "scenario_openers",
+            Lex::RoleNouns => "role_nouns",
+        }
+    }
+}
 
 /// A word list ready for matching: single words by lowercase form, phrases by stems.
+///
+/// A lexicon of the rules file also has a bit in every token's mask (set by
+/// [`Rules::annotate`]), so matching skips, without hashing, every token no entry of the
+/// lexicon starts with; that keeps some thirty lexicons to one hash lookup per word.
 #[derive(Debug, Clone, Default)]
 pub struct Lexicon {
-    words: HashSet<String>,
-    phrases: HashMap<String, Vec<Vec<String>>>,
+    words: FxHashSet<String>,
+    phrases: FxHashMap<String, Vec<Vec<String>>>,
+    bit: Option<u8>,
 }
 
 impl Lexicon {
@@ -200,7 +286,7 @@ impl Lexicon {
             if toks.len() == 1 {
                 lex.words.insert(normalize(e.trim()));
             }
-            let stems: Vec<String> = toks.into_iter().map(|t| t.stem).collect();
+            let stems: Vec<String> = toks.into_iter().map(|t| t.stem.to_string()).collect();
             lex.phrases.entry(stems[0].clone()).or_default().push(stems);
         }
         lex
@@ -215,10 +301,12 @@ impl Lexicon {
     /// start, not overlapping.
     pub fn find(&self, tokens: &[Token]) -> Vec<(usize, usize)> {
         let mut out = Vec::new();
+        if !self.may_occur(tokens) {
+            return out;
+        }
         let mut i = 0;
         while i < tokens.len() {
-            let best = self.longest_at(tokens, i);
-            match best {
+            match self.longest_at(tokens, i) {
                 Some(len) => {
                     out.push((i, i + len));
                     i += len;
@@ -231,18 +319,36 @@ impl Lexicon {
 
     /// Length of the longest entry matching at token `i`.
     pub fn longest_at(&self, tokens: &[Token], i: usize) -> Option<usize> {
-        let cands = self.phrases.get(&tokens[i].stem)?;
+        let tok = &tokens[i];
+        if let Some(bit) = self.bit {
+            if tok.mask & (1u64 << bit) == 0 {
+                return None;
+            }
+        }
+        let cands = self.phrases.get(&*tok.stem)?;
         cands
             .iter()
             .filter(|p| {
-                p.len() <= tokens.len() - i && p.iter().zip(&tokens[i..]).all(|(s, t)| *s == t.stem)
+                p.len() <= tokens.len() - i
+                    && p.iter()
+                        .zip(&tokens[i..])
+                        .all(|(s, t)| s.as_str() == &*t.stem)
             })
             .map(Vec::len)
             .max()
     }
 
     pub fn any(&self, tokens: &[Token]) -> bool {
-        (0..tokens.len()).any(|i| self.longest_at(tokens, i).is_some())
+        self.may_occur(tokens) && (0..tokens.len()).any(|i| self.longest_at(tokens, i).is_some())
+    }
+
+    /// False when no token's mask has this lexicon's bit: a cheap scan that spares the
+    /// lookups for the many lexicons a sentence does not touch.
+    fn may_occur(&self, tokens: &[Token]) -> bool {
+        match self.bit {
+            Some(bit) => tokens.iter().fold(0u64, |m, t| m | t.mask) & (1u64 << bit) != 0,
+            None => true,
+        }
     }
 }
 
@@ -250,7 +356,10 @@ impl Lexicon {
 #[derive(Debug, Clone)]
 pub struct Rules {
     pub file: RulesFile,
-    lexicons: HashMap<String, Lexicon>,
+    /// Indexed by `Lex as usize`.
+    lexicons: Vec<Lexicon>,
+    /// For each stem that starts an entry of some lexicon, the lexicons' bits.
+    masks: FxHashMap<String, u64>,
 }
 
 impl Rules {
@@ -268,10 +377,14 @@ impl Rules {
     }
 
     fn from_file(file: RulesFile) -> Result<Rules> {
-        let missing_rule = RULE_IDS.iter().find(|id| !file.rules.contains_key(**id));
-        let missing_lex = LEXICON_NAMES
+        let missing_rule = RULE_IDS
             .iter()
-            .find(|n| !file.lexicons.contains_key(**n));
+            .copied()
+            .find(|id| !file.rules.contains_key(*id));
+        let missing_lex = Lex::ALL
+            .iter()
+            .map(|l| l.name())
+            .find(|n| !file.lexicons.contains_key(*n));
         if let Some(id) = missing_rule.or(missing_lex) {
             return Err(Error::Invalid(vec![Diagnostic {
                 file: "rules".into(),
@@ -281,20 +394,36 @@ impl Rules {
                 message: "missing from the rules file".into(),
             }]));
         }
-        let lexicons = file
-            .lexicons
+        let mut masks: FxHashMap<String, u64> = FxHashMap::default();
+        let lexicons = Lex::ALL
             .iter()
-            .map(|(k, v)| (k.clone(), Lexicon::new(v)))
+            .enumerate()
+            .map(|(bit, l)| {
+                let mut lex = Lexicon::new(&file.lexicons[l.name()]);
+                lex.bit = Some(bit as u8);
+                for first in lex.phrases.keys() {
+                    *masks.entry(first.clone()).or_default() |= 1u64 << bit;
+                }
+                lex
+            })
             .collect();
-        Ok(Rules { file, lexicons })
+        Ok(Rules {
+            file,
+            lexicons,
+            masks,
+        })
     }
 
-    /// A lexicon by name (an empty one for a name the file does not have).
-    pub fn lex(&self, name: &str) -> &Lexicon {
-        static EMPTY: std::sync::OnceLock<Lexicon> = std::sync::OnceLock::new();
-        self.lexicons
-            .get(name)
-            .unwrap_or_else(|| EMPTY.get_or_init(Lexicon::default))
+    /// A lexicon of the rules file.
+    pub fn lex(&self, which: Lex) -> &Lexicon {
+        &self.lexicons[which as usize]
+    }
+
+    /// Set each token's lexicon mask; matching with this rules' lexicons needs it.
+    pub fn annotate(&self, tokens: &mut [Token]) {
+        for t in tokens {
+            t.mask = self.masks.get(&*t.stem).copied().unwrap_or(0);
+        }
     }
 
     /// A rule's settings, if it is enabled.
@@ -364,7 +493,7 @@ fn apply(file: &mut RulesFile, over: RulesOverride, name: &str) -> Result<()> {
             return Err(unknown(
                 format!("lexicons.{lex}"),
                 "lexicon",
-                LEXICON_NAMES.to_vec(),
+                Lex::ALL.iter().map(|l| l.name()).collect(),
             ));
         };
         match edit {
@@ -377,19 +506,6 @@ fn apply(file: &mut RulesFile, over: RulesOverride, name: &str) -> Result<()> {
         }
     }
     Ok(())
-}
-
-/// The stem of a single cue word, for callers matching bank cues.
-pub fn cue_stems(cue: &str) -> Vec<String> {
-    tokenize(cue, 0, cue.len())
-        .into_iter()
-        .map(|t| t.stem)
-        .collect()
-}
-
-/// Stem of a word; re-exported for modules that match bank cues.
-pub fn stem_word(w: &str) -> String {
-    stem(&normalize(w))
 }
 
 #[cfg(test)]
@@ -410,6 +526,11 @@ mod tests {
         let text = "As a result, I negotiated terms.";
         let toks = tokenize(text, 0, text.len());
         assert_eq!(lex.find(&toks), vec![(0, 3), (4, 5)]);
+        let rules = Rules::builtin().unwrap();
+        let mut toks = tokenize(text, 0, text.len());
+        rules.annotate(&mut toks);
+        assert!(rules.lex(Lex::OutcomeMarkers).any(&toks));
+        assert!(!rules.lex(Lex::Jargon).any(&toks));
     }
 
     #[test]
@@ -419,8 +540,8 @@ mod tests {
         let rules = Rules::with_override("o.json", over).unwrap();
         assert!(rules.rule("jargon").is_none());
         assert_eq!(rules.rule("hedge").unwrap().severity, Severity::Warning);
-        assert!(rules.lex("jargon").has_word("ideate"));
-        assert!(!rules.lex("jargon").has_word("synergy"));
+        assert!(rules.lex(Lex::Jargon).has_word("ideate"));
+        assert!(!rules.lex(Lex::Jargon).has_word("synergy"));
     }
 
     #[test]

@@ -5,10 +5,40 @@
 //! into the answer through their spans, so this module is the only place that decides where a
 //! sentence or a word starts and ends.
 
+use std::rc::Rc;
 use std::sync::OnceLock;
 
 use rust_stemmers::{Algorithm, Stemmer};
-use unicode_segmentation::UnicodeSegmentation;
+use unicode_segmentation::UnicodeSegmentation as _;
+
+/// A shared, immutable piece of text (a lowercase word or a stem), cheap to clone.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Word(Rc<str>);
+
+impl Word {
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::ops::Deref for Word {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl PartialEq<str> for Word {
+    fn eq(&self, other: &str) -> bool {
+        &*self.0 == other
+    }
+}
+
+impl PartialEq<&str> for Word {
+    fn eq(&self, other: &&str) -> bool {
+        &*self.0 == *other
+    }
+}
 
 /// A word of the answer: its span, its lowercase form (with typographic apostrophes made
 /// plain) and its stem.
@@ -16,12 +46,15 @@ use unicode_segmentation::UnicodeSegmentation;
 pub struct Token {
     pub start: usize,
     pub end: usize,
-    pub lower: String,
-    pub stem: String,
+    pub lower: Word,
+    pub stem: Word,
     /// Starts with an uppercase letter in the answer.
     pub capital: bool,
     /// Joined to the word before by a hyphen or slash ("partner-sourced").
     pub joined: bool,
+    /// Which of the rules' lexicons have an entry starting with this word's stem (one bit
+    /// each); set by `Rules::annotate`.
+    pub mask: u64,
 }
 
 /// A sentence (or bullet item) of the answer.
@@ -49,12 +82,39 @@ fn stemmer() -> &'static Stemmer {
 }
 
 /// The stem of one lowercase word, as lexicon entries and answer words are compared.
-pub fn stem(word: &str) -> String {
-    stemmer().stem(word).into_owned()
+/// Stems are remembered per thread: answers reuse a small vocabulary, and a lookup costs a
+/// fraction of stemming.
+pub fn stem(word: &str) -> Word {
+    forms(word).1
+}
+
+/// A word's lowercase form and stem, remembered per thread by the word as written:
+/// answers reuse a small vocabulary, and a lookup costs a fraction of lowercasing and
+/// stemming.
+fn forms(word: &str) -> (Word, Word) {
+    thread_local! {
+        static MEMO: std::cell::RefCell<rustc_hash::FxHashMap<Box<str>, (Word, Word)>> = Default::default();
+    }
+    MEMO.with(|memo| {
+        let mut memo = memo.borrow_mut();
+        if let Some(f) = memo.get(word) {
+            return f.clone();
+        }
+        let lower = normalize(word);
+        let stem = Word(Rc::from(stemmer().stem(&lower).as_ref()));
+        let f = (Word(Rc::from(lower)), stem);
+        if memo.len() < 200_000 {
+            memo.insert(Box::from(word), f.clone());
+        }
+        f
+    })
 }
 
 /// Lowercase with typographic apostrophes and hyphens made plain.
 pub fn normalize(word: &str) -> String {
+    if word.is_ascii() {
+        return word.to_ascii_lowercase();
+    }
     word.chars()
         .map(|c| match c {
             '\u{2019}' | '\u{2018}' | '\u{02bc}' => '\'',
@@ -70,13 +130,14 @@ pub fn tokenize(text: &str, start: usize, end: usize) -> Vec<Token> {
     text[start..end]
         .unicode_word_indices()
         .map(|(i, w)| {
-            let lower = normalize(w);
+            let (lower, stem) = forms(w);
             Token {
                 start: start + i,
                 end: start + i + w.len(),
-                stem: stem(&lower),
+                stem,
                 capital: w.chars().next().is_some_and(char::is_uppercase),
                 joined: text[..start + i].ends_with(['-', '/', '\u{2011}']),
+                mask: 0,
                 lower,
             }
         })
@@ -135,7 +196,7 @@ pub fn sentences(text: &str) -> Vec<Sentence> {
             }
             continue;
         }
-        for (i, s) in text[body_start..offset].split_sentence_bound_indices() {
+        for (i, s) in split_sentences(&text[body_start..offset]) {
             let (s_start, s_end) = trim_span(text, body_start + i, body_start + i + s.len());
             if s_start >= s_end {
                 continue;
@@ -179,6 +240,48 @@ fn merge_fragments(text: &str, list: Vec<Sentence>) -> Vec<Sentence> {
             }
             _ => out.push(s),
         }
+    }
+    out
+}
+
+/// Sentence pieces of one line: a piece ends after `.`, `!`, `?` or `…` (and any closing
+/// quotes or brackets) followed by white space. Decimals ("2.4") and abbreviations inside a
+/// word ("e.g.") do not end a piece; [`merge_fragments`] rejoins pieces cut after one.
+fn split_sentences(line: &str) -> Vec<(usize, &str)> {
+    let bytes = line.as_bytes();
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        let c = bytes[i];
+        let is_end = matches!(c, b'.' | b'!' | b'?') || line[i..].starts_with('…');
+        if is_end {
+            let mut j = i + if c >= 0x80 { '…'.len_utf8() } else { 1 };
+            // Runs of terminators, then closing quotes and brackets.
+            loop {
+                let rest = &line[j..];
+                let next = rest.chars().next();
+                match next {
+                    Some('.' | '!' | '?' | '…' | '"' | '\'' | ')' | ']' | '”' | '’' | '»') => {
+                        j += next.map_or(1, char::len_utf8)
+                    }
+                    _ => break,
+                }
+            }
+            if j >= bytes.len() || line[j..].starts_with(char::is_whitespace) {
+                out.push((start, &line[start..j]));
+                start = j;
+            }
+            i = j;
+            continue;
+        }
+        i += 1;
+        while i < bytes.len() && !line.is_char_boundary(i) {
+            i += 1;
+        }
+    }
+    if start < line.len() {
+        out.push((start, &line[start..]));
     }
     out
 }
