@@ -12,7 +12,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 
 use serde::{Deserialize, Serialize};
 
-use super::text::{normalize, stem, tokenize, Token};
+use super::text::{normalize, tokenize, Token};
 use crate::bank::explain_serde;
 use crate::error::{Diagnostic, Error, Result};
 
