@@ -1,6 +1,12 @@
 //! Coverage: which of the question's areas to cover and positive indicators the answer
 //! touches, matched on word stems so "negotiated" finds the cue "negotiation".
 
+use std::cell::RefCell;
+use std::hash::{Hash, Hasher};
+use std::rc::Rc;
+
+use rustc_hash::{FxHashMap, FxHasher};
+
 use super::rules::Lexicon;
 use super::text::Sentence;
 use super::{Coverage, CoverageItem, QuestionContext, Span};
@@ -35,9 +41,30 @@ pub fn measure(answer: &str, sentences: &[Sentence], ctx: QuestionContext<'_>) -
     out
 }
 
+/// The compiled matcher for a cue list, built once per thread and list: a batch checks
+/// many answers against the same questions.
+fn cue_lexicon(cues: &[String]) -> Rc<Lexicon> {
+    thread_local! {
+        static CACHE: RefCell<FxHashMap<u64, Vec<(Vec<String>, Rc<Lexicon>)>>> = Default::default();
+    }
+    let mut h = FxHasher::default();
+    cues.hash(&mut h);
+    let key = h.finish();
+    CACHE.with(|cache| {
+        let mut cache = cache.borrow_mut();
+        let slot = cache.entry(key).or_default();
+        if let Some((_, lex)) = slot.iter().find(|(c, _)| c.as_slice() == cues) {
+            return lex.clone();
+        }
+        let lex = Rc::new(Lexicon::new(cues));
+        slot.push((cues.to_vec(), lex.clone()));
+        lex
+    })
+}
+
 /// The answer's words that match any of the item's cues.
 pub fn cue_hits(answer: &str, sentences: &[Sentence], cued: &Cued) -> Vec<Span> {
-    let lex = Lexicon::new(&cued.cues);
+    let lex = cue_lexicon(&cued.cues);
     sentences
         .iter()
         .flat_map(|s| {

@@ -37,7 +37,7 @@ const NUM_WORD: &str = r"(?:zero|one|two|three|four|five|six|seven|eight|nine|te
 
 fn num() -> String {
     format!(
-        r"(?:\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|{w}(?:[- ]{w})*)",
+        r"(?:\d+(?:,\d{{3}})*(?:\.\d+)?|{w}(?:-(?:one|two|three|four|five|six|seven|eight|nine))?(?: hundred| thousand)?)",
         w = NUM_WORD
     )
 }
@@ -55,24 +55,24 @@ fn patterns() -> &'static Patterns {
         let n = num();
         let money_scale = r"(?:k|m|mm|b|bn|million|billion|thousand|mn)";
         let money = format!(
-            r"(?i)(?:(?:\$|€|£|¥)\s?\d[\d,]*(?:\.\d+)?(?:\s?{money_scale}\b)?(?:\s(?:in\s)?(?:ARR|MRR|revenue|pipeline|bookings|savings|ACV|TCV|GMV|deal|contract))?|\b\d[\d,]*(?:\.\d+)?\s?(?:{money_scale})\b(?:\s(?:dollars|euros|pounds|usd|eur|gbp))?(?:\s(?:in\s)?(?:ARR|MRR|revenue|pipeline|bookings|savings|ACV|TCV|GMV))?|\b\d[\d,]*(?:\.\d+)?\s(?:dollars|euros|pounds|usd|eur|gbp)\b|\b(?:{NUM_WORD})(?:[- ]{NUM_WORD})*\s(?:million|billion|thousand)(?:\s(?:dollars|euros|pounds))?|\b(?:five|six|seven|eight|nine|ten)[- ]figures?(?:\s(?:deal|contract|partnership|renewal|revenue|pipeline|account|program|budget))?\b)"
+            r"(?:(?:\$|€|£|¥)\s?\d[\d,]*(?:\.\d+)?(?:\s?{money_scale}\b)?(?:\s(?:in\s)?(?:arr|mrr|revenue|pipeline|bookings|savings|acv|tcv|gmv|deal|contract))?|\b\d[\d,]*(?:\.\d+)?\s?(?:{money_scale})\b(?:\s(?:dollars|euros|pounds|usd|eur|gbp))?(?:\s(?:in\s)?(?:arr|mrr|revenue|pipeline|bookings|savings|acv|tcv|gmv))?|\b\d[\d,]*(?:\.\d+)?\s(?:dollars|euros|pounds|usd|eur|gbp)\b|\b(?:{NUM_WORD})(?:[- ]{NUM_WORD})*\s(?:million|billion|thousand)(?:\s(?:dollars|euros|pounds))?|\b(?:five|six|seven|eight|nine|ten)[- ]figures?(?:\s(?:deal|contract|partnership|renewal|revenue|pipeline|account|program|budget))?\b)"
         );
         let percent = format!(
-            r"(?i)\b{n}\s?(?:%|percent\b|per cent\b|percentage points?\b|points?\b|pts\b|bps\b|basis points\b)"
+            r"\b{n}\s?(?:%|percent\b|per cent\b|percentage points?\b|points?\b|pts\b|bps\b|basis points\b)"
         );
         let change_val = format!(r"(?:(?:\$|€|£)?\s?{n}(?:\s?%|\s?{money_scale}\b)?(?:\s{UNIT_TIME})?)");
         let change = format!(
-            r"(?i)\bfrom\s(?:about\s|roughly\s|around\s|under\s|over\s|nearly\s|just\s)?{change_val}\s(?:\w+\s)?(?:to|down to|up to)\s(?:about\s|roughly\s|around\s|under\s|over\s|nearly\s|just\s)?{change_val}(?:\s[a-z]+)?"
+            r"\bfrom\s(?:about\s|roughly\s|around\s|under\s|over\s|nearly\s|just\s)?{change_val}\s(?:\w+\s)?(?:to|down to|up to)\s(?:about\s|roughly\s|around\s|under\s|over\s|nearly\s|just\s)?{change_val}(?:\s[a-z]+)?"
         );
         let multiplier = format!(
-            r"(?i)\b\d+(?:\.\d+)?x\b|\b(?:doubled|doubling|tripled|trebled|tripling|quadrupled|halved|halving)\b|\bcut\s(?:\w+\s){{0,2}}in\shalf\b|\b(?:twice|{n}\stimes)\s(?:as\s(?:many|much|fast|large|big|often)|more|faster|larger|bigger|higher|the)\b(?:\s[a-z]+)?|\b(?:two|three|four|five|ten)fold\b"
+            r"\b\d+(?:\.\d+)?x\b|\b(?:doubled|doubling|tripled|trebled|tripling|quadrupled|halved|halving)\b|\bcut\s(?:\w+\s){{0,2}}in\shalf\b|\b(?:twice|{n}\stimes)\s(?:as\s(?:many|much|fast|large|big|often)|more|faster|larger|bigger|higher|the)\b(?:\s[a-z]+)?|\b(?:two|three|four|five|ten)fold\b"
         );
         let duration = format!(
-            r"(?i)\b(?:(?:in|within|after|over|under|inside|by|across|for|than|to|about|nearly|roughly|only|just)\s(?:the\s(?:first|next|last)\s)?)?(?:{n}|(?:in|within|inside|under)\sa|(?:in|within|inside|under)\san)[- ](?:full\s)?{UNIT_TIME}\b"
+            r"\b(?:(?:in|within|after|over|under|inside|by|across|for|than|to|about|nearly|roughly|only|just)\s(?:the\s(?:first|next|last)\s)?)?(?:{n}|(?:in|within|inside|under)\sa|(?:in|within|inside|under)\san)[- ](?:full\s)?{UNIT_TIME}\b"
         );
-        let fraction = r"(?i)\b(?:by|than|about|nearly|almost|over|roughly|under|just|only)\s(?:a|one|two|three)[- ](?:thirds?|fifths?|quarters?|tenths?)\b|\b(?:a|one|two|three)[- ](?:thirds?|fifths?|quarters?|tenths?|half)\sof\s(?:the\s|our\s|their\s|its\s|all\s)?[a-z]+|\b(?:a|one|two)[- ](?:thirds?|fifths?|tenths?)\b|\b(?:by|than)\shalf\b|\bhalf\sof\s(?:the\s|our\s|their\s|its\s)?[a-z]+";
+        let fraction = r"\b(?:by|than|about|nearly|almost|over|roughly|under|just|only)\s(?:a|one|two|three)[- ](?:thirds?|fifths?|quarters?|tenths?)\b|\b(?:a|one|two|three)[- ](?:thirds?|fifths?|quarters?|tenths?|half)\sof\s(?:the\s|our\s|their\s|its\s|all\s)?[a-z]+|\b(?:a|one|two)[- ](?:thirds?|fifths?|tenths?)\b|\b(?:by|than)\shalf\b|\bhalf\sof\s(?:the\s|our\s|their\s|its\s)?[a-z]+";
         let count = format!(
-            r"(?i)\b({n})\s((?:(?:new|more|additional|extra|joint|active|qualified|certified|strategic|key|enterprise|regional|global|paying|net-new|net|major|large|existing|top|fewer|less|signed|live|referral|partner|channel|reseller|customer|of\sour|of\sthe|of\sits|of\stheir)\s){{0,3}})([a-z][a-z'-]*)"
+            r"\b({n})\s((?:(?:new|more|additional|extra|joint|active|qualified|certified|strategic|key|enterprise|regional|global|paying|net-new|net|major|large|existing|top|fewer|less|signed|live|referral|partner|channel|reseller|customer|of\sour|of\sthe|of\sits|of\stheir)\s){{0,3}})([a-z][a-z'-]*)"
         );
         let compile = |p: &str| {
             regex::RegexBuilder::new(p)
@@ -264,22 +264,29 @@ const NOT_COUNT_NOUNS: &[&str] = &[
 ];
 
 /// Every metric in `text`, in order, not overlapping.
+///
+/// The patterns run on an ASCII-lowercased copy (same byte offsets), so they need no case
+/// folding, and a pattern runs only when a cheap substring test says it could match.
 pub fn find_metrics(text: &str) -> Vec<Metric> {
     let p = patterns();
+    let lower = text.to_ascii_lowercase();
     let mut found: Vec<Metric> = Vec::new();
     for (kind, re) in &p.shapes {
-        for m in re.find_iter(text) {
+        if !may_match(*kind, &lower) {
+            continue;
+        }
+        for m in re.find_iter(&lower) {
             let (start, end) = trim_match(text, m.start(), m.end());
             if start < end && keep(text, *kind, start, end) {
                 push_if_free(&mut found, text, start, end, *kind);
             }
         }
     }
-    for c in p.count.captures_iter(text) {
+    for c in p.count.captures_iter(&lower) {
         let (Some(whole), Some(number), Some(noun)) = (c.get(0), c.get(1), c.get(3)) else {
             continue;
         };
-        if count_ok(text, number.start(), number.as_str(), noun.as_str()) {
+        if count_ok(text, number.start(), &text[number.range()], noun.as_str()) {
             push_if_free(
                 &mut found,
                 text,
@@ -291,6 +298,34 @@ pub fn find_metrics(text: &str) -> Vec<Metric> {
     }
     found.sort_by_key(|m| m.start);
     found
+}
+
+/// Whether a pattern of this kind could match the lowercased text at all.
+fn may_match(kind: MetricKind, lower: &str) -> bool {
+    let has = |words: &[&str]| words.iter().any(|w| lower.contains(w));
+    match kind {
+        MetricKind::Change => lower.contains("from "),
+        MetricKind::Percent => has(&["%", "percent", "per cent", "point", "pts", "bps"]),
+        MetricKind::Money => {
+            has(&[
+                "$", "€", "£", "¥", "illion", "thousand", "figure", "dollar", "euro", "pound",
+                "usd", "eur", "gbp",
+            ]) || lower.bytes().any(|b| b.is_ascii_digit())
+        }
+        MetricKind::Multiplier => {
+            has(&[
+                "doubl", "tripl", "trebl", "quadrupl", "halv", "half", "twice", "times", "fold",
+            ]) || lower
+                .as_bytes()
+                .windows(2)
+                .any(|w| w[0].is_ascii_digit() && w[1] == b'x')
+        }
+        MetricKind::Fraction => has(&["third", "fifth", "quarter", "tenth", "half"]),
+        MetricKind::Duration => has(&[
+            "day", "week", "month", "quarter", "year", "hour", "minute", "sprint",
+        ]),
+        MetricKind::Count => true,
+    }
 }
 
 fn push_if_free(found: &mut Vec<Metric>, text: &str, start: usize, end: usize, kind: MetricKind) {

@@ -34,7 +34,14 @@ pub fn rules(args: &RulesArgs) -> Result<i32> {
 
 pub fn run(args: &CheckArgs, paint: &Paint) -> Result<i32> {
     let rules = load_rules(args.rules.as_deref())?;
-    let (catalog, _) = resolve(&args.selection, None)?;
+    // Banks are only needed to look questions up; a plain check skips loading them.
+    let needs_banks =
+        args.question.is_some() || args.input.is_some() || !args.selection.banks.is_empty();
+    let catalog = if needs_banks {
+        resolve(&args.selection, None)?.0
+    } else {
+        Catalog::default()
+    };
     if let Some(input) = &args.input {
         return batch(input, args.format, &catalog, &rules);
     }
