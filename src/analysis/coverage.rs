@@ -41,11 +41,14 @@ pub fn measure(answer: &str, sentences: &[Sentence], ctx: QuestionContext<'_>) -
     out
 }
 
+/// Cue lists that share a hash, each with its compiled matcher.
+type CueSlot = Vec<(Vec<String>, Rc<Lexicon>)>;
+
 /// The compiled matcher for a cue list, built once per thread and list: a batch checks
 /// many answers against the same questions.
 fn cue_lexicon(cues: &[String]) -> Rc<Lexicon> {
     thread_local! {
-        static CACHE: RefCell<FxHashMap<u64, Vec<(Vec<String>, Rc<Lexicon>)>>> = Default::default();
+        static CACHE: RefCell<FxHashMap<u64, CueSlot>> = Default::default();
     }
     let mut h = FxHasher::default();
     cues.hash(&mut h);
