@@ -44,9 +44,34 @@ fn num() -> String {
 
 const UNIT_TIME: &str = r"(?:business days?|working days?|days?|weeks?|months?|quarters?|years?|hours?|minutes?|sprints?)";
 
+/// A pattern's text, compiled on first use: a run compiles only the shapes its answers
+/// could contain (compiling is what a one-answer check spends most of its time on).
+struct Lazy {
+    source: String,
+    regex: OnceLock<Regex>,
+}
+
+impl Lazy {
+    fn new(source: String) -> Self {
+        Lazy {
+            source,
+            regex: OnceLock::new(),
+        }
+    }
+
+    fn get(&self) -> &Regex {
+        self.regex.get_or_init(|| {
+            regex::RegexBuilder::new(&self.source)
+                .unicode(false)
+                .build()
+                .expect("metric patterns are valid")
+        })
+    }
+}
+
 struct Patterns {
-    shapes: Vec<(MetricKind, Regex)>,
-    count: Regex,
+    shapes: Vec<(MetricKind, Lazy)>,
+    count: Lazy,
 }
 
 fn patterns() -> &'static Patterns {
@@ -74,12 +99,7 @@ fn patterns() -> &'static Patterns {
         let count = format!(
             r"\b({n})\s((?:(?:new|more|additional|extra|joint|active|qualified|certified|strategic|key|enterprise|regional|global|paying|net-new|net|major|large|existing|top|fewer|less|signed|live|referral|partner|channel|reseller|customer|of\sour|of\sthe|of\sits|of\stheir)\s){{0,3}})([a-z][a-z'-]*)"
         );
-        let compile = |p: &str| {
-            regex::RegexBuilder::new(p)
-                .unicode(false)
-                .build()
-                .expect("metric patterns are valid")
-        };
+        let compile = |p: &str| Lazy::new(p.to_string());
         Patterns {
             shapes: vec![
                 (MetricKind::Change, compile(&change)),
@@ -275,14 +295,14 @@ pub fn find_metrics(text: &str) -> Vec<Metric> {
         if !may_match(*kind, &lower) {
             continue;
         }
-        for m in re.find_iter(&lower) {
+        for m in re.get().find_iter(&lower) {
             let (start, end) = trim_match(text, m.start(), m.end());
             if start < end && keep(text, *kind, start, end) {
                 push_if_free(&mut found, text, start, end, *kind);
             }
         }
     }
-    for c in p.count.captures_iter(&lower) {
+    for c in p.count.get().captures_iter(&lower) {
         let (Some(whole), Some(number), Some(noun)) = (c.get(0), c.get(1), c.get(3)) else {
             continue;
         };

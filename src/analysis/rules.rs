@@ -279,6 +279,16 @@ impl Lexicon {
     pub fn new(entries: &[String]) -> Lexicon {
         let mut lex = Lexicon::default();
         for e in entries {
+            // Most entries are one plain word: skip word segmentation for them.
+            if !e.is_empty() && e.bytes().all(|b| b.is_ascii_lowercase()) {
+                let stem = super::text::stem(e);
+                lex.words.insert(e.clone());
+                lex.phrases
+                    .entry(stem.to_string())
+                    .or_default()
+                    .push(vec![stem.to_string()]);
+                continue;
+            }
             let toks = tokenize(e, 0, e.len());
             if toks.is_empty() {
                 continue;

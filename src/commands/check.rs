@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
-use super::{emit, resolve};
+use super::{emit, resolve, resolve_with};
 use crate::analysis::{analyze, QuestionContext, Report, Rules};
 use crate::bank::{read_text, Catalog};
 use crate::cli::{CheckArgs, CheckFormat, RulesArgs};
@@ -35,12 +35,11 @@ pub fn rules(args: &RulesArgs) -> Result<i32> {
 pub fn run(args: &CheckArgs, paint: &Paint) -> Result<i32> {
     let rules = load_rules(args.rules.as_deref())?;
     // Banks are only needed to look questions up; a plain check skips loading them.
-    let needs_banks =
-        args.question.is_some() || args.input.is_some() || !args.selection.banks.is_empty();
-    let catalog = if needs_banks {
-        resolve(&args.selection, None)?.0
-    } else {
-        Catalog::default()
+    let catalog = match (&args.question, &args.input) {
+        (_, Some(_)) => resolve(&args.selection, None)?.0,
+        (Some(id), None) => resolve_with(&args.selection, None, Catalog::builtin_holding(id)?)?.0,
+        (None, None) if !args.selection.banks.is_empty() => resolve(&args.selection, None)?.0,
+        (None, None) => Catalog::default(),
     };
     if let Some(input) = &args.input {
         return batch(input, args.format, &catalog, &rules);

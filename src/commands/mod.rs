@@ -50,6 +50,15 @@ fn is_path(value: &str) -> bool {
 
 /// Load the catalog a selection asks for and build its filter.
 pub(crate) fn resolve(sel: &Selection, search: Option<String>) -> Result<(Catalog, Filter)> {
+    resolve_with(sel, search, Catalog::builtin()?)
+}
+
+/// [`resolve`] onto a given set of built-in banks.
+pub(crate) fn resolve_with(
+    sel: &Selection,
+    search: Option<String>,
+    base: Catalog,
+) -> Result<(Catalog, Filter)> {
     let (paths, ids): (Vec<&String>, Vec<&String>) = sel.banks.iter().partition(|v| is_path(v));
     let paths: Vec<PathBuf> = paths.into_iter().map(PathBuf::from).collect();
     let user = if sel.no_user_banks {
@@ -57,7 +66,7 @@ pub(crate) fn resolve(sel: &Selection, search: Option<String>) -> Result<(Catalo
     } else {
         user_bank_dir()
     };
-    let catalog = Catalog::load(&paths, user.as_deref())?;
+    let catalog = Catalog::load_onto(base, &paths, user.as_deref())?;
     let kinds = sel
         .kinds
         .iter()
