@@ -24,7 +24,7 @@ pub fn measure(answer: &str, sentences: &[Sentence], budget: u32, rules: &Rules)
             .flat_map(|s| {
                 rules
                     .lex(name)
-                    .find(&s.tokens)
+                    .find_in(s)
                     .into_iter()
                     .map(move |(i, j)| Span::of(answer, s.tokens[i].start, s.tokens[j - 1].end))
             })

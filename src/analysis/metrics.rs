@@ -290,7 +290,7 @@ const NOT_COUNT_NOUNS: &[&str] = &[
 pub fn find_metrics(text: &str) -> Vec<Metric> {
     let p = patterns();
     let lower = text.to_ascii_lowercase();
-    let mut found: Vec<Metric> = Vec::new();
+    let mut found = Found::new();
     for (kind, re) in &p.shapes {
         if !may_match(*kind, &lower) {
             continue;
@@ -298,7 +298,7 @@ pub fn find_metrics(text: &str) -> Vec<Metric> {
         for m in re.get().find_iter(&lower) {
             let (start, end) = trim_match(text, m.start(), m.end());
             if start < end && keep(text, *kind, start, end) {
-                push_if_free(&mut found, text, start, end, *kind);
+                push_if_free(&mut found, start, end, *kind);
             }
         }
     }
@@ -307,17 +307,25 @@ pub fn find_metrics(text: &str) -> Vec<Metric> {
             continue;
         };
         if count_ok(text, number.start(), &text[number.range()], noun.as_str()) {
-            push_if_free(
-                &mut found,
-                text,
-                whole.start(),
-                whole.end(),
-                MetricKind::Count,
-            );
+            push_if_free(&mut found, whole.start(), whole.end(), MetricKind::Count);
         }
     }
-    found.sort_by_key(|m| m.start);
     found
+        .into_iter()
+        .map(|(start, (end, kind))| Metric {
+            start,
+            end,
+            text: text[start..end].to_string(),
+            kind,
+        })
+        .collect()
+}
+
+/// The metrics (sorted by start) that lie inside `[start, end)`.
+pub fn within(metrics: &[Metric], start: usize, end: usize) -> &[Metric] {
+    let from = metrics.partition_point(|m| m.start < start);
+    let to = from + metrics[from..].partition_point(|m| m.end <= end);
+    &metrics[from..to]
 }
 
 /// Whether a pattern of this kind could match the lowercased text at all.
@@ -348,16 +356,34 @@ fn may_match(kind: MetricKind, lower: &str) -> bool {
     }
 }
 
-fn push_if_free(found: &mut Vec<Metric>, text: &str, start: usize, end: usize, kind: MetricKind) {
-    if found.iter().any(|m| m.start < end && start < m.end) {
+/// Metrics found so far, by start offset, so an overlap check is a lookup, not a scan.
+type Found = std::collections::BTreeMap<usize, (usize, MetricKind)>;
+
+fn push_if_free(found: &mut Found, start: usize, end: usize, kind: MetricKind) {
+    let before = found.range(..end).next_back();
+    if before.is_some_and(|(_, (e, _))| *e > start) {
         return;
     }
-    found.push(Metric {
-        start,
-        end,
-        text: text[start..end].to_string(),
-        kind,
-    });
+    found.insert(start, (end, kind));
+}
+
+/// Up to `n` bytes of `text` before `at`, starting on a character boundary: the context a
+/// filter needs, without scanning back through a huge answer.
+fn window_before(text: &str, at: usize, n: usize) -> &str {
+    let mut from = at.saturating_sub(n);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    &text[from..at]
+}
+
+/// Up to `n` bytes of `text` after `at`, ending on a character boundary.
+fn window_after(text: &str, at: usize, n: usize) -> &str {
+    let mut to = (at + n).min(text.len());
+    while !text.is_char_boundary(to) {
+        to -= 1;
+    }
+    &text[at..to]
 }
 
 /// Drop trailing words that a loose pattern picked up but that carry no unit.
@@ -380,7 +406,7 @@ fn trim_match(text: &str, start: usize, mut end: usize) -> (usize, usize) {
 
 fn keep(text: &str, kind: MetricKind, start: usize, end: usize) -> bool {
     let span = &text[start..end];
-    let before = text[..start].to_lowercase();
+    let before = window_before(text, start, 24).to_lowercase();
     let before = before.trim_end();
     let lower = span.to_lowercase();
     match kind {
@@ -411,7 +437,7 @@ fn keep(text: &str, kind: MetricKind, start: usize, end: usize) -> bool {
 
 /// "ISO 27001", "SOC 2", "Q3", "24/7", "1:1", "50/50", "9:30".
 fn after_identifier(text: &str, start: usize) -> bool {
-    let before = &text[..start];
+    let before = window_before(text, start, 32);
     let prev_char = before.chars().last();
     if matches!(prev_char, Some('/' | ':' | '#')) {
         return true;
@@ -453,12 +479,14 @@ fn is_tenure(text: &str, start: usize, end: usize) -> bool {
     if !(span.contains("year") || span.contains("decade")) {
         return false;
     }
-    let sentence_start = text[..start]
+    let back = window_before(text, start, 400);
+    let sentence_start = back
         .rfind(['.', '!', '?', '\n'])
-        .map_or(0, |i| i + 1);
-    let sentence_end = text[end..]
+        .map_or(start - back.len(), |i| start - back.len() + i + 1);
+    let ahead = window_after(text, end, 400);
+    let sentence_end = ahead
         .find(['.', '!', '?', '\n'])
-        .map_or(text.len(), |i| end + i);
+        .map_or(end + ahead.len(), |i| end + i);
     let sentence = text[sentence_start..sentence_end].to_lowercase();
     let after = text[end..sentence_end].to_lowercase();
     after.trim_start().starts_with("of experience")
@@ -523,10 +551,13 @@ fn count_ok(text: &str, num_start: usize, number: &str, noun: &str) -> bool {
     if number.len() == 4 && (number.starts_with("19") || number.starts_with("20")) {
         return false;
     }
-    let line_start = text[..num_start].rfind('\n').map_or(0, |i| i + 1);
-    if text[line_start..num_start].trim().is_empty()
-        && text[num_start + number.len()..].starts_with(['.', ')'])
-    {
+    let back = window_before(text, num_start, 64);
+    let line_head = match back.rfind('\n') {
+        Some(i) => &back[i + 1..],
+        None if back.len() == num_start => back,
+        None => "-",
+    };
+    if line_head.trim().is_empty() && text[num_start + number.len()..].starts_with(['.', ')']) {
         return false;
     }
     // Hyphenated compounds such as "a 500-person company" or "two-week".

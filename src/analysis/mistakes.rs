@@ -2,6 +2,7 @@
 //! delivery problems — each with its rule id, severity and the span that caused it.
 
 use super::coverage::cue_hits;
+use super::metrics::within;
 use super::parts::Features;
 use super::rules::{Lex, Rules};
 use super::text::Sentence;
@@ -52,11 +53,11 @@ pub fn vague_claims(
 ) -> Vec<Span> {
     sentences
         .iter()
-        .filter(|s| !metrics.iter().any(|m| m.start >= s.start && m.end <= s.end))
+        .filter(|s| within(metrics, s.start, s.end).is_empty())
         .flat_map(|s| {
             rules
                 .lex(Lex::VagueClaims)
-                .find(&s.tokens)
+                .find_in(s)
                 .into_iter()
                 .map(move |(i, j)| Span::of(answer, s.tokens[i].start, s.tokens[j - 1].end))
         })
@@ -149,7 +150,7 @@ fn activity_volume(inp: &Input<'_>, out: &mut Out<'_>) {
 
 fn lexicon_findings(inp: &Input<'_>, out: &mut Out<'_>, lexicon: Lex, rule: &str) {
     for s in inp.sentences {
-        for (i, j) in inp.rules.lex(lexicon).find(&s.tokens) {
+        for (i, j) in inp.rules.lex(lexicon).find_in(s) {
             let (a, b) = (s.tokens[i].start, s.tokens[j - 1].end);
             out.add(rule, a, b, Some(format!("('{}')", &inp.answer[a..b])));
         }
@@ -196,7 +197,7 @@ fn kind_rules(inp: &Input<'_>, out: &mut Out<'_>) {
             && !inp
                 .sentences
                 .iter()
-                .any(|s| inp.rules.lex(Lex::Clarifying).any(&s.tokens))
+                .any(|s| inp.rules.lex(Lex::Clarifying).any_in(s))
         {
             out.add("no-clarifying-question", 0, len, None);
         }
@@ -206,7 +207,7 @@ fn kind_rules(inp: &Input<'_>, out: &mut Out<'_>) {
         && !inp
             .sentences
             .iter()
-            .any(|s| inp.rules.lex(Lex::Stakeholders).any(&s.tokens))
+            .any(|s| inp.rules.lex(Lex::Stakeholders).any_in(s))
     {
         out.add("no-stakeholders", 0, len, None);
     }

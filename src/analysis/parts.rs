@@ -6,7 +6,7 @@
 //! sentence of substance: a signpost word or a bare cue ("I learned a lot") never earns it,
 //! and a strong answer with no signposts is judged on what its sentences say.
 
-use super::metrics::{Metric, MetricKind};
+use super::metrics::{within, Metric, MetricKind};
 use super::rules::{Lex, Lexicon, Rules};
 use super::text::{Sentence, Token};
 
@@ -154,7 +154,7 @@ fn sentence_features(answer: &str, s: &Sentence, metrics: &[Metric], rules: &Rul
         .count();
     let verbs = |name: Lex| -> usize {
         lex(name)
-            .find(t)
+            .find_in(s)
             .into_iter()
             .filter(|&(i, _)| verb_like(t, i, s, &past_flags) && own_action(t, i))
             .count()
@@ -162,7 +162,7 @@ fn sentence_features(answer: &str, s: &Sentence, metrics: &[Metric], rules: &Rul
     // "had missed", "had dropped": backstory, not what resulted.
     let past_verbs = |name: Lex| {
         lex(name)
-            .find(t)
+            .find_in(s)
             .into_iter()
             .any(|(i, _)| past_form(t, i, &past_flags) && !(i > 0 && t[i - 1].lower == "had"))
     };
@@ -181,39 +181,35 @@ fn sentence_features(answer: &str, s: &Sentence, metrics: &[Metric], rules: &Rul
         plural: has_word(lex(Lex::PluralPerson)),
         past,
         past_subject,
-        modal: lex(Lex::Modal).any(t),
-        habitual: lex(Lex::Habitual).any(t),
+        modal: lex(Lex::Modal).any_in(s),
+        habitual: lex(Lex::Habitual).any_in(s),
         premise: lex(Lex::PremiseOpeners).longest_at(t, 0).is_some()
             || (t.len() > 1
                 && lex(Lex::PremiseOpeners).longest_at(t, 1).is_some()
                 && matches!(t[0].lower.as_str(), "so" | "well" | "and" | "generally")),
-        career: lex(Lex::CareerSummary).any(t) || role_statement(t, rules),
-        scenario: lex(Lex::ScenarioOpeners).any(t),
+        career: lex(Lex::CareerSummary).any_in(s) || role_statement(s, rules),
+        scenario: lex(Lex::ScenarioOpeners).any_in(s),
         actions: verbs(Lex::ActionVerbs),
         leading_verb: lex(Lex::ActionVerbs).longest_at(t, 0).is_some()
             && (s.bullet || s.label.is_some() || past_flags.first() == Some(&true)),
-        attitude: lex(Lex::Attitude).any(t),
-        context_cues: lex(Lex::ContextCues).find(t).len(),
-        setting: lex(Lex::Setting).any(t) || opens_with_place(t),
+        attitude: lex(Lex::Attitude).any_in(s),
+        context_cues: lex(Lex::ContextCues).find_in(s).len(),
+        setting: lex(Lex::Setting).any_in(s) || opens_with_place(t),
         outcome_verb: past_verbs(Lex::OutcomeVerbs),
         outcome_verb_weak: past_verbs(Lex::OutcomeVerbsWeak),
-        outcome_marker: lex(Lex::OutcomeMarkers).any(t),
-        target: lex(Lex::TargetMarkers).any(t),
-        learning: lex(Lex::LearningStrong).any(t),
-        learning_skill: lex(Lex::LearningSkill).any(t),
-        learning_empty: lex(Lex::LearningEmpty).any(t),
-        metrics: metrics
+        outcome_marker: lex(Lex::OutcomeMarkers).any_in(s),
+        target: lex(Lex::TargetMarkers).any_in(s),
+        learning: lex(Lex::LearningStrong).any_in(s),
+        learning_skill: lex(Lex::LearningSkill).any_in(s),
+        learning_empty: lex(Lex::LearningEmpty).any_in(s),
+        metrics: within(metrics, s.start, s.end).len(),
+        impact_metrics: within(metrics, s.start, s.end)
             .iter()
-            .filter(|m| m.start >= s.start && m.end <= s.end)
-            .count(),
-        impact_metrics: metrics
-            .iter()
-            .filter(|m| m.start >= s.start && m.end <= s.end)
             .filter(|m| !is_activity_count(m, rules))
             .count(),
         specific: specificity(s, rules),
-        generic: lex(Lex::GenericMarkers).any(t),
-        salad: lex(Lex::Jargon).find(t).len() >= 2,
+        generic: lex(Lex::GenericMarkers).any_in(s),
+        salad: lex(Lex::Jargon).find_in(s).len() >= 2,
         modal_first_person: t.windows(2).any(|w| {
             matches!(w[0].lower.as_str(), "i" | "we")
                 && matches!(
@@ -416,10 +412,10 @@ fn past_form(t: &[Token], i: usize, past: &[bool]) -> bool {
 }
 
 /// "I was channel manager for the UK": a role, not a situation.
-fn role_statement(t: &[Token], rules: &Rules) -> bool {
-    let cues = rules.lex(Lex::ContextCues).any(t);
-    !cues
-        && t.len() <= 14
+fn role_statement(s: &Sentence, rules: &Rules) -> bool {
+    let t = &s.tokens;
+    t.len() <= 14
+        && !rules.lex(Lex::ContextCues).any_in(s)
         && t.windows(2).enumerate().any(|(i, w)| {
             matches!(w[0].lower.as_str(), "i" | "i'm")
                 && matches!(w[1].lower.as_str(), "was" | "am" | "'m")
@@ -467,10 +463,10 @@ fn specificity(s: &Sentence, rules: &Rules) -> usize {
         })
         .count()
         .min(2);
-    let anchors = rules.lex(Lex::TimeAnchors).find(t).len().min(1);
+    let anchors = rules.lex(Lex::TimeAnchors).find_in(s).len().min(1);
     let orgs = rules
         .lex(Lex::OrgNouns)
-        .find(t)
+        .find_in(s)
         .iter()
         .filter(|(i, _)| {
             *i > 0

@@ -12,7 +12,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 
 use serde::{Deserialize, Serialize};
 
-use super::text::{normalize, tokenize, Token};
+use super::text::{normalize, tokenize, Sentence, Token};
 use crate::bank::explain_serde;
 use crate::error::{Diagnostic, Error, Result};
 
@@ -350,6 +350,23 @@ impl Lexicon {
 
     pub fn any(&self, tokens: &[Token]) -> bool {
         self.may_occur(tokens) && (0..tokens.len()).any(|i| self.longest_at(tokens, i).is_some())
+    }
+
+    /// [`Lexicon::find`] over a prepared sentence, skipping it at once when its mask shows
+    /// that nothing can match.
+    pub fn find_in(&self, s: &Sentence) -> Vec<(usize, usize)> {
+        if self.bit.is_some_and(|b| s.mask & (1u64 << b) == 0) {
+            return Vec::new();
+        }
+        self.find(&s.tokens)
+    }
+
+    /// [`Lexicon::any`] over a prepared sentence.
+    pub fn any_in(&self, s: &Sentence) -> bool {
+        if self.bit.is_some_and(|b| s.mask & (1u64 << b) == 0) {
+            return false;
+        }
+        (0..s.tokens.len()).any(|i| self.longest_at(&s.tokens, i).is_some())
     }
 
     /// False when no token's mask has this lexicon's bit: a cheap scan that spares the

@@ -68,6 +68,8 @@ pub struct Sentence {
     /// Came from a bullet or numbered list item.
     pub bullet: bool,
     pub tokens: Vec<Token>,
+    /// The union of its tokens' lexicon masks: a lexicon whose bit is not here cannot match.
+    pub mask: u64,
 }
 
 impl Sentence {
@@ -211,6 +213,7 @@ pub fn sentences(text: &str) -> Vec<Sentence> {
                 label: label.take(),
                 bullet,
                 tokens,
+                mask: 0,
             });
         }
     }

@@ -38,6 +38,31 @@ pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
     (line, column)
 }
 
+/// Line starts of a text, for turning many offsets into line and column without rescanning
+/// the text each time (a huge answer can have thousands of findings).
+pub struct LineIndex {
+    starts: Vec<usize>,
+}
+
+impl LineIndex {
+    pub fn new(text: &str) -> Self {
+        let mut starts = vec![0];
+        starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        LineIndex { starts }
+    }
+
+    /// 1-based line and column (in characters) of a byte offset, as [`line_col`] gives.
+    pub fn line_col(&self, text: &str, offset: usize) -> (usize, usize) {
+        let mut offset = offset.min(text.len());
+        while !text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        let line = self.starts.partition_point(|&s| s <= offset);
+        let start = self.starts[line - 1];
+        (line, text[start..offset].chars().count() + 1)
+    }
+}
+
 /// Byte offset of the value at `path`, or of the deepest ancestor that exists.
 pub fn locate(text: &str, path: &[Seg]) -> usize {
     let bytes = text.as_bytes();
@@ -165,6 +190,15 @@ mod tests {
         let at = locate(DOC, &[Seg::Key("d".into()), Seg::Key("e".into())]);
         assert_eq!(&DOC[at..at + 4], "true");
         assert_eq!(line_col(DOC, at).0, 3);
+    }
+
+    #[test]
+    fn line_index_agrees_with_line_col() {
+        let text = "ab\ncdé\n\nf";
+        let idx = LineIndex::new(text);
+        for off in (0..=text.len()).filter(|o| text.is_char_boundary(*o)) {
+            assert_eq!(idx.line_col(text, off), line_col(text, off), "{off}");
+        }
     }
 
     #[test]

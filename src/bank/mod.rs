@@ -12,7 +12,7 @@ mod validate;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
-pub use locate::line_col;
+pub use locate::{line_col, LineIndex};
 pub use model::*;
 pub(crate) use validate::explain_serde;
 pub use validate::{clash_diagnostics, is_slug, parse_bank};

@@ -6,7 +6,7 @@ use std::fmt::Write;
 use super::bank::clock;
 use super::{clean, wrap, Paint};
 use crate::analysis::{Band, Report, Severity};
-use crate::bank::line_col;
+use crate::bank::LineIndex;
 
 /// How much of the report to show.
 #[derive(Debug, Clone, Copy, Default)]
@@ -203,8 +203,9 @@ fn findings(out: &mut String, answer: &str, r: &Report, paint: &Paint) {
     }
     let w = paint.style.width;
     let _ = writeln!(out, "{}", paint.heading("Findings"));
+    let index = LineIndex::new(answer);
     for f in shown {
-        let (line, col) = line_col(answer, f.start);
+        let (line, col) = index.line_col(answer, f.start);
         let _ = writeln!(
             out,
             "  {}{} {}",
@@ -226,8 +227,9 @@ fn findings(out: &mut String, answer: &str, r: &Report, paint: &Paint) {
 /// One finding a line: `FILE:LINE:COL: severity rule: message`.
 pub fn report_lines(file: &str, answer: &str, r: &Report) -> String {
     let mut out = String::new();
+    let index = LineIndex::new(answer);
     for f in &r.findings {
-        let (line, col) = line_col(answer, f.start);
+        let (line, col) = index.line_col(answer, f.start);
         let _ = writeln!(
             out,
             "{}:{line}:{col}: {} {}: {}",

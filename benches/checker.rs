@@ -1,0 +1,95 @@
+//! Checker speed: one 300-word answer, batch throughput over many distinct answers, a
+//! 10 MB answer, and the start-up pieces a one-answer `prepcoach check` pays for.
+//!
+//! `cargo bench` (divan). Targets: one answer under 100 µs; batch at least 20 MB/s on one
+//! core; time proportional to size for huge answers.
+
+use divan::{black_box, Bencher};
+use prepcoach::analysis::{analyze, QuestionContext, Rules};
+use prepcoach::Catalog;
+
+fn main() {
+    divan::main();
+}
+
+/// The labelled answers, as a realistic and varied corpus.
+fn corpus() -> Vec<String> {
+    let mut out = Vec::new();
+    for f in [
+        "tests/labelled/answers-a.jsonl",
+        "tests/labelled/answers-b.jsonl",
+        "tests/labelled/holdout-c.jsonl",
+    ] {
+        let text = std::fs::read_to_string(f).expect("labelled answers");
+        for line in text.lines().filter(|l| !l.trim().is_empty()) {
+            let v: serde_json::Value = serde_json::from_str(line).expect("json");
+            out.push(v["answer"].as_str().unwrap_or_default().to_string());
+        }
+    }
+    out
+}
+
+/// A 300-word answer built from a strong model answer.
+fn three_hundred_words() -> String {
+    let c = Catalog::builtin().unwrap();
+    let text = c
+        .question("spm-01")
+        .unwrap()
+        .question
+        .model_answer
+        .full_text();
+    let words: Vec<&str> = text.split_whitespace().cycle().take(300).collect();
+    words.join(" ")
+}
+
+#[divan::bench]
+fn one_answer_300_words(b: Bencher) {
+    let rules = Rules::builtin().unwrap();
+    let answer = three_hundred_words();
+    b.bench(|| analyze(black_box(&answer), QuestionContext::default(), &rules).score);
+}
+
+#[divan::bench]
+fn one_answer_300_words_with_question(b: Bencher) {
+    let rules = Rules::builtin().unwrap();
+    let catalog = Catalog::builtin().unwrap();
+    let q = catalog.question("spm-01").unwrap();
+    let answer = three_hundred_words();
+    b.bench(|| analyze(black_box(&answer), QuestionContext::of(q), &rules).score);
+}
+
+#[divan::bench]
+fn batch_corpus(b: Bencher) {
+    let rules = Rules::builtin().unwrap();
+    let answers = corpus();
+    let bytes: usize = answers.iter().map(String::len).sum();
+    b.counter(divan::counter::BytesCount::new(bytes)).bench(|| {
+        answers
+            .iter()
+            .map(|a| analyze(a, QuestionContext::default(), &rules).score)
+            .sum::<u32>()
+    });
+}
+
+#[divan::bench(args = [1, 10])]
+fn huge_answer_mb(b: Bencher, megabytes: usize) {
+    let rules = Rules::builtin().unwrap();
+    let base = corpus().join("\n\n");
+    let mut text = String::new();
+    while text.len() < megabytes << 20 {
+        text.push_str(&base);
+        text.push_str("\n\n");
+    }
+    b.counter(divan::counter::BytesCount::new(text.len()))
+        .bench(|| analyze(black_box(&text), QuestionContext::default(), &rules).score);
+}
+
+#[divan::bench]
+fn load_builtin_banks() -> Catalog {
+    Catalog::builtin().unwrap()
+}
+
+#[divan::bench]
+fn load_builtin_rules() -> Rules {
+    Rules::builtin().unwrap()
+}
