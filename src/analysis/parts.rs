@@ -469,13 +469,12 @@ fn specificity(s: &Sentence, rules: &Rules) -> usize {
         .find_in(s)
         .iter()
         .filter(|(i, _)| {
-            *i > 0
-                && t[..*i].iter().rev().take(3).any(|w| {
-                    matches!(
-                        w.lower.as_str(),
-                        "a" | "an" | "one" | "that" | "this" | "the"
-                    )
-                })
+            // "a regional integrator", "that reseller": a particular one. A bare "a
+            // partner" is any partner.
+            let i = *i;
+            let prev = |k: usize| i >= k && matches!(t[i - k].lower.as_str(), "a" | "an" | "the");
+            (i > 0 && matches!(t[i - 1].lower.as_str(), "that" | "this" | "one"))
+                || ((prev(2) || prev(3)) && !prev(1))
         })
         .count()
         .min(1);
