@@ -538,10 +538,20 @@ fn before_is_calendar(before: &str) -> bool {
     before.ends_with("every") || before.ends_with("each") || before.ends_with("per")
 }
 
+/// "two of their nine": the second number is not the thing counted.
+fn is_number_word(w: &str) -> bool {
+    NUM_WORD
+        .trim_start_matches("(?:")
+        .trim_end_matches(')')
+        .split('|')
+        .any(|n| n == w)
+        || w.chars().all(|c| c.is_ascii_digit())
+}
+
 fn count_ok(text: &str, num_start: usize, number: &str, noun: &str) -> bool {
     let number_l = number.to_lowercase();
     let noun_l = noun.to_lowercase();
-    if NOT_COUNT_NOUNS.contains(&noun_l.as_str()) {
+    if NOT_COUNT_NOUNS.contains(&noun_l.as_str()) || is_number_word(&noun_l) {
         return false;
     }
     if number_l == "one" || number_l == "a couple of" || number_l.starts_with("one ") {

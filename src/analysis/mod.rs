@@ -282,15 +282,16 @@ pub fn analyze(answer: &str, ctx: QuestionContext<'_>, rules: &Rules) -> Report 
         rules,
     });
     findings.sort_by_key(|f| (f.start, std::cmp::Reverse(f.severity)));
-    let (score, band, breakdown) = score::score(
-        &parts,
-        &metrics,
-        &vague_claims,
-        &coverage,
-        &delivery,
-        &findings,
+    let (score, band, breakdown) = score::score(&score::Inputs {
+        parts: &parts,
+        metrics: &metrics,
+        vague: &vague_claims,
+        coverage: &coverage,
+        delivery: &delivery,
+        findings: &findings,
         ctx,
-    );
+        short_ratio: rules.file.delivery.too_short_ratio,
+    });
     let suggestions = score::suggestions(answer, &parts, &findings, &coverage, &metrics);
     Report {
         id: None,

@@ -8,16 +8,31 @@ use super::{
     Band, Breakdown, Coverage, Delivery, Finding, Metric, Pace, Parts, QuestionContext, Span,
 };
 
+/// What the score is computed from.
+pub struct Inputs<'a> {
+    pub parts: &'a Parts,
+    pub metrics: &'a [Metric],
+    pub vague: &'a [Span],
+    pub coverage: &'a Coverage,
+    pub delivery: &'a Delivery,
+    pub findings: &'a [Finding],
+    pub ctx: QuestionContext<'a>,
+    /// The rules' too-short ratio, below which delivery points shrink.
+    pub short_ratio: f64,
+}
+
 /// Score an answer from its analysis.
-pub fn score(
-    parts: &Parts,
-    metrics: &[Metric],
-    vague: &[Span],
-    coverage: &Coverage,
-    delivery: &Delivery,
-    findings: &[Finding],
-    ctx: QuestionContext<'_>,
-) -> (u32, Band, Breakdown) {
+pub fn score(inp: &Inputs<'_>) -> (u32, Band, Breakdown) {
+    let Inputs {
+        parts,
+        metrics,
+        vague,
+        coverage,
+        delivery,
+        findings,
+        ctx,
+        short_ratio,
+    } = *inp;
     let present = 5 - parts.missing().len() as u32;
     let structure = present * 10;
     let impact = match metrics.len() {
@@ -44,7 +59,7 @@ pub fn score(
     } else {
         present * 3
     };
-    let delivery_pts = delivery_points(delivery);
+    let delivery_pts = delivery_points(delivery, short_ratio);
     let penalty = penalty(findings);
     let raw = structure + impact + coverage_pts + delivery_pts;
     let total = raw.saturating_sub(penalty).min(100);
@@ -65,7 +80,7 @@ pub fn score(
     (total, band, breakdown)
 }
 
-fn delivery_points(d: &Delivery) -> u32 {
+fn delivery_points(d: &Delivery, short_ratio: f64) -> u32 {
     if d.words == 0 {
         return 0;
     }
@@ -74,7 +89,7 @@ fn delivery_points(d: &Delivery) -> u32 {
         Pace::TooLong => 8.0,
         Pace::TooShort => {
             let ratio = f64::from(d.speaking_seconds) / f64::from(d.budget_seconds.max(1));
-            (ratio / 0.45 * 10.0).min(10.0)
+            (ratio / short_ratio.max(0.01) * 10.0).min(10.0)
         }
     };
     let noise = (d.fillers.len() + d.hedges.len()).min(5) as f64;
