@@ -474,7 +474,9 @@ fn specificity(s: &Sentence, rules: &Rules) -> usize {
             let i = *i;
             let prev = |k: usize| i >= k && matches!(t[i - k].lower.as_str(), "a" | "an" | "the");
             (i > 0 && matches!(t[i - 1].lower.as_str(), "that" | "this" | "one"))
-                || ((prev(2) || prev(3)) && !prev(1))
+                || ((prev(2) || prev(3))
+                    && !prev(1)
+                    && !t[i.saturating_sub(2)..i].iter().any(|w| w.lower == "of"))
         })
         .count()
         .min(1);
