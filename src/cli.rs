@@ -38,6 +38,11 @@ pub enum Command {
     Check(CheckArgs),
     /// Print the checker's rules and lexicons (the file a coach overrides).
     Rules(RulesArgs),
+    /// Your progress: scores per competency and kind, trends, recurring gaps, untried questions.
+    Progress(ProgressArgs),
+    /// Export or import the history of attempts.
+    #[command(subcommand)]
+    History(HistoryCommand),
 }
 
 /// Where questions come from and which ones to pick.
@@ -82,6 +87,52 @@ pub struct PracticeArgs {
     /// Hide scores and bands (findings are still shown).
     #[arg(long)]
     pub no_score: bool,
+    /// Practise without keeping anything (no history, no line history).
+    #[arg(long)]
+    pub no_save: bool,
+    #[command(flatten)]
+    pub data: DataDir,
+}
+
+/// Where attempts are kept.
+#[derive(Debug, Args, Clone, Default)]
+pub struct DataDir {
+    /// The folder for the history (default: $PREPCOACH_HOME, else the platform's data
+    /// folder, e.g. ~/.local/share/prepcoach).
+    #[arg(long, value_name = "DIR")]
+    pub data_dir: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct ProgressArgs {
+    #[command(flatten)]
+    pub data: DataDir,
+    #[arg(long, value_enum, default_value_t)]
+    pub format: ListFormat,
+    #[command(flatten)]
+    pub selection: Selection,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum HistoryCommand {
+    /// Write every attempt as JSON lines (to move a history between machines).
+    Export {
+        #[command(flatten)]
+        data: DataDir,
+        /// Only `jsonl` is supported.
+        #[arg(long, default_value = "jsonl", value_parser = ["jsonl"])]
+        format: String,
+        /// Write to this file instead of standard output.
+        #[arg(long, short)]
+        output: Option<PathBuf>,
+    },
+    /// Add attempts from a `history export` file; attempts already there are skipped.
+    Import {
+        #[command(flatten)]
+        data: DataDir,
+        /// The JSONL file (`-` for standard input).
+        file: PathBuf,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum)]

@@ -62,6 +62,8 @@ pub enum Error {
     UnknownBank { id: String, near: Option<String> },
     #[error("{0}")]
     Usage(String),
+    #[error("history: {0}")]
+    History(String),
     #[error("terminal: {0}")]
     Terminal(String),
     #[error("cannot write output: {0}")]
@@ -91,7 +93,7 @@ impl Error {
     /// The process exit status for this error: 2 for usage and input mistakes, 1 otherwise.
     pub fn exit_code(&self) -> i32 {
         match self {
-            Error::Output(_) | Error::Write { .. } | Error::Terminal(_) => 1,
+            Error::Output(_) | Error::Write { .. } | Error::Terminal(_) | Error::History(_) => 1,
             _ => 2,
         }
     }

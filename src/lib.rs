@@ -6,6 +6,7 @@
 //! - [`analysis`]: the answer checker (never prints);
 //! - [`render`]: text and JSON output (never analyses);
 //! - [`commands`]: one module per subcommand, tying the others together;
+//! - [`history`]: attempts kept in a SQLite file, and what they say about progress;
 //! - [`config`]: settings resolved once from flags and environment.
 
 pub mod analysis;
@@ -14,6 +15,7 @@ pub mod cli;
 pub mod commands;
 pub mod config;
 pub mod error;
+pub mod history;
 pub mod render;
 pub mod session;
 

@@ -3,6 +3,7 @@
 
 mod bank;
 mod check;
+mod history;
 mod list;
 mod practice;
 
@@ -30,6 +31,8 @@ pub fn run(cli: Cli) -> Result<i32> {
         Command::Bank(cmd) => bank::run(cmd, &paint),
         Command::Check(args) => check::run(&args, &paint),
         Command::Rules(args) => check::rules(&args),
+        Command::Progress(args) => history::show_progress(&args, &paint),
+        Command::History(cmd) => history::run(cmd),
     }
 }
 

@@ -3,10 +3,11 @@
 
 use std::io::IsTerminal;
 
-use super::{check::load_rules, resolve};
+use super::{check::load_rules, history::history_path, resolve};
 use crate::cli::PracticeArgs;
 use crate::config::data_home;
 use crate::error::Result;
+use crate::history::{Record, Store};
 use crate::render::Paint;
 use crate::session::input::{InputSource, ScriptInput, TtyInput};
 use crate::session::plan::{choose, Plan};
@@ -24,9 +25,22 @@ pub fn run(args: &PracticeArgs, paint: &Paint) -> Result<i32> {
         seed: args.seed,
     };
     let questions = choose(&catalog, &plan)?;
+    // Open the history before the first question, so a problem shows before any answer.
+    let store = if args.no_save {
+        None
+    } else {
+        Some(Store::open(&history_path(&args.data)?)?)
+    };
     let mut session = Session::new(questions, &rules);
+    if let Some(store) = &store {
+        session.keep_attempts_with(move |a| store.save(&Record::from_attempt(a, None)).map(|_| ()));
+    }
     let mut source: Box<dyn InputSource> = if std::io::stdin().is_terminal() {
-        Box::new(TtyInput::new(data_home().map(|d| d.join("history.txt")))?)
+        let lines = match (&args.no_save, args.data.data_dir.clone().or_else(data_home)) {
+            (false, Some(d)) => Some(d.join("history.txt")),
+            _ => None,
+        };
+        Box::new(TtyInput::new(lines)?)
     } else {
         Box::new(ScriptInput::from_stdin()?)
     };

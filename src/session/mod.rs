@@ -121,6 +121,9 @@ pub struct Peeks {
     pub model: bool,
 }
 
+/// Where a session hands each checked attempt (the history store).
+type AttemptSink<'a> = Box<dyn FnMut(&Attempt) -> crate::error::Result<()> + 'a>;
+
 /// The session's state.
 pub struct Session<'a> {
     pub questions: Vec<QuestionRef<'a>>,
@@ -128,7 +131,11 @@ pub struct Session<'a> {
     pub attempts: Vec<Attempt>,
     pub skipped: Vec<String>,
     pub peeks: Peeks,
+    /// Problems keeping attempts (a history that could not be written), for the loop to
+    /// show; the session goes on.
+    pub warnings: Vec<String>,
     rules: &'a Rules,
+    sink: Option<AttemptSink<'a>>,
 }
 
 impl<'a> Session<'a> {
@@ -139,8 +146,18 @@ impl<'a> Session<'a> {
             attempts: Vec::new(),
             skipped: Vec::new(),
             peeks: Peeks::default(),
+            warnings: Vec::new(),
             rules,
+            sink: None,
         }
+    }
+
+    /// Keep every attempt as soon as it is checked (the history store).
+    pub fn keep_attempts_with(
+        &mut self,
+        sink: impl FnMut(&Attempt) -> crate::error::Result<()> + 'a,
+    ) {
+        self.sink = Some(Box::new(sink));
     }
 
     pub fn current(&self) -> Option<QuestionRef<'a>> {
@@ -191,6 +208,12 @@ impl<'a> Session<'a> {
             retry,
             followup,
         });
+        if let (Some(sink), Some(a)) = (self.sink.as_mut(), self.attempts.last()) {
+            if let Err(e) = sink(a) {
+                self.warnings
+                    .push(format!("this attempt was not saved: {e}"));
+            }
+        }
         self.attempts.last()
     }
 }

@@ -201,6 +201,9 @@ fn after_answer(
     let report_opts = ReportOptions {
         no_score: opts.no_score,
     };
+    for w in std::mem::take(&mut session.warnings) {
+        emit(out, &format!("{}\n", paint.warn(&w)))?;
+    }
     let follow = follow_up(&attempt.report, &q, followups_asked);
     emit(
         out,

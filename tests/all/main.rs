@@ -4,5 +4,6 @@ mod accuracy;
 mod banks;
 mod check;
 mod common;
+mod history;
 mod model_answers;
 mod practice;

@@ -1,0 +1,373 @@
+//! Attempts that last: every checked answer is stored in a SQLite file in the user's data
+//! folder, the way Anki keeps its review log — WAL mode and a busy timeout so two sessions
+//! can save at once, one transaction per attempt, versioned schema migrations.
+//!
+//! Earlier attempts are never rewritten or deleted. A file that is not a prepcoach history,
+//! is damaged, or has a newer schema than this build knows gets a clear error and is left
+//! exactly as it was.
+
+pub mod progress;
+mod time;
+
+use std::path::{Path, PathBuf};
+
+use rusqlite::{params, Connection, OpenFlags, OptionalExtension};
+use serde::{Deserialize, Serialize};
+
+use crate::error::{Error, Result};
+use crate::session::Attempt;
+pub use time::{now_rfc3339, unix_to_rfc3339};
+
+/// The schema this build writes; each entry of [`MIGRATIONS`] raises it by one.
+pub const SCHEMA_VERSION: i64 = 1;
+
+/// Migrations, in order: `MIGRATIONS[i]` takes a history from version `i` to `i + 1`.
+const MIGRATIONS: &[&str] = &["
+    CREATE TABLE attempts (
+        id          INTEGER PRIMARY KEY,
+        at          TEXT    NOT NULL,
+        question_id TEXT    NOT NULL,
+        bank_id     TEXT    NOT NULL,
+        competency  TEXT    NOT NULL,
+        kind        TEXT    NOT NULL,
+        answer      TEXT    NOT NULL,
+        score       INTEGER NOT NULL,
+        band        TEXT    NOT NULL,
+        missing     TEXT    NOT NULL,
+        report      TEXT    NOT NULL,
+        seconds     REAL    NOT NULL,
+        hint_seen   INTEGER NOT NULL,
+        model_seen  INTEGER NOT NULL,
+        retry       INTEGER NOT NULL,
+        followup    INTEGER NOT NULL,
+        drill       TEXT,
+        UNIQUE (at, question_id, answer)
+    );
+    CREATE INDEX attempts_question ON attempts (question_id, at);
+"];
+
+/// One stored attempt, as `history export` writes it and `history import` reads it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Record {
+    pub at: String,
+    pub question_id: String,
+    pub bank_id: String,
+    pub competency: String,
+    pub kind: String,
+    pub answer: String,
+    pub score: u32,
+    pub band: String,
+    /// The parts the checker found missing.
+    pub missing: Vec<String>,
+    /// The full checker report (the `prepcoach check --format json` object).
+    pub report: serde_json::Value,
+    pub seconds: f64,
+    pub hint_seen: bool,
+    pub model_seen: bool,
+    pub retry: bool,
+    pub followup: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub drill: Option<String>,
+}
+
+impl Record {
+    /// The record for an attempt made now.
+    pub fn from_attempt(a: &Attempt, drill: Option<&str>) -> Record {
+        Record {
+            at: now_rfc3339(),
+            question_id: a.question_id.clone(),
+            bank_id: a.bank_id.clone(),
+            competency: a.competency.clone(),
+            kind: a.kind.clone(),
+            answer: a.answer.clone(),
+            score: a.report.score,
+            band: a.report.band.as_str().to_string(),
+            missing: a
+                .report
+                .parts
+                .missing()
+                .iter()
+                .map(|s| s.to_string())
+                .collect(),
+            report: serde_json::to_value(&a.report).unwrap_or(serde_json::Value::Null),
+            seconds: a.seconds,
+            hint_seen: a.hint_seen,
+            model_seen: a.model_seen,
+            retry: a.retry,
+            followup: a.followup,
+            drill: drill.map(String::from),
+        }
+    }
+}
+
+/// The history file, open.
+pub struct Store {
+    conn: Connection,
+    path: PathBuf,
+}
+
+/// Where the history lives: `history.sqlite3` in the data folder.
+pub fn default_path(data_dir: &Path) -> PathBuf {
+    data_dir.join("history.sqlite3")
+}
+
+impl Store {
+    /// Open (creating it and its folder if needed) and migrate the history at `path`.
+    pub fn open(path: &Path) -> Result<Store> {
+        if let Some(dir) = path.parent() {
+            std::fs::create_dir_all(dir).map_err(|source| Error::Write {
+                path: dir.to_path_buf(),
+                source,
+            })?;
+        }
+        let conn = Connection::open_with_flags(
+            path,
+            OpenFlags::SQLITE_OPEN_READ_WRITE
+                | OpenFlags::SQLITE_OPEN_CREATE
+                | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )
+        .map_err(|e| damaged(path, &e))?;
+        let mut store = Store {
+            conn,
+            path: path.to_path_buf(),
+        };
+        store.check_and_migrate()?;
+        Ok(store)
+    }
+
+    /// Open an existing history for reading only (progress, export): never creates one.
+    pub fn open_existing(path: &Path) -> Result<Option<Store>> {
+        if !path.exists() {
+            return Ok(None);
+        }
+        Store::open(path).map(Some)
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    fn check_and_migrate(&mut self) -> Result<()> {
+        let path = self.path.clone();
+        let err = |e: rusqlite::Error| damaged(&path, &e);
+        let refuse = |why: String| {
+            Error::History(format!("{} {why}; it was left untouched", path.display()))
+        };
+        self.conn
+            .busy_timeout(std::time::Duration::from_secs(10))
+            .map_err(err)?;
+        // Reading the schema first proves the file is a database before anything is written.
+        let version: i64 = self
+            .conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .map_err(err)?;
+        if version > SCHEMA_VERSION {
+            return Err(refuse(format!(
+                "was written by a newer prepcoach (schema {version}, this build knows {SCHEMA_VERSION}); upgrade prepcoach to use it, it"
+            )));
+        }
+        let ok: String = self
+            .conn
+            .query_row("PRAGMA quick_check", [], |r| r.get(0))
+            .map_err(err)?;
+        if ok != "ok" {
+            return Err(refuse(format!("is damaged ({ok})")));
+        }
+        // WAL lets one session read while another writes; it is a property of the file.
+        self.conn
+            .query_row("PRAGMA journal_mode=WAL", [], |_| Ok(()))
+            .map_err(err)?;
+        if version == SCHEMA_VERSION {
+            return Ok(());
+        }
+        // Decide and migrate under the write lock, reading the version again: another
+        // session may have created or migrated the file while this one waited.
+        let tx = self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
+            .map_err(err)?;
+        let version: i64 = tx
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .map_err(err)?;
+        if version == 0 {
+            let tables: i64 = tx
+                .query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get(0))
+                .map_err(err)?;
+            if tables > 0 {
+                return Err(refuse(
+                    "is a SQLite file but not a prepcoach history".into(),
+                ));
+            }
+        }
+        for (i, sql) in MIGRATIONS.iter().enumerate().skip(version as usize) {
+            tx.execute_batch(sql).map_err(err)?;
+            tx.pragma_update(None, "user_version", (i + 1) as i64)
+                .map_err(err)?;
+        }
+        tx.commit().map_err(err)?;
+        Ok(())
+    }
+
+    /// Store one attempt, in its own transaction. Returns false when an identical record
+    /// (same time, question and answer) is already there.
+    pub fn save(&self, r: &Record) -> Result<bool> {
+        let err = |e: rusqlite::Error| {
+            Error::History(format!("cannot save to {}: {e}", self.path.display()))
+        };
+        let tx = self.conn.unchecked_transaction().map_err(err)?;
+        let n = tx
+            .execute(
+                "INSERT OR IGNORE INTO attempts (at, question_id, bank_id, competency, kind, answer, score, band, missing, report, seconds, hint_seen, model_seen, retry, followup, drill)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
+                params![
+                    r.at,
+                    r.question_id,
+                    r.bank_id,
+                    r.competency,
+                    r.kind,
+                    r.answer,
+                    r.score,
+                    r.band,
+                    serde_json::to_string(&r.missing).unwrap_or_default(),
+                    r.report.to_string(),
+                    r.seconds,
+                    r.hint_seen,
+                    r.model_seen,
+                    r.retry,
+                    r.followup,
+                    r.drill,
+                ],
+            )
+            .map_err(err)?;
+        tx.commit().map_err(err)?;
+        Ok(n == 1)
+    }
+
+    /// Every attempt, oldest first.
+    pub fn all(&self) -> Result<Vec<Record>> {
+        let err = |e: rusqlite::Error| damaged(&self.path, &e);
+        let mut stmt = self
+            .conn
+            .prepare(
+                "SELECT at, question_id, bank_id, competency, kind, answer, score, band, missing, report, seconds, hint_seen, model_seen, retry, followup, drill
+                 FROM attempts ORDER BY at, id",
+            )
+            .map_err(err)?;
+        let rows = stmt
+            .query_map([], |row| {
+                let missing: String = row.get(8)?;
+                let report: String = row.get(9)?;
+                Ok(Record {
+                    at: row.get(0)?,
+                    question_id: row.get(1)?,
+                    bank_id: row.get(2)?,
+                    competency: row.get(3)?,
+                    kind: row.get(4)?,
+                    answer: row.get(5)?,
+                    score: row.get(6)?,
+                    band: row.get(7)?,
+                    missing: serde_json::from_str(&missing).unwrap_or_default(),
+                    report: serde_json::from_str(&report).unwrap_or(serde_json::Value::Null),
+                    seconds: row.get(10)?,
+                    hint_seen: row.get(11)?,
+                    model_seen: row.get(12)?,
+                    retry: row.get(13)?,
+                    followup: row.get(14)?,
+                    drill: row.get(15)?,
+                })
+            })
+            .map_err(err)?;
+        rows.collect::<std::result::Result<Vec<_>, _>>()
+            .map_err(err)
+    }
+
+    /// How many attempts are stored.
+    pub fn count(&self) -> Result<usize> {
+        self.conn
+            .query_row("SELECT count(*) FROM attempts", [], |r| r.get::<_, i64>(0))
+            .optional()
+            .map(|n| n.unwrap_or(0) as usize)
+            .map_err(|e| damaged(&self.path, &e))
+    }
+}
+
+fn damaged(path: &Path, e: &rusqlite::Error) -> Error {
+    Error::History(format!(
+        "cannot use {} as a prepcoach history ({e}); it was left untouched — move it aside to start a new one",
+        path.display()
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn record(n: u32) -> Record {
+        Record {
+            at: format!("2026-11-21T10:00:{n:02}Z"),
+            question_id: "spm-01".into(),
+            bank_id: "spm-behavioral".into(),
+            competency: "partner-sourcing".into(),
+            kind: "behavioral".into(),
+            answer: format!("answer {n}"),
+            score: 40 + n,
+            band: "below".into(),
+            missing: vec!["learning".into()],
+            report: serde_json::json!({"score": 40 + n}),
+            seconds: 12.5,
+            hint_seen: n % 2 == 0,
+            model_seen: false,
+            retry: false,
+            followup: false,
+            drill: None,
+        }
+    }
+
+    fn temp(name: &str) -> PathBuf {
+        let dir =
+            std::env::temp_dir().join(format!("prepcoach-history-{}-{name}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        dir.join("history.sqlite3")
+    }
+
+    #[test]
+    fn saves_and_reads_back_and_ignores_exact_duplicates() {
+        let path = temp("roundtrip");
+        let store = Store::open(&path).unwrap();
+        assert!(store.save(&record(1)).unwrap());
+        assert!(store.save(&record(2)).unwrap());
+        assert!(!store.save(&record(1)).unwrap());
+        let all = store.all().unwrap();
+        assert_eq!(all, vec![record(1), record(2)]);
+        drop(store);
+        let again = Store::open(&path).unwrap();
+        assert_eq!(again.count().unwrap(), 2);
+    }
+
+    #[test]
+    fn damaged_or_foreign_or_newer_files_are_refused_and_untouched() {
+        let path = temp("damaged");
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(&path, b"this is not a database at all, just some text").unwrap();
+        let before = std::fs::read(&path).unwrap();
+        let err = Store::open(&path).err().expect("refused");
+        assert!(err.to_string().contains("left untouched"), "{err}");
+        assert_eq!(std::fs::read(&path).unwrap(), before);
+
+        let path = temp("newer");
+        let store = Store::open(&path).unwrap();
+        store.conn.pragma_update(None, "user_version", 99).unwrap();
+        drop(store);
+        let err = Store::open(&path).err().expect("refused");
+        assert!(err.to_string().contains("newer prepcoach"), "{err}");
+
+        let path = temp("foreign");
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        let c = Connection::open(&path).unwrap();
+        c.execute_batch("CREATE TABLE other (x INTEGER);").unwrap();
+        drop(c);
+        let err = Store::open(&path).err().expect("refused");
+        assert!(err.to_string().contains("not a prepcoach history"), "{err}");
+    }
+}

@@ -1,0 +1,159 @@
+//! Attempts that last: saved as they are checked, by two sessions at once, never lost or
+//! overwritten; export → import; progress.
+
+use crate::common::Run;
+
+const ANSWER: &str = "At a fintech our biggest reseller had stalled at 2% of new revenue. I ran joint training with their sellers and agreed a co-sell plan with our sales lead. Within two quarters referrals doubled and we signed 14 new accounts. Since then I start with the partner's sellers.";
+
+fn export(home: &std::path::Path) -> Vec<serde_json::Value> {
+    let out = Run::new()
+        .env("PREPCOACH_HOME", home.to_str().unwrap())
+        .args(&["history", "export"])
+        .ok();
+    out.stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect()
+}
+
+#[test]
+fn practice_saves_every_attempt_and_no_save_keeps_nothing() {
+    let home = crate::common::tempdir::TempHome::new();
+    let h = home.0.to_str().unwrap();
+    let script = format!("We did stuff.\n---\n:retry\n---\n{ANSWER}\n---\n:hint\n");
+    Run::new()
+        .env("PREPCOACH_HOME", h)
+        .args(&["practice", "--question", "spm-03"])
+        .stdin(script)
+        .ok();
+    let records = export(&home.0);
+    assert_eq!(records.len(), 2);
+    assert_eq!(records[0]["question_id"], "spm-03");
+    assert_eq!(records[1]["retry"], true);
+    assert!(records[1]["score"].as_u64().unwrap() > records[0]["score"].as_u64().unwrap());
+    assert!(records[1]["report"]["parts"]["outcome"]["present"]
+        .as_bool()
+        .unwrap());
+    Run::new()
+        .env("PREPCOACH_HOME", h)
+        .args(&["practice", "--question", "spm-03", "--no-save"])
+        .stdin(ANSWER)
+        .ok();
+    assert_eq!(export(&home.0).len(), 2);
+}
+
+#[test]
+fn two_sessions_saving_at_once_lose_nothing() {
+    let home = crate::common::tempdir::TempHome::new();
+    let h = home.0.to_str().unwrap().to_string();
+    let script: String = (0..15)
+        .map(|i| format!("{ANSWER} Try {i}.\n---\n:retry\n---\n"))
+        .collect();
+    let threads: Vec<_> = (0..2)
+        .map(|_| {
+            let (h, script) = (h.clone(), script.clone());
+            std::thread::spawn(move || {
+                Run::new()
+                    .env("PREPCOACH_HOME", &h)
+                    .args(&["practice", "--question", "spm-01"])
+                    .stdin(script)
+                    .ok()
+            })
+        })
+        .collect();
+    for t in threads {
+        let out = t.join().unwrap();
+        assert!(!out.stdout.contains("not saved"), "{}", out.stdout);
+    }
+    assert_eq!(export(&home.0).len(), 30);
+}
+
+#[test]
+fn a_damaged_history_is_reported_and_left_untouched() {
+    let home = crate::common::tempdir::TempHome::new();
+    let db = home.0.join("history.sqlite3");
+    std::fs::write(&db, "not a database, just text that must survive").unwrap();
+    let out = Run::new()
+        .env("PREPCOACH_HOME", home.0.to_str().unwrap())
+        .args(&["practice", "--question", "spm-01"])
+        .stdin(ANSWER)
+        .fails();
+    assert!(out.stderr.contains("left untouched"), "{}", out.stderr);
+    assert_eq!(
+        std::fs::read_to_string(&db).unwrap(),
+        "not a database, just text that must survive"
+    );
+}
+
+#[test]
+fn export_then_import_round_trips_and_skips_duplicates() {
+    let from = crate::common::tempdir::TempHome::new();
+    let f = from.0.to_str().unwrap();
+    Run::new()
+        .env("PREPCOACH_HOME", f)
+        .args(&["practice", "--question", "kit-02"])
+        .stdin(format!("{ANSWER}\n---\n:retry\n---\nShort.\n"))
+        .ok();
+    let file = from.0.join("export.jsonl");
+    Run::new()
+        .env("PREPCOACH_HOME", f)
+        .args(&["history", "export", "--output", file.to_str().unwrap()])
+        .ok();
+    let to = crate::common::tempdir::TempHome::new();
+    let t = to.0.to_str().unwrap();
+    let out = Run::new()
+        .env("PREPCOACH_HOME", t)
+        .args(&["history", "import", file.to_str().unwrap()])
+        .ok();
+    assert!(out.stdout.contains("imported 2 of 2"), "{}", out.stdout);
+    let out = Run::new()
+        .env("PREPCOACH_HOME", t)
+        .args(&["history", "import", file.to_str().unwrap()])
+        .ok();
+    assert!(out.stdout.contains("imported 0 of 2"), "{}", out.stdout);
+    assert_eq!(export(&from.0), export(&to.0));
+    let bad = from.0.join("bad.jsonl");
+    std::fs::write(&bad, "{\"at\": 1}\n").unwrap();
+    let out = Run::new()
+        .env("PREPCOACH_HOME", t)
+        .args(&["history", "import", bad.to_str().unwrap()])
+        .fails();
+    assert!(out.stderr.contains("bad.jsonl:1:"), "{}", out.stderr);
+}
+
+#[test]
+fn progress_reports_competencies_trends_gaps_and_untried() {
+    let home = crate::common::tempdir::TempHome::new();
+    let h = home.0.to_str().unwrap();
+    let out = Run::new().env("PREPCOACH_HOME", h).args(&["progress"]).ok();
+    assert!(out.stdout.contains("No attempts yet"));
+    Run::new()
+        .env("PREPCOACH_HOME", h)
+        .args(&["practice", "--question", "spm-01", "--question", "spm-02"])
+        .stdin("We had calls.\n---\n:next\n---\nWe met them a lot.\n")
+        .ok();
+    let out = Run::new()
+        .env("PREPCOACH_HOME", h)
+        .args(&["progress", "--format", "json"])
+        .ok();
+    let v: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
+    assert_eq!(v["attempts"], 2);
+    assert!(v["by_competency"].as_array().unwrap().len() >= 1);
+    assert!(
+        v["recurring"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|r| r["name"] == "learning"),
+        "{v}"
+    );
+    assert_eq!(v["untried"].as_array().unwrap().len(), 63);
+    let out = Run::new().env("PREPCOACH_HOME", h).args(&["progress"]).ok();
+    assert!(
+        out.stdout
+            .contains("no learning in 2 of your last 2 answers"),
+        "{}",
+        out.stdout
+    );
+    assert!(out.stdout.contains("By competency"));
+}
