@@ -43,6 +43,59 @@ pub enum Command {
     /// Export or import the history of attempts.
     #[command(subcommand)]
     History(HistoryCommand),
+    /// Check or run a coach's drill.
+    #[command(subcommand)]
+    Drill(DrillCommand),
+    /// Grade a cohort's answers against a drill's pass rules.
+    Grade(GradeArgs),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum DrillCommand {
+    /// Check drill files; every problem with file, line, column and field.
+    Validate {
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        #[command(flatten)]
+        selection: Selection,
+    },
+    /// Practise a drill; the end says which pass rules each answer met.
+    Run {
+        file: PathBuf,
+        #[command(flatten)]
+        selection: Selection,
+        #[command(flatten)]
+        data: DataDir,
+        /// Practise without keeping anything.
+        #[arg(long)]
+        no_save: bool,
+        /// Hide scores and bands.
+        #[arg(long)]
+        no_score: bool,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum)]
+pub enum GradeFormat {
+    #[default]
+    Text,
+    Json,
+    Csv,
+    Markdown,
+}
+
+#[derive(Debug, Args)]
+pub struct GradeArgs {
+    /// The drill whose pass rules apply.
+    #[arg(long)]
+    pub drill: PathBuf,
+    /// JSONL: {"candidate": ..., "question_id": ..., "answer": ...} a line (`-` for stdin).
+    #[arg(long)]
+    pub answers: PathBuf,
+    #[arg(long, value_enum, default_value_t)]
+    pub format: GradeFormat,
+    #[command(flatten)]
+    pub selection: Selection,
 }
 
 /// Where questions come from and which ones to pick.

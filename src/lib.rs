@@ -14,6 +14,7 @@ pub mod bank;
 pub mod cli;
 pub mod commands;
 pub mod config;
+pub mod drill;
 pub mod error;
 pub mod history;
 pub mod render;

@@ -198,11 +198,24 @@ pub struct Report {
 #[derive(Debug, Clone, Copy, Default)]
 pub struct QuestionContext<'a> {
     pub question: Option<QuestionRef<'a>>,
+    /// A time budget that replaces the question's (a drill's).
+    pub budget_override: Option<u32>,
 }
 
 impl<'a> QuestionContext<'a> {
     pub fn of(q: QuestionRef<'a>) -> Self {
-        QuestionContext { question: Some(q) }
+        QuestionContext {
+            question: Some(q),
+            budget_override: None,
+        }
+    }
+
+    /// The same, with the time budget replaced when `budget` is given.
+    pub fn with_budget(self, budget: Option<u32>) -> Self {
+        QuestionContext {
+            budget_override: budget.or(self.budget_override),
+            ..self
+        }
     }
 
     fn kind(&self) -> Option<Kind> {

@@ -13,7 +13,6 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use serde::{Deserialize, Serialize};
 
 use super::text::{normalize, tokenize, Sentence, Token};
-use crate::bank::explain_serde;
 use crate::error::{Diagnostic, Error, Result};
 
 /// The built-in rules file.
@@ -398,7 +397,7 @@ impl Rules {
     /// The built-in rules with a coach's override file applied.
     pub fn with_override(name: &str, text: &str) -> Result<Rules> {
         let mut file = parse_rules_file("banks/rules/checker.json", BUILTIN_RULES)?;
-        let over: RulesOverride = parse_json(name, text)?;
+        let over: RulesOverride = crate::bank::parse_json(name, text)?;
         apply(&mut file, over, name)?;
         Rules::from_file(file)
     }
@@ -464,23 +463,8 @@ impl Rules {
     }
 }
 
-fn parse_json<T: serde::de::DeserializeOwned>(name: &str, text: &str) -> Result<T> {
-    let mut de = serde_json::Deserializer::from_str(text);
-    serde_path_to_error::deserialize(&mut de).map_err(|err| {
-        let field = err.path().to_string();
-        let inner = err.into_inner();
-        Error::Invalid(vec![Diagnostic {
-            file: name.to_string(),
-            line: inner.line(),
-            column: inner.column(),
-            field: if field == "." { String::new() } else { field },
-            message: explain_serde(&inner),
-        }])
-    })
-}
-
 fn parse_rules_file(name: &str, text: &str) -> Result<RulesFile> {
-    parse_json(name, text)
+    crate::bank::parse_json(name, text)
 }
 
 fn apply(file: &mut RulesFile, over: RulesOverride, name: &str) -> Result<()> {

@@ -4,7 +4,7 @@
 //! Everything else in prepcoach reads questions through [`Catalog`], so a coach's bank and a
 //! built-in bank behave the same once loaded.
 
-mod locate;
+pub mod locate;
 pub mod model;
 pub mod schema;
 mod validate;
@@ -17,7 +17,7 @@ pub use model::*;
 pub(crate) use validate::explain_serde;
 pub use validate::{clash_diagnostics, is_slug, parse_bank};
 
-use crate::error::{Error, Result};
+use crate::error::{Diagnostic, Error, Result};
 
 include!(concat!(env!("OUT_DIR"), "/builtin_banks.rs"));
 
@@ -250,6 +250,30 @@ pub fn nearest<'a>(want: &str, candidates: impl Iterator<Item = &'a str>) -> Opt
 /// platform's config folder.
 pub fn user_bank_dir() -> Option<PathBuf> {
     crate::config::config_home().map(|d| d.join("banks"))
+}
+
+/// Parse a JSON data file into `T`, reporting a problem with file, line, column, field and
+/// the nearest valid field name (for drills, rules overrides and the like).
+pub fn parse_json<T: serde::de::DeserializeOwned>(name: &str, text: &str) -> Result<T> {
+    let diag = |e: &serde_json::Error, field: String| Diagnostic {
+        file: name.to_string(),
+        line: e.line(),
+        column: e.column(),
+        field,
+        message: explain_serde(e),
+    };
+    if let Err(e) = serde_json::from_str::<serde::de::IgnoredAny>(text) {
+        return Err(Error::Invalid(vec![diag(&e, String::new())]));
+    }
+    let mut de = serde_json::Deserializer::from_str(text);
+    serde_path_to_error::deserialize(&mut de).map_err(|err| {
+        let field = err.path().to_string();
+        let inner = err.into_inner();
+        Error::Invalid(vec![diag(
+            &inner,
+            if field == "." { String::new() } else { field },
+        )])
+    })
 }
 
 /// Read a file as UTF-8, naming the first bad byte when it is not.

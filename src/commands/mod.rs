@@ -3,6 +3,7 @@
 
 mod bank;
 mod check;
+mod drill;
 mod history;
 mod list;
 mod practice;
@@ -33,6 +34,8 @@ pub fn run(cli: Cli) -> Result<i32> {
         Command::Rules(args) => check::rules(&args),
         Command::Progress(args) => history::show_progress(&args, &paint),
         Command::History(cmd) => history::run(cmd),
+        Command::Drill(cmd) => drill::run(cmd, &paint),
+        Command::Grade(args) => drill::grade(&args, &paint),
     }
 }
 

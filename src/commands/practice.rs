@@ -4,14 +4,18 @@
 use std::io::IsTerminal;
 
 use super::{check::load_rules, history::history_path, resolve};
-use crate::cli::PracticeArgs;
+use crate::analysis::Rules;
+use crate::bank::QuestionRef;
+use crate::cli::{DataDir, PracticeArgs};
 use crate::config::data_home;
+use crate::drill::Drill;
 use crate::error::Result;
 use crate::history::{Record, Store};
 use crate::render::Paint;
 use crate::session::input::{InputSource, ScriptInput, TtyInput};
 use crate::session::plan::{choose, Plan};
 use crate::session::run::{run as run_session, Options};
+use crate::session::Attempt;
 use crate::session::Session;
 
 pub fn run(args: &PracticeArgs, paint: &Paint) -> Result<i32> {
@@ -25,18 +29,53 @@ pub fn run(args: &PracticeArgs, paint: &Paint) -> Result<i32> {
         seed: args.seed,
     };
     let questions = choose(&catalog, &plan)?;
+    let setup = Setup {
+        no_save: args.no_save,
+        no_score: args.no_score,
+        data: &args.data,
+        drill: None,
+    };
+    practise(questions, &rules, &setup, paint)?;
+    Ok(0)
+}
+
+/// How a session is kept and shown.
+pub struct Setup<'a> {
+    pub no_save: bool,
+    pub no_score: bool,
+    pub data: &'a DataDir,
+    pub drill: Option<&'a Drill>,
+}
+
+/// Run a practice session on `questions` in the terminal (or a script on standard input),
+/// keeping every attempt unless told not to; returns the attempts made.
+pub fn practise(
+    questions: Vec<QuestionRef<'_>>,
+    rules: &Rules,
+    setup: &Setup<'_>,
+    paint: &Paint,
+) -> Result<Vec<Attempt>> {
     // Open the history before the first question, so a problem shows before any answer.
-    let store = if args.no_save {
+    let store = if setup.no_save {
         None
     } else {
-        Some(Store::open(&history_path(&args.data)?)?)
+        Some(Store::open(&history_path(setup.data)?)?)
     };
-    let mut session = Session::new(questions, &rules);
+    let mut session = Session::new(questions, rules);
+    session.budget_override = setup.drill.and_then(|d| d.time_budget_seconds);
+    let drill_name = setup.drill.map(|d| d.name.clone());
     if let Some(store) = &store {
-        session.keep_attempts_with(move |a| store.save(&Record::from_attempt(a, None)).map(|_| ()));
+        session.keep_attempts_with(move |a| {
+            store
+                .save(&Record::from_attempt(a, drill_name.as_deref()))
+                .map(|_| ())
+        });
     }
     let mut source: Box<dyn InputSource> = if std::io::stdin().is_terminal() {
-        let lines = match (&args.no_save, args.data.data_dir.clone().or_else(data_home)) {
+        let lines = match (
+            setup.no_save,
+            setup.data.data_dir.clone().or_else(data_home),
+        ) {
             (false, Some(d)) => Some(d.join("history.txt")),
             _ => None,
         };
@@ -45,14 +84,22 @@ pub fn run(args: &PracticeArgs, paint: &Paint) -> Result<i32> {
         Box::new(ScriptInput::from_stdin()?)
     };
     let mut out = std::io::stdout();
+    if let Some(d) = setup.drill {
+        let intro = format!(
+            "{}\n{}\n",
+            paint.heading(&format!("Drill: {}", crate::render::clean(&d.name))),
+            crate::render::wrap(&d.instructions, paint.style.width, "")
+        );
+        super::emit(&intro)?;
+    }
     run_session(
         &mut session,
         source.as_mut(),
         &mut out,
         paint,
         Options {
-            no_score: args.no_score,
+            no_score: setup.no_score,
         },
     )?;
-    Ok(0)
+    Ok(session.attempts)
 }

@@ -5,6 +5,7 @@
 //! an escape sequence in a bank or an answer is shown as visible text, never executed.
 
 pub mod bank;
+pub mod grade;
 pub mod report;
 pub mod session;
 

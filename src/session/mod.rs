@@ -134,6 +134,8 @@ pub struct Session<'a> {
     /// Problems keeping attempts (a history that could not be written), for the loop to
     /// show; the session goes on.
     pub warnings: Vec<String>,
+    /// A time budget that replaces each question's (a drill's).
+    pub budget_override: Option<u32>,
     rules: &'a Rules,
     sink: Option<AttemptSink<'a>>,
 }
@@ -147,6 +149,7 @@ impl<'a> Session<'a> {
             skipped: Vec::new(),
             peeks: Peeks::default(),
             warnings: Vec::new(),
+            budget_override: None,
             rules,
             sink: None,
         }
@@ -193,7 +196,8 @@ impl<'a> Session<'a> {
     /// Check an answer to the current question and record it.
     pub fn submit(&mut self, answer: &str, seconds: f64, followup: bool) -> Option<&Attempt> {
         let q = self.current()?;
-        let report = analyze(answer, QuestionContext::of(q), self.rules);
+        let ctx = QuestionContext::of(q).with_budget(self.budget_override);
+        let report = analyze(answer, ctx, self.rules);
         let retry = !followup && self.last_attempt().is_some();
         self.attempts.push(Attempt {
             question_id: q.question.id.clone(),

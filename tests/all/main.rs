@@ -4,6 +4,7 @@ mod accuracy;
 mod banks;
 mod check;
 mod common;
+mod drills;
 mod history;
 mod model_answers;
 mod practice;

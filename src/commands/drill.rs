@@ -1,0 +1,167 @@
+//! `prepcoach drill validate`, `prepcoach drill run` and `prepcoach grade`.
+
+use std::fmt::Write as _;
+use std::path::Path;
+
+use super::check::{load_rules, parse_jsonl};
+use super::practice::{practise, Setup};
+use super::{emit, resolve};
+use crate::bank::{read_text, Catalog};
+use crate::cli::{DrillCommand, GradeArgs, GradeFormat};
+use crate::drill::grade::{grade as grade_answers, AnswerLine};
+use crate::drill::{parse_drill, questions, Drill};
+use crate::error::{Error, Result};
+use crate::render::{clean, grade as show, Paint};
+
+fn load(file: &Path, catalog: &Catalog) -> Result<Drill> {
+    parse_drill(&file.display().to_string(), &read_text(file)?, catalog)
+}
+
+pub fn run(cmd: DrillCommand, paint: &Paint) -> Result<i32> {
+    match cmd {
+        DrillCommand::Validate { files, selection } => {
+            let (catalog, _) = resolve(&selection, None)?;
+            let mut report = String::new();
+            let mut errors = 0;
+            for f in &files {
+                match load(f, &catalog) {
+                    Ok(d) => {
+                        let n = questions(&d, &catalog)?.len();
+                        let _ = writeln!(
+                            report,
+                            "{} {}: \"{}\", {n} question{}",
+                            paint.good("ok"),
+                            f.display(),
+                            clean(&d.name),
+                            if n == 1 { "" } else { "s" }
+                        );
+                    }
+                    Err(Error::Invalid(diags)) => {
+                        errors += diags.len();
+                        for d in diags {
+                            let _ = writeln!(report, "{d}");
+                        }
+                    }
+                    Err(e) => {
+                        errors += 1;
+                        let _ = writeln!(report, "{e}");
+                    }
+                }
+            }
+            if errors > 0 {
+                eprintln!(
+                    "{report}{errors} error{}",
+                    if errors == 1 { "" } else { "s" }
+                );
+                Ok(1)
+            } else {
+                emit(&report)?;
+                Ok(0)
+            }
+        }
+        DrillCommand::Run {
+            file,
+            selection,
+            data,
+            no_save,
+            no_score,
+        } => {
+            let (catalog, _) = resolve(&selection, None)?;
+            let drill = load(&file, &catalog)?;
+            let rules = load_rules(None)?;
+            let asked = questions(&drill, &catalog)?;
+            let setup = Setup {
+                no_save,
+                no_score,
+                data: &data,
+                drill: Some(&drill),
+            };
+            let attempts = practise(asked, &rules, &setup, paint)?;
+            emit(&drill_results(&drill, &attempts, paint))?;
+            Ok(0)
+        }
+    }
+}
+
+/// Which pass rules each question's best answer met.
+fn drill_results(drill: &Drill, attempts: &[crate::session::Attempt], paint: &Paint) -> String {
+    let mut out = format!(
+        "\n{}\n",
+        paint.heading(&format!("── Drill results: {}", clean(&drill.name)))
+    );
+    let mut ids: Vec<&str> = attempts
+        .iter()
+        .filter(|a| !a.followup)
+        .map(|a| a.question_id.as_str())
+        .collect();
+    ids.dedup();
+    let mut passed = 0;
+    for id in &ids {
+        let best = attempts
+            .iter()
+            .filter(|a| !a.followup && a.question_id == *id)
+            .max_by_key(|a| a.report.score);
+        let Some(best) = best else { continue };
+        let verdicts = drill.pass.judge(&best.report);
+        let ok = verdicts.iter().all(|v| v.passed);
+        passed += usize::from(ok);
+        let marks: Vec<String> = verdicts
+            .iter()
+            .map(|v| {
+                if v.passed {
+                    paint.good(&format!("✓ {}", v.rule))
+                } else {
+                    paint.bad(&format!("✗ {}", v.rule))
+                }
+            })
+            .collect();
+        let _ = writeln!(
+            out,
+            "  {:<10} {}  {}",
+            clean(id),
+            if ok {
+                paint.good("pass")
+            } else {
+                paint.bad("fail")
+            },
+            marks.join("  ")
+        );
+    }
+    let _ = writeln!(
+        out,
+        "Passed {passed} of {} answered question{}.",
+        ids.len(),
+        if ids.len() == 1 { "" } else { "s" }
+    );
+    out
+}
+
+pub fn grade(args: &GradeArgs, paint: &Paint) -> Result<i32> {
+    let (catalog, _) = resolve(&args.selection, None)?;
+    let drill = load(&args.drill, &catalog)?;
+    let rules = load_rules(None)?;
+    let (name, text) = if args.answers == Path::new("-") {
+        let mut s = String::new();
+        std::io::Read::read_to_string(&mut std::io::stdin(), &mut s).map_err(|source| {
+            Error::Read {
+                path: args.answers.clone(),
+                source,
+            }
+        })?;
+        ("<stdin>".to_string(), s)
+    } else {
+        (
+            args.answers.display().to_string(),
+            read_text(&args.answers)?,
+        )
+    };
+    let lines: Vec<(usize, AnswerLine)> = parse_jsonl(&name, &text)?;
+    let g = grade_answers(&drill, &catalog, &rules, &name, &lines)?;
+    emit(&match args.format {
+        GradeFormat::Text => show::text(&g, paint),
+        GradeFormat::Json => show::json(&g),
+        GradeFormat::Csv => show::csv(&g),
+        GradeFormat::Markdown => show::markdown(&g),
+    })?;
+    Ok(0)
+}

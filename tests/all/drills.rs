@@ -1,0 +1,190 @@
+//! Drills for coaches: validation errors, running one, grading a cohort in every format.
+
+use crate::common::Run;
+
+const STRONG: &str = "At a payroll software company, our biggest reseller had fallen 40% behind plan for two quarters. I pulled their deal registrations, met their sales director with our sales lead and ran enablement for seven of their sellers. Within two quarters their pipeline grew 55% and they signed 12 new customers worth $1.4M. Since then I look at rep coverage before a partner's totals.";
+
+fn cohort(home: &std::path::Path) -> String {
+    let lines = [
+        serde_json::json!({"candidate": "Ana", "question_id": "pdm-05", "answer": STRONG}),
+        serde_json::json!({"candidate": "Ana", "question_id": "spm-03", "answer": "We worked closely with them and it went well."}),
+        serde_json::json!({"candidate": "Ben, \"BJ\" Jr.", "question_id": "pdm-05", "answer": "I set up weekly reviews and their pipeline grew 30% in a quarter."}),
+    ];
+    let path = home.join("cohort.jsonl");
+    std::fs::write(
+        &path,
+        lines
+            .iter()
+            .map(|l| l.to_string())
+            .collect::<Vec<_>>()
+            .join("\n"),
+    )
+    .unwrap();
+    path.display().to_string()
+}
+
+#[test]
+fn drill_validate_accepts_the_samples_and_points_at_errors() {
+    let out = Run::new()
+        .args(&[
+            "drill",
+            "validate",
+            "examples/drills/partner-rescue.json",
+            "examples/drills/concepts-warmup.json",
+        ])
+        .ok();
+    assert_eq!(out.stdout.matches("ok ").count(), 2, "{}", out.stdout);
+    let run = Run::new();
+    let bad = run.home.0.join("bad.json");
+    std::fs::write(&bad, "{\n  \"name\": \"x\",\n  \"instructions\": \"y\",\n  \"select\": {\"ids\": [\"spm-99\"], \"kinds\": [\"behavioural\"]},\n  \"pass\": {}\n}\n").unwrap();
+    let out = run
+        .args(&["drill", "validate", bad.to_str().unwrap()])
+        .fails();
+    assert!(
+        out.stderr.contains("bad.json:4:") && out.stderr.contains("did you mean `behavioral`"),
+        "{}",
+        out.stderr
+    );
+    let run = Run::new();
+    let bad = run.home.0.join("bad2.json");
+    std::fs::write(&bad, "{\n  \"name\": \"x\",\n  \"instructions\": \"y\",\n  \"select\": {\"ids\": [\"spm-01\", \"spm-99\"]},\n  \"pass\": {\"min_score\": 101}\n}\n").unwrap();
+    let out = run
+        .args(&["drill", "validate", bad.to_str().unwrap()])
+        .fails();
+    assert!(
+        out.stderr.contains("bad2.json:4:")
+            && out
+                .stderr
+                .contains("field `select.ids[1]`: no question with id `spm-99`"),
+        "{}",
+        out.stderr
+    );
+    assert!(
+        out.stderr
+            .contains("field `pass.min_score`: expected 0 to 100"),
+        "{}",
+        out.stderr
+    );
+}
+
+#[test]
+fn drill_run_says_which_rules_passed_and_keeps_the_drill_name() {
+    let run = Run::new();
+    let home = run.home.0.clone();
+    let out = run
+        .args(&["drill", "run", "examples/drills/partner-rescue.json"])
+        .stdin(format!("We did stuff.\n---\n:next\n---\n{STRONG}\n"))
+        .ok();
+    assert!(out.stdout.contains("Drill: Week 1"), "{}", out.stdout);
+    assert!(out.stdout.contains("Drill results"));
+    assert!(
+        out.stdout.contains("spm-03     fail") && out.stdout.contains("pdm-05     pass"),
+        "{}",
+        out.stdout
+    );
+    assert!(out.stdout.contains("Passed 1 of 2"));
+    let export = Run::new()
+        .env("PREPCOACH_HOME", home.to_str().unwrap())
+        .args(&["history", "export"])
+        .ok();
+    assert!(
+        export
+            .stdout
+            .lines()
+            .all(|l| l.contains("\"drill\":\"Week 1")),
+        "{}",
+        export.stdout
+    );
+}
+
+#[test]
+fn grading_in_every_format() {
+    let run = Run::new();
+    let answers = cohort(&run.home.0);
+    let drill = "examples/drills/partner-rescue.json";
+    let json = Run::new()
+        .args(&[
+            "grade",
+            "--drill",
+            drill,
+            "--answers",
+            &answers,
+            "--format",
+            "json",
+        ])
+        .ok();
+    let v: serde_json::Value = serde_json::from_str(&json.stdout).unwrap();
+    assert_eq!(v["rows"].as_array().unwrap().len(), 3);
+    assert_eq!(v["rows"][0]["passed"], true);
+    assert_eq!(v["rows"][1]["passed"], false);
+    let ana = v["candidates"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["candidate"] == "Ana")
+        .unwrap();
+    assert_eq!(ana["passed"], 1);
+    let csv = Run::new()
+        .args(&[
+            "grade",
+            "--drill",
+            drill,
+            "--answers",
+            &answers,
+            "--format",
+            "csv",
+        ])
+        .ok();
+    let mut lines = csv.stdout.lines();
+    assert_eq!(
+        lines.next(),
+        Some("candidate,question_id,score,band,result,failed_rules,missing_parts")
+    );
+    assert!(
+        csv.stdout.contains("\"Ben, \"\"BJ\"\" Jr.\",pdm-05,"),
+        "{}",
+        csv.stdout
+    );
+    let md = Run::new()
+        .args(&[
+            "grade",
+            "--drill",
+            drill,
+            "--answers",
+            &answers,
+            "--format",
+            "markdown",
+        ])
+        .ok();
+    assert!(
+        md.stdout.contains("| candidate | question | score |")
+            && md.stdout.contains("## Per question")
+    );
+    let text = Run::new()
+        .args(&["grade", "--drill", drill, "--answers", &answers])
+        .ok();
+    assert!(text.stdout.contains("Per candidate") && text.stdout.contains("most common gap"));
+}
+
+#[test]
+fn grading_rejects_answers_outside_the_drill_with_their_line() {
+    let run = Run::new();
+    let path = run.home.0.join("x.jsonl");
+    std::fs::write(&path, "{\"candidate\": \"A\", \"question_id\": \"pdm-05\", \"answer\": \"x\"}\n{\"candidate\": \"A\", \"question_id\": \"kit-01\", \"answer\": \"x\"}\n").unwrap();
+    let out = run
+        .args(&[
+            "grade",
+            "--drill",
+            "examples/drills/partner-rescue.json",
+            "--answers",
+            path.to_str().unwrap(),
+        ])
+        .fails();
+    assert!(
+        out.stderr.contains(
+            "x.jsonl:2:1: field `question_id`: `kit-01` is not one of the drill's questions"
+        ),
+        "{}",
+        out.stderr
+    );
+}
