@@ -143,6 +143,10 @@ pub struct PracticeArgs {
     /// Practise without keeping anything (no history, no line history).
     #[arg(long)]
     pub no_save: bool,
+    /// Spaced review: the questions that are due (weak answers sooner, strong ones later),
+    /// then never-tried ones.
+    #[arg(long, conflicts_with = "questions")]
+    pub review: bool,
     #[command(flatten)]
     pub data: DataDir,
 }

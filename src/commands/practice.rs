@@ -5,12 +5,13 @@ use std::io::IsTerminal;
 
 use super::{check::load_rules, history::history_path, resolve};
 use crate::analysis::Rules;
+use crate::bank::Catalog;
 use crate::bank::QuestionRef;
 use crate::cli::{DataDir, PracticeArgs};
 use crate::config::data_home;
 use crate::drill::Drill;
 use crate::error::Result;
-use crate::history::{Record, Store};
+use crate::history::{review, Record, Store};
 use crate::render::Paint;
 use crate::session::input::{InputSource, ScriptInput, TtyInput};
 use crate::session::plan::{choose, Plan};
@@ -28,7 +29,11 @@ pub fn run(args: &PracticeArgs, paint: &Paint) -> Result<i32> {
         order: args.order,
         seed: args.seed,
     };
-    let questions = choose(&catalog, &plan)?;
+    let questions = if args.review {
+        review_questions(&catalog, plan, &args.data)?
+    } else {
+        choose(&catalog, &plan)?
+    };
     let setup = Setup {
         no_save: args.no_save,
         no_score: args.no_score,
@@ -37,6 +42,34 @@ pub fn run(args: &PracticeArgs, paint: &Paint) -> Result<i32> {
     };
     practise(questions, &rules, &setup, paint)?;
     Ok(0)
+}
+
+/// The questions a review session asks: due ones, most overdue first, then never-tried
+/// ones, from those the filters select.
+fn review_questions<'a>(
+    catalog: &'a Catalog,
+    plan: Plan,
+    data: &DataDir,
+) -> Result<Vec<QuestionRef<'a>>> {
+    let count = plan.count;
+    let all = choose(catalog, &Plan { count: 0, ..plan })?;
+    let ids: Vec<String> = all.iter().map(|q| q.question.id.clone()).collect();
+    let due = match Store::open_existing(&history_path(data)?)? {
+        Some(store) => store.due_dates()?,
+        None => Vec::new(),
+    };
+    // PREPCOACH_NOW (RFC 3339) sets the clock, so a schedule can be checked at a later date.
+    let now = std::env::var("PREPCOACH_NOW")
+        .ok()
+        .map(|t| review::when(&t))
+        .unwrap_or_else(chrono::Utc::now);
+    let picked = review::pick(&ids, &due, now, count.max(1));
+    if picked.is_empty() {
+        return Err(crate::error::Error::Usage(
+            "nothing is due for review and every question has been tried; come back later".into(),
+        ));
+    }
+    picked.iter().map(|id| catalog.question(id)).collect()
 }
 
 /// How a session is kept and shown.

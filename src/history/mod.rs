@@ -7,6 +7,7 @@
 //! exactly as it was.
 
 pub mod progress;
+pub mod review;
 mod time;
 
 use std::path::{Path, PathBuf};
@@ -19,10 +20,11 @@ use crate::session::Attempt;
 pub use time::{now_rfc3339, unix_to_rfc3339};
 
 /// The schema this build writes; each entry of [`MIGRATIONS`] raises it by one.
-pub const SCHEMA_VERSION: i64 = 1;
+pub const SCHEMA_VERSION: i64 = 2;
 
 /// Migrations, in order: `MIGRATIONS[i]` takes a history from version `i` to `i + 1`.
-const MIGRATIONS: &[&str] = &["
+const MIGRATIONS: &[&str] = &[
+    "
     CREATE TABLE attempts (
         id          INTEGER PRIMARY KEY,
         at          TEXT    NOT NULL,
@@ -44,7 +46,20 @@ const MIGRATIONS: &[&str] = &["
         UNIQUE (at, question_id, answer)
     );
     CREATE INDEX attempts_question ON attempts (question_id, at);
-"];
+",
+    "
+    CREATE TABLE reviews (
+        id          INTEGER PRIMARY KEY,
+        attempt_id  INTEGER NOT NULL REFERENCES attempts (id),
+        at          TEXT    NOT NULL,
+        question_id TEXT    NOT NULL,
+        rating      INTEGER NOT NULL,
+        due         TEXT    NOT NULL,
+        card        TEXT    NOT NULL
+    );
+    CREATE INDEX reviews_question ON reviews (question_id, id);
+",
+];
 
 /// One stored attempt, as `history export` writes it and `history import` reads it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -240,6 +255,33 @@ impl Store {
                 ],
             )
             .map_err(err)?;
+        if n == 1 && !r.followup {
+            // The review step, in the same transaction: replaying these rows replays the
+            // schedule.
+            let attempt_id = tx.last_insert_rowid();
+            let previous: Option<String> = tx
+                .query_row(
+                    "SELECT card FROM reviews WHERE question_id = ?1 ORDER BY id DESC LIMIT 1",
+                    [&r.question_id],
+                    |row| row.get(0),
+                )
+                .optional()
+                .map_err(err)?;
+            let previous = previous.and_then(|c| serde_json::from_str(&c).ok());
+            let card = review::next_card(previous, r);
+            tx.execute(
+                "INSERT INTO reviews (attempt_id, at, question_id, rating, due, card) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                params![
+                    attempt_id,
+                    r.at,
+                    r.question_id,
+                    review::rating(r) as i64,
+                    card.due.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+                    serde_json::to_string(&card).unwrap_or_default(),
+                ],
+            )
+            .map_err(err)?;
+        }
         tx.commit().map_err(err)?;
         Ok(n == 1)
     }
@@ -280,6 +322,29 @@ impl Store {
             .map_err(err)?;
         rows.collect::<std::result::Result<Vec<_>, _>>()
             .map_err(err)
+    }
+
+    /// Each reviewed question with when it is next due.
+    pub fn due_dates(&self) -> Result<Vec<(String, chrono::DateTime<chrono::Utc>)>> {
+        let err = |e: rusqlite::Error| damaged(&self.path, &e);
+        let mut stmt = self
+            .conn
+            .prepare(
+                "SELECT question_id, due FROM reviews r
+                 WHERE id = (SELECT max(id) FROM reviews WHERE question_id = r.question_id)",
+            )
+            .map_err(err)?;
+        let rows = stmt
+            .query_map([], |row| {
+                Ok((row.get::<_, String>(0)?, row.get::<_, String>(1)?))
+            })
+            .map_err(err)?;
+        let mut out = Vec::new();
+        for row in rows {
+            let (q, due) = row.map_err(err)?;
+            out.push((q, review::when(&due)));
+        }
+        Ok(out)
     }
 
     /// How many attempts are stored.

@@ -157,3 +157,46 @@ fn progress_reports_competencies_trends_gaps_and_untried() {
     );
     assert!(out.stdout.contains("By competency"));
 }
+
+#[test]
+fn review_brings_back_weak_answers_first_then_untried_questions() {
+    let home = crate::common::tempdir::TempHome::new();
+    let h = home.0.to_str().unwrap();
+    let strong = Run::new()
+        .args(&["show", "spm-02", "--format", "json"])
+        .ok()
+        .stdout;
+    let v: serde_json::Value = serde_json::from_str(&strong).unwrap();
+    let parts = &v["model_answer"];
+    let model: Vec<&str> = ["context", "approach", "example", "outcome", "learning"]
+        .iter()
+        .map(|p| parts[*p].as_str().unwrap())
+        .collect();
+    let script = format!(
+        "We did some things.\n---\n:next\n---\n{}\n",
+        model.join("\n")
+    );
+    Run::new()
+        .env("PREPCOACH_HOME", h)
+        .args(&["practice", "--question", "spm-01", "--question", "spm-02"])
+        .stdin(script)
+        .ok();
+    let tomorrow = chrono::Utc::now() + chrono::Duration::days(1);
+    let out = Run::new()
+        .env("PREPCOACH_HOME", h)
+        .env("PREPCOACH_NOW", &tomorrow.to_rfc3339())
+        .args(&[
+            "practice",
+            "--review",
+            "--bank",
+            "spm-behavioral",
+            "--order",
+            "bank",
+            "--count",
+            "2",
+        ])
+        .stdin(":skip\n")
+        .ok();
+    assert!(out.stdout.contains("Question 1/2 spm-01"), "{}", out.stdout);
+    assert!(out.stdout.contains("Question 2/2 spm-03"), "{}", out.stdout);
+}
