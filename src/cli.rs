@@ -48,6 +48,28 @@ pub enum Command {
     Drill(DrillCommand),
     /// Grade a cohort's answers against a drill's pass rules.
     Grade(GradeArgs),
+    /// Write a shareable report of your history, or of a cohort's grades.
+    Report(ReportArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// Write one self-contained HTML page here.
+    #[arg(long, value_name = "FILE", required_unless_present = "markdown")]
+    pub html: Option<PathBuf>,
+    /// Write Markdown here.
+    #[arg(long, value_name = "FILE")]
+    pub markdown: Option<PathBuf>,
+    /// Report a cohort's grades for this drill (with --answers) instead of your history.
+    #[arg(long, requires = "answers")]
+    pub drill: Option<PathBuf>,
+    /// The cohort's answers (JSONL), with --drill.
+    #[arg(long, requires = "drill")]
+    pub answers: Option<PathBuf>,
+    #[command(flatten)]
+    pub data: DataDir,
+    #[command(flatten)]
+    pub selection: Selection,
 }
 
 #[derive(Debug, Subcommand)]

@@ -137,26 +137,7 @@ fn drill_results(drill: &Drill, attempts: &[crate::session::Attempt], paint: &Pa
 }
 
 pub fn grade(args: &GradeArgs, paint: &Paint) -> Result<i32> {
-    let (catalog, _) = resolve(&args.selection, None)?;
-    let drill = load(&args.drill, &catalog)?;
-    let rules = load_rules(None)?;
-    let (name, text) = if args.answers == Path::new("-") {
-        let mut s = String::new();
-        std::io::Read::read_to_string(&mut std::io::stdin(), &mut s).map_err(|source| {
-            Error::Read {
-                path: args.answers.clone(),
-                source,
-            }
-        })?;
-        ("<stdin>".to_string(), s)
-    } else {
-        (
-            args.answers.display().to_string(),
-            read_text(&args.answers)?,
-        )
-    };
-    let lines: Vec<(usize, AnswerLine)> = parse_jsonl(&name, &text)?;
-    let g = grade_answers(&drill, &catalog, &rules, &name, &lines)?;
+    let g = compute_grades(&args.drill, &args.answers, &args.selection)?;
     emit(&match args.format {
         GradeFormat::Text => show::text(&g, paint),
         GradeFormat::Json => show::json(&g),
@@ -164,4 +145,29 @@ pub fn grade(args: &GradeArgs, paint: &Paint) -> Result<i32> {
         GradeFormat::Markdown => show::markdown(&g),
     })?;
     Ok(0)
+}
+
+/// Grade the answers in `answers` against the drill in `drill_file`.
+pub fn compute_grades(
+    drill_file: &Path,
+    answers: &Path,
+    selection: &crate::cli::Selection,
+) -> Result<crate::drill::grade::Grades> {
+    let (catalog, _) = resolve(selection, None)?;
+    let drill = load(drill_file, &catalog)?;
+    let rules = load_rules(None)?;
+    let (name, text) = if answers == Path::new("-") {
+        let mut s = String::new();
+        std::io::Read::read_to_string(&mut std::io::stdin(), &mut s).map_err(|source| {
+            Error::Read {
+                path: answers.to_path_buf(),
+                source,
+            }
+        })?;
+        ("<stdin>".to_string(), s)
+    } else {
+        (answers.display().to_string(), read_text(answers)?)
+    };
+    let lines: Vec<(usize, AnswerLine)> = parse_jsonl(&name, &text)?;
+    grade_answers(&drill, &catalog, &rules, &name, &lines)
 }

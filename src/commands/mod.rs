@@ -7,6 +7,7 @@ mod drill;
 mod history;
 mod list;
 mod practice;
+mod report;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -36,6 +37,7 @@ pub fn run(cli: Cli) -> Result<i32> {
         Command::History(cmd) => history::run(cmd),
         Command::Drill(cmd) => drill::run(cmd, &paint),
         Command::Grade(args) => drill::grade(&args, &paint),
+        Command::Report(args) => report::run(&args),
     }
 }
 

@@ -8,6 +8,7 @@ pub mod bank;
 pub mod grade;
 pub mod report;
 pub mod session;
+pub mod share;
 
 use colored::Colorize;
 

@@ -188,3 +188,57 @@ fn grading_rejects_answers_outside_the_drill_with_their_line() {
         out.stderr
     );
 }
+
+#[test]
+fn reports_are_self_contained_html_and_markdown() {
+    let dir = crate::common::tempdir::TempHome::new();
+    let home = dir.0.clone();
+    let h = home.to_str().unwrap();
+    Run::new()
+        .env("PREPCOACH_HOME", h)
+        .args(&["practice", "--question", "pdm-05", "--question", "spm-03"])
+        .stdin(format!(
+            "{STRONG}\n---\n:next\n---\nWe worked <b>closely</b> & it went well.\n"
+        ))
+        .ok();
+    let html = home.join("me.html");
+    let md = home.join("me.md");
+    Run::new()
+        .env("PREPCOACH_HOME", h)
+        .args(&[
+            "report",
+            "--html",
+            html.to_str().unwrap(),
+            "--markdown",
+            md.to_str().unwrap(),
+        ])
+        .ok();
+    let page = std::fs::read_to_string(&html).unwrap();
+    assert!(
+        page.starts_with("<!DOCTYPE html>") && page.contains("<svg") && page.contains("<polyline")
+    );
+    assert!(page.contains("pdm-05") && page.contains("&lt;b&gt;closely&lt;/b&gt; &amp;"));
+    for external in [
+        "http:", "https:", "<script", "<link", "src=", "@import", "url(",
+    ] {
+        assert!(!page.contains(external), "external reference {external}");
+    }
+    let text = std::fs::read_to_string(&md).unwrap();
+    assert!(text.starts_with("# Interview practice report") && text.contains("| competency |"));
+    let answers = cohort(&home);
+    let grades = home.join("grades.html");
+    Run::new()
+        .args(&[
+            "report",
+            "--drill",
+            "examples/drills/partner-rescue.json",
+            "--answers",
+            &answers,
+            "--html",
+            grades.to_str().unwrap(),
+        ])
+        .ok();
+    let page = std::fs::read_to_string(&grades).unwrap();
+    assert!(page.contains("Per candidate") && page.contains("Ben, &quot;BJ&quot; Jr."));
+    assert!(!page.contains("http") && !page.contains("<script"));
+}

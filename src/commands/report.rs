@@ -1,0 +1,52 @@
+//! `prepcoach report`: a self-contained HTML page or Markdown, of your history or of a
+//! cohort's grades.
+
+use std::path::Path;
+
+use super::drill::compute_grades;
+use super::history::history_path;
+use super::resolve;
+use crate::cli::ReportArgs;
+use crate::error::{Error, Result};
+use crate::history::progress::progress;
+use crate::history::Store;
+use crate::render::{grade, share};
+
+pub fn run(args: &ReportArgs) -> Result<i32> {
+    let (html, markdown) = match (&args.drill, &args.answers) {
+        (Some(drill), Some(answers)) => {
+            let g = compute_grades(drill, answers, &args.selection)?;
+            (share::grades_html(&g), grade::markdown(&g))
+        }
+        _ => {
+            let (catalog, _) = resolve(&args.selection, None)?;
+            let ids: Vec<String> = catalog
+                .all_questions()
+                .map(|q| q.question.id.clone())
+                .collect();
+            let records = match Store::open_existing(&history_path(&args.data)?)? {
+                Some(store) => store.all()?,
+                None => Vec::new(),
+            };
+            let p = progress(&records, &ids);
+            (
+                share::history_html(&p, &records),
+                share::history_markdown(&p, &records),
+            )
+        }
+    };
+    for (path, text) in [(&args.html, html), (&args.markdown, markdown)] {
+        if let Some(path) = path {
+            write(path, &text)?;
+            println!("wrote {}", path.display());
+        }
+    }
+    Ok(0)
+}
+
+fn write(path: &Path, text: &str) -> Result<()> {
+    std::fs::write(path, text).map_err(|source| Error::Write {
+        path: path.to_path_buf(),
+        source,
+    })
+}
