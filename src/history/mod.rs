@@ -43,7 +43,8 @@ const MIGRATIONS: &[&str] = &[
         retry       INTEGER NOT NULL,
         followup    INTEGER NOT NULL,
         drill       TEXT,
-        UNIQUE (at, question_id, answer)
+        session     TEXT    NOT NULL DEFAULT '',
+        UNIQUE (at, question_id, answer, session)
     );
     CREATE INDEX attempts_question ON attempts (question_id, at);
 ",
@@ -84,6 +85,11 @@ pub struct Record {
     pub followup: bool,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub drill: Option<String>,
+    /// Which practice run made it (random per process): two sessions that save the same
+    /// answer in the same millisecond keep two records, while re-importing an export
+    /// adds nothing twice.
+    #[serde(default)]
+    pub session: String,
 }
 
 impl Record {
@@ -112,8 +118,15 @@ impl Record {
             retry: a.retry,
             followup: a.followup,
             drill: drill.map(String::from),
+            session: session_id().to_string(),
         }
     }
+}
+
+/// This process's session id.
+fn session_id() -> &'static str {
+    static ID: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    ID.get_or_init(|| format!("{:016x}", fastrand::u64(..)))
 }
 
 /// The history file, open.
@@ -233,8 +246,8 @@ impl Store {
         let tx = self.conn.unchecked_transaction().map_err(err)?;
         let n = tx
             .execute(
-                "INSERT OR IGNORE INTO attempts (at, question_id, bank_id, competency, kind, answer, score, band, missing, report, seconds, hint_seen, model_seen, retry, followup, drill)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
+                "INSERT OR IGNORE INTO attempts (at, question_id, bank_id, competency, kind, answer, score, band, missing, report, seconds, hint_seen, model_seen, retry, followup, drill, session)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
                 params![
                     r.at,
                     r.question_id,
@@ -252,6 +265,7 @@ impl Store {
                     r.retry,
                     r.followup,
                     r.drill,
+                    r.session,
                 ],
             )
             .map_err(err)?;
@@ -292,7 +306,7 @@ impl Store {
         let mut stmt = self
             .conn
             .prepare(
-                "SELECT at, question_id, bank_id, competency, kind, answer, score, band, missing, report, seconds, hint_seen, model_seen, retry, followup, drill
+                "SELECT at, question_id, bank_id, competency, kind, answer, score, band, missing, report, seconds, hint_seen, model_seen, retry, followup, drill, session
                  FROM attempts ORDER BY at, id",
             )
             .map_err(err)?;
@@ -317,6 +331,7 @@ impl Store {
                     retry: row.get(13)?,
                     followup: row.get(14)?,
                     drill: row.get(15)?,
+                    session: row.get(16)?,
                 })
             })
             .map_err(err)?;
@@ -386,6 +401,7 @@ mod tests {
             retry: false,
             followup: false,
             drill: None,
+            session: "s".into(),
         }
     }
 

@@ -140,6 +140,7 @@ mod tests {
             retry: false,
             followup: false,
             drill: None,
+            session: String::new(),
         }
     }
 

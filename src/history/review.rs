@@ -84,6 +84,7 @@ mod tests {
             retry: false,
             followup: false,
             drill: None,
+            session: String::new(),
         }
     }
 

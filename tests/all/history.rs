@@ -200,3 +200,45 @@ fn review_brings_back_weak_answers_first_then_untried_questions() {
     assert!(out.stdout.contains("Question 1/2 spm-01"), "{}", out.stdout);
     assert!(out.stdout.contains("Question 2/2 spm-03"), "{}", out.stdout);
 }
+
+#[test]
+fn a_session_killed_while_saving_leaves_the_history_readable_and_earlier_attempts_intact() {
+    let home = crate::common::tempdir::TempHome::new();
+    let h = home.0.to_str().unwrap();
+    Run::new()
+        .env("PREPCOACH_HOME", h)
+        .args(&["practice", "--question", "spm-01"])
+        .stdin(format!("{ANSWER}\n---\n:retry\n---\nShort.\n"))
+        .ok();
+    let before = export(&home.0);
+    assert_eq!(before.len(), 2);
+    // A long scripted session, killed part-way through its saves.
+    let script: String = (0..400)
+        .map(|i| format!("{ANSWER} Take {i}.\n---\n:retry\n---\n"))
+        .collect();
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_prepcoach"))
+        .args(["practice", "--question", "kit-02"])
+        .env("PREPCOACH_HOME", h)
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    let writer = std::thread::spawn(move || {
+        use std::io::Write;
+        let _ = stdin.write_all(script.as_bytes());
+    });
+    std::thread::sleep(std::time::Duration::from_millis(400));
+    child.kill().unwrap();
+    child.wait().unwrap();
+    let _ = writer.join();
+    let after = export(&home.0);
+    assert!(after.len() >= 2, "{}", after.len());
+    assert_eq!(&after[..2], &before[..], "earlier attempts are intact");
+    Run::new()
+        .env("PREPCOACH_HOME", h)
+        .args(&["practice", "--question", "spm-02"])
+        .stdin(ANSWER)
+        .ok();
+    assert_eq!(export(&home.0).len(), after.len() + 1);
+}
