@@ -270,7 +270,8 @@ impl Lex {
 #[derive(Debug, Clone, Default)]
 pub struct Lexicon {
     words: FxHashSet<String>,
-    phrases: FxHashMap<String, Vec<Vec<String>>>,
+    /// Entries by the number of their first stem; each entry is its stems' numbers.
+    phrases: FxHashMap<u32, Vec<Vec<u32>>>,
     bit: Option<u8>,
 }
 
@@ -280,12 +281,9 @@ impl Lexicon {
         for e in entries {
             // Most entries are one plain word: skip word segmentation for them.
             if !e.is_empty() && e.bytes().all(|b| b.is_ascii_lowercase()) {
-                let stem = super::text::stem(e);
+                let id = super::text::stem_id(e);
                 lex.words.insert(e.clone());
-                lex.phrases
-                    .entry(stem.to_string())
-                    .or_default()
-                    .push(vec![stem.to_string()]);
+                lex.phrases.entry(id).or_default().push(vec![id]);
                 continue;
             }
             let toks = tokenize(e, 0, e.len());
@@ -295,8 +293,8 @@ impl Lexicon {
             if toks.len() == 1 {
                 lex.words.insert(normalize(e.trim()));
             }
-            let stems: Vec<String> = toks.into_iter().map(|t| t.stem.to_string()).collect();
-            lex.phrases.entry(stems[0].clone()).or_default().push(stems);
+            let stems: Vec<u32> = toks.into_iter().map(|t| t.id).collect();
+            lex.phrases.entry(stems[0]).or_default().push(stems);
         }
         lex
     }
@@ -309,12 +307,22 @@ impl Lexicon {
     /// Token index ranges `[i, j)` where an entry matches (on stems), longest match at each
     /// start, not overlapping.
     pub fn find(&self, tokens: &[Token]) -> Vec<(usize, usize)> {
-        let mut out = Vec::new();
         if !self.may_occur(tokens) {
-            return out;
+            return Vec::new();
         }
+        self.scan(tokens)
+    }
+
+    /// The matches, skipping without a lookup every token whose mask lacks this lexicon.
+    fn scan(&self, tokens: &[Token]) -> Vec<(usize, usize)> {
+        let mut out = Vec::new();
+        let bit = self.bit.map(|b| 1u64 << b);
         let mut i = 0;
         while i < tokens.len() {
+            if bit.is_some_and(|b| tokens[i].mask & b == 0) {
+                i += 1;
+                continue;
+            }
             match self.longest_at(tokens, i) {
                 Some(len) => {
                     out.push((i, i + len));
@@ -334,14 +342,11 @@ impl Lexicon {
                 return None;
             }
         }
-        let cands = self.phrases.get(&*tok.stem)?;
+        let cands = self.phrases.get(&tok.id)?;
         cands
             .iter()
             .filter(|p| {
-                p.len() <= tokens.len() - i
-                    && p.iter()
-                        .zip(&tokens[i..])
-                        .all(|(s, t)| s.as_str() == &*t.stem)
+                p.len() <= tokens.len() - i && p.iter().zip(&tokens[i..]).all(|(s, t)| *s == t.id)
             })
             .map(Vec::len)
             .max()
@@ -357,15 +362,18 @@ impl Lexicon {
         if self.bit.is_some_and(|b| s.mask & (1u64 << b) == 0) {
             return Vec::new();
         }
-        self.find(&s.tokens)
+        self.scan(&s.tokens)
     }
 
     /// [`Lexicon::any`] over a prepared sentence.
     pub fn any_in(&self, s: &Sentence) -> bool {
-        if self.bit.is_some_and(|b| s.mask & (1u64 << b) == 0) {
-            return false;
-        }
-        (0..s.tokens.len()).any(|i| self.longest_at(&s.tokens, i).is_some())
+        let Some(b) = self.bit else {
+            return (0..s.tokens.len()).any(|i| self.longest_at(&s.tokens, i).is_some());
+        };
+        let bit = 1u64 << b;
+        s.mask & bit != 0
+            && (0..s.tokens.len())
+                .any(|i| s.tokens[i].mask & bit != 0 && self.longest_at(&s.tokens, i).is_some())
     }
 
     /// False when no token's mask has this lexicon's bit: a cheap scan that spares the
@@ -385,7 +393,7 @@ pub struct Rules {
     /// Indexed by `Lex as usize`.
     lexicons: Vec<Lexicon>,
     /// For each stem that starts an entry of some lexicon, the lexicons' bits.
-    masks: FxHashMap<String, u64>,
+    masks: FxHashMap<u32, u64>,
 }
 
 impl Rules {
@@ -420,7 +428,7 @@ impl Rules {
                 message: "missing from the rules file".into(),
             }]));
         }
-        let mut masks: FxHashMap<String, u64> = FxHashMap::default();
+        let mut masks: FxHashMap<u32, u64> = FxHashMap::default();
         let lexicons = Lex::ALL
             .iter()
             .enumerate()
@@ -428,7 +436,7 @@ impl Rules {
                 let mut lex = Lexicon::new(&file.lexicons[l.name()]);
                 lex.bit = Some(bit as u8);
                 for first in lex.phrases.keys() {
-                    *masks.entry(first.clone()).or_default() |= 1u64 << bit;
+                    *masks.entry(*first).or_default() |= 1u64 << bit;
                 }
                 lex
             })
@@ -448,7 +456,7 @@ impl Rules {
     /// Set each token's lexicon mask; matching with this rules' lexicons needs it.
     pub fn annotate(&self, tokens: &mut [Token]) {
         for t in tokens {
-            t.mask = self.masks.get(&*t.stem).copied().unwrap_or(0);
+            t.mask = self.masks.get(&t.id).copied().unwrap_or(0);
         }
     }
 

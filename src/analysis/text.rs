@@ -48,6 +48,8 @@ pub struct Token {
     pub end: usize,
     pub lower: Word,
     pub stem: Word,
+    /// The stem's number ([`intern`]).
+    pub id: u32,
     /// Starts with an uppercase letter in the answer.
     pub capital: bool,
     /// Joined to the word before by a hyphen or slash ("partner-sourced").
@@ -90,12 +92,33 @@ pub fn stem(word: &str) -> Word {
     forms(word).1
 }
 
+/// The process-wide number of a stem: lexicons and answers compare stems by number, with
+/// no string hashing or comparison in the matching loop. Numbers are given out under a
+/// lock, but only when a thread meets a word for the first time.
+pub fn intern(stem: &str) -> u32 {
+    static IDS: std::sync::Mutex<Option<rustc_hash::FxHashMap<Box<str>, u32>>> =
+        std::sync::Mutex::new(None);
+    let mut guard = IDS.lock().unwrap_or_else(|e| e.into_inner());
+    let ids = guard.get_or_insert_with(Default::default);
+    if let Some(&id) = ids.get(stem) {
+        return id;
+    }
+    let id = ids.len() as u32;
+    ids.insert(Box::from(stem), id);
+    id
+}
+
+/// The number of a word's stem, as [`intern`] gives it.
+pub fn stem_id(word: &str) -> u32 {
+    forms(word).2
+}
+
 /// A word's lowercase form and stem, remembered per thread by the word as written:
 /// answers reuse a small vocabulary, and a lookup costs a fraction of lowercasing and
 /// stemming.
-fn forms(word: &str) -> (Word, Word) {
+fn forms(word: &str) -> (Word, Word, u32) {
     thread_local! {
-        static MEMO: std::cell::RefCell<rustc_hash::FxHashMap<Box<str>, (Word, Word)>> = Default::default();
+        static MEMO: std::cell::RefCell<rustc_hash::FxHashMap<Box<str>, (Word, Word, u32)>> = Default::default();
     }
     MEMO.with(|memo| {
         let mut memo = memo.borrow_mut();
@@ -103,8 +126,9 @@ fn forms(word: &str) -> (Word, Word) {
             return f.clone();
         }
         let lower = normalize(word);
-        let stem = Word(Rc::from(stemmer().stem(&lower).as_ref()));
-        let f = (Word(Rc::from(lower)), stem);
+        let stemmed: Rc<str> = Rc::from(stemmer().stem(&lower).as_ref());
+        let id = intern(&stemmed);
+        let f = (Word(Rc::from(lower)), Word(stemmed), id);
         if memo.len() < 200_000 {
             memo.insert(Box::from(word), f.clone());
         }
@@ -132,11 +156,12 @@ pub fn tokenize(text: &str, start: usize, end: usize) -> Vec<Token> {
     text[start..end]
         .unicode_word_indices()
         .map(|(i, w)| {
-            let (lower, stem) = forms(w);
+            let (lower, stem, id) = forms(w);
             Token {
                 start: start + i,
                 end: start + i + w.len(),
                 stem,
+                id,
                 capital: w.chars().next().is_some_and(char::is_uppercase),
                 joined: text[..start + i].ends_with(['-', '/', '\u{2011}']),
                 mask: 0,
