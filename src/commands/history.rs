@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use super::check::parse_jsonl;
 use super::{emit, resolve};
-use crate::cli::{DataDir, HistoryCommand, ListFormat, ProgressArgs};
+use crate::cli::{DataDir, HistoryCommand, ListFormat, ProgressArgs, Selection};
 use crate::config::data_home;
 use crate::error::{Error, Result};
 use crate::history::progress::{progress, sparkline, Progress};
@@ -87,17 +87,22 @@ fn import(path: &Path, file: &Path) -> Result<i32> {
     Ok(0)
 }
 
-pub fn show_progress(args: &ProgressArgs, paint: &Paint) -> Result<i32> {
-    let (catalog, _) = resolve(&args.selection, None)?;
+/// The stored attempts and their progress summary over the loaded questions.
+pub fn load_progress(data: &DataDir, selection: &Selection) -> Result<(Progress, Vec<Record>)> {
+    let (catalog, _) = resolve(selection, None)?;
     let ids: Vec<String> = catalog
         .all_questions()
         .map(|q| q.question.id.clone())
         .collect();
-    let records = match Store::open_existing(&history_path(&args.data)?)? {
+    let records = match Store::open_existing(&history_path(data)?)? {
         Some(store) => store.all()?,
         None => Vec::new(),
     };
-    let p = progress(&records, &ids);
+    Ok((progress(&records, &ids), records))
+}
+
+pub fn show_progress(args: &ProgressArgs, paint: &Paint) -> Result<i32> {
+    let (p, _) = load_progress(&args.data, &args.selection)?;
     match args.format {
         ListFormat::Json => emit(&format!(
             "{}\n",

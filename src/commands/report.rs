@@ -4,12 +4,9 @@
 use std::path::Path;
 
 use super::drill::compute_grades;
-use super::history::history_path;
-use super::resolve;
+use super::history::load_progress;
 use crate::cli::ReportArgs;
 use crate::error::{Error, Result};
-use crate::history::progress::progress;
-use crate::history::Store;
 use crate::render::{grade, share};
 
 pub fn run(args: &ReportArgs) -> Result<i32> {
@@ -19,16 +16,7 @@ pub fn run(args: &ReportArgs) -> Result<i32> {
             (share::grades_html(&g), grade::markdown(&g))
         }
         _ => {
-            let (catalog, _) = resolve(&args.selection, None)?;
-            let ids: Vec<String> = catalog
-                .all_questions()
-                .map(|q| q.question.id.clone())
-                .collect();
-            let records = match Store::open_existing(&history_path(&args.data)?)? {
-                Some(store) => store.all()?,
-                None => Vec::new(),
-            };
-            let p = progress(&records, &ids);
+            let (p, records) = load_progress(&args.data, &args.selection)?;
             (
                 share::history_html(&p, &records),
                 share::history_markdown(&p, &records),

@@ -33,6 +33,15 @@ pub struct Row {
     pub missing: Vec<String>,
 }
 
+impl Row {
+    /// The failed pass rules, then the missing parts ("no learning").
+    pub fn gaps(&self) -> Vec<String> {
+        let mut gaps = self.failed.clone();
+        gaps.extend(self.missing.iter().map(|m| format!("no {m}")));
+        gaps
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct CandidateSummary {
     pub candidate: String,

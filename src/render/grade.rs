@@ -25,8 +25,7 @@ pub fn text(g: &Grades, paint: &Paint) -> String {
         "candidate", "question", "score", "band", ""
     );
     for r in &g.rows {
-        let mut gaps = r.failed.clone();
-        gaps.extend(r.missing.iter().map(|m| format!("no {m}")));
+        let gaps = r.gaps();
         let verdict = if r.passed {
             paint.good("pass")
         } else {
@@ -110,8 +109,7 @@ pub fn markdown(g: &Grades) -> String {
         "| candidate | question | score | band | result | gaps |\n|---|---|---:|---|---|---|\n",
     );
     for r in &g.rows {
-        let mut gaps = r.failed.clone();
-        gaps.extend(r.missing.iter().map(|m| format!("no {m}")));
+        let gaps = r.gaps();
         let _ = writeln!(
             out,
             "| {} | {} | {} | {} | {} | {} |",

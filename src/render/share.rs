@@ -195,8 +195,7 @@ pub fn grades_html(g: &Grades) -> String {
     let mut b = format!("<h1>Grades — {}</h1>\n", esc(&g.drill));
     b.push_str("<table><tr><th>candidate</th><th>question</th><th>score</th><th>band</th><th>result</th><th>gaps</th></tr>\n");
     for r in &g.rows {
-        let mut gaps = r.failed.clone();
-        gaps.extend(r.missing.iter().map(|m| format!("no {m}")));
+        let gaps = r.gaps();
         let (class, word) = if r.passed {
             ("pass", "pass")
         } else {
