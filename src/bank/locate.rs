@@ -38,6 +38,28 @@ pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
     (line, column)
 }
 
+/// Problems found after parsing, as (path, message), turned into diagnostics that point at
+/// the line and column of each field in `text`.
+pub fn diagnostics(
+    file: &str,
+    text: &str,
+    problems: Vec<(Vec<Seg>, String)>,
+) -> Vec<crate::error::Diagnostic> {
+    problems
+        .into_iter()
+        .map(|(path, message)| {
+            let (line, column) = line_col(text, locate(text, &path));
+            crate::error::Diagnostic {
+                file: file.to_string(),
+                line,
+                column,
+                field: path_string(&path),
+                message,
+            }
+        })
+        .collect()
+}
+
 /// Line starts of a text, for turning many offsets into line and column without rescanning
 /// the text each time (a huge answer can have thousands of findings).
 pub struct LineIndex {

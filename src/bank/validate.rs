@@ -8,7 +8,7 @@
 
 use std::collections::HashSet;
 
-use super::locate::{line_col, locate, path_string, Seg};
+use super::locate::{diagnostics, Seg};
 use super::model::{Bank, Cued, Question};
 use crate::error::Diagnostic;
 
@@ -19,19 +19,7 @@ pub fn parse_bank(file: &str, text: &str) -> Result<Bank, Vec<Diagnostic>> {
     if problems.is_empty() {
         Ok(bank)
     } else {
-        Err(problems
-            .into_iter()
-            .map(|(path, message)| {
-                let (line, column) = line_col(text, locate(text, &path));
-                Diagnostic {
-                    file: file.to_string(),
-                    line,
-                    column,
-                    field: path_string(&path),
-                    message,
-                }
-            })
-            .collect())
+        Err(diagnostics(file, text, problems))
     }
 }
 
@@ -127,19 +115,7 @@ pub fn clash_diagnostics(
             ));
         }
     }
-    problems
-        .into_iter()
-        .map(|(path, message)| {
-            let (line, column) = line_col(text, locate(text, &path));
-            Diagnostic {
-                file: file.to_string(),
-                line,
-                column,
-                field: path_string(&path),
-                message,
-            }
-        })
-        .collect()
+    diagnostics(file, text, problems)
 }
 
 fn key(k: &str) -> Seg {

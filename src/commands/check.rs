@@ -78,8 +78,9 @@ pub fn run(args: &CheckArgs, paint: &Paint) -> Result<i32> {
     Ok(0)
 }
 
-/// The answer text and the name findings should use for it.
-fn read_answer(file: Option<&Path>) -> Result<(String, String)> {
+/// The text of a file, or of standard input for `-` or no file, with the name messages
+/// should use for it.
+pub(crate) fn read_answer(file: Option<&Path>) -> Result<(String, String)> {
     match file {
         Some(p) if p != Path::new("-") => Ok((p.display().to_string(), read_text(p)?)),
         _ => Ok(("<stdin>".into(), read_stdin()?)),

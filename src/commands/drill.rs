@@ -3,7 +3,7 @@
 use std::fmt::Write as _;
 use std::path::Path;
 
-use super::check::{load_rules, parse_jsonl};
+use super::check::{load_rules, parse_jsonl, read_answer};
 use super::practice::{practise, Setup};
 use super::{emit, resolve};
 use crate::bank::{read_text, Catalog};
@@ -156,18 +156,7 @@ pub fn compute_grades(
     let (catalog, _) = resolve(selection, None)?;
     let drill = load(drill_file, &catalog)?;
     let rules = load_rules(None)?;
-    let (name, text) = if answers == Path::new("-") {
-        let mut s = String::new();
-        std::io::Read::read_to_string(&mut std::io::stdin(), &mut s).map_err(|source| {
-            Error::Read {
-                path: answers.to_path_buf(),
-                source,
-            }
-        })?;
-        ("<stdin>".to_string(), s)
-    } else {
-        (answers.display().to_string(), read_text(answers)?)
-    };
+    let (name, text) = read_answer(Some(answers))?;
     let lines: Vec<(usize, AnswerLine)> = parse_jsonl(&name, &text)?;
     grade_answers(&drill, &catalog, &rules, &name, &lines)
 }

@@ -3,7 +3,7 @@
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
-use super::check::parse_jsonl;
+use super::check::{parse_jsonl, read_answer};
 use super::{emit, resolve};
 use crate::cli::{DataDir, HistoryCommand, ListFormat, ProgressArgs, Selection};
 use crate::config::data_home;
@@ -57,18 +57,7 @@ fn export(path: &Path, output: Option<&Path>) -> Result<i32> {
 }
 
 fn import(path: &Path, file: &Path) -> Result<i32> {
-    let (name, text) = if file == Path::new("-") {
-        let mut s = String::new();
-        std::io::Read::read_to_string(&mut std::io::stdin(), &mut s).map_err(|source| {
-            Error::Read {
-                path: file.to_path_buf(),
-                source,
-            }
-        })?;
-        ("<stdin>".to_string(), s)
-    } else {
-        (file.display().to_string(), crate::bank::read_text(file)?)
-    };
+    let (name, text) = read_answer(Some(file))?;
     // Every line is checked before anything is written.
     let records: Vec<(usize, Record)> = parse_jsonl(&name, &text)?;
     let store = Store::open(path)?;
@@ -142,10 +131,7 @@ fn progress_text(p: &Progress, paint: &Paint) -> String {
     if !p.recurring.is_empty() {
         let _ = writeln!(out, "\n{}", paint.heading("What keeps coming back"));
         for r in &p.recurring {
-            let what = match r.kind {
-                "part" => format!("no {}", r.name),
-                _ => r.name.clone(),
-            };
+            let what = r.label();
             let _ = writeln!(
                 out,
                 "  {} in {} of your last {} answers",

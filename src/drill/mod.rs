@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 use crate::analysis::Report;
 use crate::bank::{locate, Catalog, Filter, Kind, Level, QuestionRef};
 use crate::cli::Order;
-use crate::error::{Diagnostic, Error, Result};
+use crate::error::{Error, Result};
 use crate::session::plan::{choose, Plan};
 
 /// A drill file.
@@ -184,21 +184,7 @@ pub fn parse_drill(file: &str, text: &str, catalog: &Catalog) -> Result<Drill> {
     if problems.is_empty() {
         return Ok(drill);
     }
-    Err(Error::Invalid(
-        problems
-            .into_iter()
-            .map(|(path, message)| {
-                let (line, column) = locate::line_col(text, locate::locate(text, &path));
-                Diagnostic {
-                    file: file.to_string(),
-                    line,
-                    column,
-                    field: locate::path_string(&path),
-                    message,
-                }
-            })
-            .collect(),
-    ))
+    Err(Error::Invalid(locate::diagnostics(file, text, problems)))
 }
 
 /// The questions a drill asks, in its order.

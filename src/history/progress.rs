@@ -28,6 +28,17 @@ pub struct Recurring {
     pub of_last: usize,
 }
 
+impl Recurring {
+    /// How reports name it: "no learning" for a part, the rule id for a finding.
+    pub fn label(&self) -> String {
+        if self.kind == "part" {
+            format!("no {}", self.name)
+        } else {
+            self.name.clone()
+        }
+    }
+}
+
 /// The progress report.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Progress {

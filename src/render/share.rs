@@ -96,11 +96,7 @@ pub fn history_html(p: &Progress, records: &[Record]) -> String {
     if !p.recurring.is_empty() {
         b.push_str("<h2>What keeps coming back</h2>\n<ul>\n");
         for r in &p.recurring {
-            let what = if r.kind == "part" {
-                format!("no {}", r.name)
-            } else {
-                r.name.clone()
-            };
+            let what = r.label();
             let _ = writeln!(
                 b,
                 "<li>{} in {} of the last {} answers</li>",
@@ -159,11 +155,7 @@ pub fn history_markdown(p: &Progress, records: &[Record]) -> String {
     if !p.recurring.is_empty() {
         out.push_str("\n## What keeps coming back\n\n");
         for r in &p.recurring {
-            let what = if r.kind == "part" {
-                format!("no {}", r.name)
-            } else {
-                r.name.clone()
-            };
+            let what = r.label();
             let _ = writeln!(
                 out,
                 "- {} in {} of the last {} answers",
