@@ -1,9 +1,53 @@
 //! Embeds every `banks/*.json` file in the binary, so the built-in banks work from any
-//! directory and adding a bank file needs no code change.
+//! directory and adding a bank file needs no code change; and compiles the metric patterns
+//! (`src/analysis/metric_patterns.rs`) into DFAs, so a one-answer check does not spend
+//! milliseconds compiling regular expressions.
 
 use std::{env, fs, path::Path};
 
+use regex_automata::dfa::{dense, regex::Regex};
+
+include!("src/analysis/metric_patterns.rs");
+
 fn main() {
+    embed_banks();
+    compile_metric_patterns();
+}
+
+/// How the metric patterns are compiled; `metrics.rs` compiles the same way when it falls
+/// back to run time.
+fn metric_regex(pattern: &str) -> Regex {
+    use regex_automata::{nfa::thompson, util::syntax};
+    Regex::builder()
+        .syntax(syntax::Config::new().unicode(false).utf8(false))
+        .thompson(thompson::Config::new().utf8(false))
+        .dense(dense::Config::new().minimize(false))
+        .build(pattern)
+        .unwrap_or_else(|e| panic!("metric pattern does not compile: {e}"))
+}
+
+/// Each pattern's forward and reverse DFA, little-endian, as `OUT_DIR/metric_NAME.fwd|rev`.
+fn compile_metric_patterns() {
+    let out = env::var("OUT_DIR").expect("cargo sets OUT_DIR");
+    println!("cargo:rerun-if-changed=src/analysis/metric_patterns.rs");
+    for (name, pattern) in metric_pattern_sources() {
+        let re = metric_regex(&pattern);
+        let (fwd, pad) = re.forward().to_bytes_little_endian();
+        fs::write(
+            Path::new(&out).join(format!("metric_{name}.fwd")),
+            &fwd[pad..],
+        )
+        .expect("OUT_DIR is writable");
+        let (rev, pad) = re.reverse().to_bytes_little_endian();
+        fs::write(
+            Path::new(&out).join(format!("metric_{name}.rev")),
+            &rev[pad..],
+        )
+        .expect("OUT_DIR is writable");
+    }
+}
+
+fn embed_banks() {
     let root = env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR");
     let out = env::var("OUT_DIR").expect("cargo sets OUT_DIR");
     println!("cargo:rerun-if-changed=banks");

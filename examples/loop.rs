@@ -1,17 +1,33 @@
-//! Analyse one answer many times, for profiling (`perf record`).
+//! Analyse answers many times, for profiling (`perf record`, `perf stat`).
 //!
-//! `cargo run --release --example loop -- answer.txt 2000`
+//! `cargo run --release --example loop -- answer.txt 2000` analyses one answer 2000 times;
+//! a `.jsonl` file (lines with an `answer` field, as `check --input` takes) analyses each of
+//! its answers in turn, as batch mode does.
 
 use prepcoach::analysis::{analyze, QuestionContext, Rules};
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut args = std::env::args().skip(1);
-    let answer = std::fs::read_to_string(args.next().ok_or("usage: loop ANSWER [N]")?)?;
+    let path = args.next().ok_or("usage: loop ANSWER|ANSWERS.jsonl [N]")?;
+    let text = std::fs::read_to_string(&path)?;
+    let answers: Vec<String> = if path.ends_with(".jsonl") {
+        text.lines()
+            .filter(|l| !l.trim().is_empty())
+            .map(|l| {
+                let v: serde_json::Value = serde_json::from_str(l)?;
+                Ok(v["answer"].as_str().unwrap_or_default().to_string())
+            })
+            .collect::<Result<_, serde_json::Error>>()?
+    } else {
+        vec![text]
+    };
     let n: usize = args.next().and_then(|a| a.parse().ok()).unwrap_or(2000);
     let rules = Rules::builtin()?;
     let mut total = 0;
     for _ in 0..n {
-        total += analyze(&answer, QuestionContext::default(), &rules).score;
+        for a in &answers {
+            total += analyze(a, QuestionContext::default(), &rules).score;
+        }
     }
     println!("{total}");
     Ok(())

@@ -1,14 +1,15 @@
 //! Finding quantified impact: percentages, money, multipliers, counts, durations, fractions
 //! and before → after changes, each with its span and kind.
 //!
-//! The shapes are regular expressions compiled once per process (lazily, only when an
-//! answer is checked); what is *not* a metric — years, list numbering, idioms with "one",
+//! The shapes are regular expressions (`metric_patterns.rs`) that `build.rs` compiles into
+//! DFAs embedded in the binary, loaded only when an answer could contain them; what is *not* a metric — years, list numbering, idioms with "one",
 //! times of day, identifiers, hyperbole, tenure, headcount — is decided by the filters below,
 //! following the definitions in the project's labelling guide.
 
 use std::sync::OnceLock;
 
-use regex::Regex;
+use regex_automata::dfa::{dense, regex::Regex, Automaton as _};
+use regex_automata::{Anchored, Input, Match};
 use serde::Serialize;
 
 /// What a metric measures.
@@ -33,86 +34,109 @@ pub struct Metric {
     pub kind: MetricKind,
 }
 
-const NUM_WORD: &str = r"(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|a hundred|a thousand|a dozen|dozen|half a dozen|a couple of)";
+use super::metric_patterns::NUM_WORD;
 
-fn num() -> String {
-    format!(
-        r"(?:\d+(?:,\d{{3}})*(?:\.\d+)?|{w}(?:-(?:one|two|three|four|five|six|seven|eight|nine))?(?: hundred| thousand)?)",
-        w = NUM_WORD
-    )
+/// An embedded DFA: `include_bytes!` data aligned as `DFA::from_bytes` needs.
+#[repr(C)]
+struct Aligned<B: ?Sized> {
+    _align: [u32; 0],
+    bytes: B,
 }
 
-const UNIT_TIME: &str = r"(?:business days?|working days?|days?|weeks?|months?|quarters?|years?|hours?|minutes?|sprints?)";
-
-/// A pattern's text, compiled on first use: a run compiles only the shapes its answers
-/// could contain (compiling is what a one-answer check spends most of its time on).
-struct Lazy {
-    source: String,
-    regex: OnceLock<Regex>,
+macro_rules! embedded {
+    ($name:literal) => {{
+        static FWD: &Aligned<[u8]> = &Aligned {
+            _align: [],
+            bytes: *include_bytes!(concat!(env!("OUT_DIR"), "/metric_", $name, ".fwd")),
+        };
+        static REV: &Aligned<[u8]> = &Aligned {
+            _align: [],
+            bytes: *include_bytes!(concat!(env!("OUT_DIR"), "/metric_", $name, ".rev")),
+        };
+        ($name, &FWD.bytes, &REV.bytes)
+    }};
 }
 
-impl Lazy {
-    fn new(source: String) -> Self {
-        Lazy {
-            source,
+type Dfa = dense::DFA<&'static [u32]>;
+
+/// The metric patterns, compiled to DFAs by `build.rs`, in `metric_pattern_sources` order.
+static EMBEDDED: [(&str, &[u8], &[u8]); 8] = [
+    embedded!("change"),
+    embedded!("money"),
+    embedded!("percent"),
+    embedded!("multiplier"),
+    embedded!("fraction"),
+    embedded!("duration"),
+    embedded!("count"),
+    embedded!("number"),
+];
+
+/// One metric pattern, loaded on first use: a run loads only the shapes its answers could
+/// contain.
+struct Pattern {
+    index: usize,
+    regex: OnceLock<Regex<Dfa>>,
+}
+
+impl Pattern {
+    const fn new(index: usize) -> Self {
+        Pattern {
+            index,
             regex: OnceLock::new(),
         }
     }
 
-    fn get(&self) -> &Regex {
+    fn get(&self) -> &Regex<Dfa> {
         self.regex.get_or_init(|| {
-            regex::RegexBuilder::new(&self.source)
-                .unicode(false)
-                .build()
-                .expect("metric patterns are valid")
+            let (_, fwd, rev) = EMBEDDED[self.index];
+            match (Dfa::from_bytes(fwd), Dfa::from_bytes(rev)) {
+                (Ok((f, _)), Ok((r, _))) => Regex::builder().build_from_dfas(f, r),
+                _ => compile(self.index),
+            }
+        })
+    }
+
+    /// Matches in `hay` from `at` on, in order, not overlapping (the patterns never match
+    /// the empty string; the DFAs have no quit bytes, so a search cannot fail).
+    fn find_iter<'h>(&'static self, hay: &'h [u8]) -> impl Iterator<Item = Match> + 'h {
+        let re = self.get();
+        let mut at = 0;
+        std::iter::from_fn(move || {
+            if at > hay.len() {
+                return None;
+            }
+            let m = re.try_search(&Input::new(hay).range(at..)).ok()??;
+            at = m.end().max(at + 1);
+            Some(m)
         })
     }
 }
 
-struct Patterns {
-    shapes: Vec<(MetricKind, Lazy)>,
-    count: Lazy,
+/// The pattern compiled at run time, when the embedded DFA does not load (a target of the
+/// other endianness). Compiled once per process, so the DFAs are kept for its lifetime.
+fn compile(index: usize) -> Regex<Dfa> {
+    use regex_automata::{nfa::thompson, util::syntax};
+    let sources = super::metric_patterns::metric_pattern_sources();
+    let owned = Regex::builder()
+        .syntax(syntax::Config::new().unicode(false).utf8(false))
+        .thompson(thompson::Config::new().utf8(false))
+        .dense(dense::Config::new().minimize(false))
+        .build(&sources[index].1)
+        .expect("metric patterns are valid: build.rs compiled them");
+    let keep = |d: &dense::DFA<Vec<u32>>| -> Dfa { Box::leak(Box::new(d.clone())).as_ref() };
+    Regex::builder().build_from_dfas(keep(owned.forward()), keep(owned.reverse()))
 }
 
-fn patterns() -> &'static Patterns {
-    static P: OnceLock<Patterns> = OnceLock::new();
-    P.get_or_init(|| {
-        let n = num();
-        let money_scale = r"(?:k|m|mm|b|bn|million|billion|thousand|mn)";
-        let money = format!(
-            r"(?:(?:\$|€|£|¥)\s?\d[\d,]*(?:\.\d+)?(?:\s?{money_scale}\b)?(?:\s(?:in\s)?(?:arr|mrr|revenue|pipeline|bookings|savings|acv|tcv|gmv|deal|contract))?|\b\d[\d,]*(?:\.\d+)?\s?(?:{money_scale})\b(?:\s(?:dollars|euros|pounds|usd|eur|gbp))?(?:\s(?:in\s)?(?:arr|mrr|revenue|pipeline|bookings|savings|acv|tcv|gmv))?|\b\d[\d,]*(?:\.\d+)?\s(?:dollars|euros|pounds|usd|eur|gbp)\b|\b(?:{NUM_WORD})(?:[- ]{NUM_WORD})*\s(?:million|billion|thousand)(?:\s(?:dollars|euros|pounds))?|\b(?:five|six|seven|eight|nine|ten)[- ]figures?(?:\s(?:deal|contract|partnership|renewal|revenue|pipeline|account|program|budget))?\b)"
-        );
-        let percent = format!(
-            r"\b{n}\s?(?:%|percent\b|per cent\b|percentage points?\b|points?\b|pts\b|bps\b|basis points\b)"
-        );
-        let change_val = format!(r"(?:(?:\$|€|£)?\s?{n}(?:\s?%|\s?{money_scale}\b)?(?:\s{UNIT_TIME})?)");
-        let change = format!(
-            r"\bfrom\s(?:about\s|roughly\s|around\s|under\s|over\s|nearly\s|just\s)?{change_val}\s(?:\w+\s)?(?:to|down to|up to)\s(?:about\s|roughly\s|around\s|under\s|over\s|nearly\s|just\s)?{change_val}(?:\s[a-z]+)?"
-        );
-        let multiplier = format!(
-            r"\b\d+(?:\.\d+)?x\b|\b(?:doubled|doubling|tripled|trebled|tripling|quadrupled|halved|halving)\b|\bcut\s(?:\w+\s){{0,2}}in\shalf\b|\b(?:twice|{n}\stimes)\s(?:as\s(?:many|much|fast|large|big|often)|more|faster|larger|bigger|higher|the)\b(?:\s[a-z]+)?|\b(?:two|three|four|five|ten)fold\b"
-        );
-        let duration = format!(
-            r"\b(?:(?:in|within|after|over|under|inside|by|across|for|than|to|about|nearly|roughly|only|just)\s(?:the\s(?:first|next|last)\s)?)?(?:{n}|(?:in|within|inside|under)\sa|(?:in|within|inside|under)\san)[- ](?:full\s)?{UNIT_TIME}\b"
-        );
-        let fraction = r"\b(?:by|than|about|nearly|almost|over|roughly|under|just|only)\s(?:a|one|two|three)[- ](?:thirds?|fifths?|quarters?|tenths?)\b|\b(?:a|one|two|three)[- ](?:thirds?|fifths?|quarters?|tenths?|half)\sof\s(?:the\s|our\s|their\s|its\s|all\s)?[a-z]+|\b(?:a|one|two)[- ](?:thirds?|fifths?|tenths?)\b|\b(?:by|than)\shalf\b|\bhalf\sof\s(?:the\s|our\s|their\s|its\s)?[a-z]+";
-        let count = format!(
-            r"\b({n})\s((?:(?:new|more|additional|extra|joint|active|qualified|certified|strategic|key|enterprise|regional|global|paying|net-new|net|major|large|existing|top|fewer|less|signed|live|referral|partner|channel|reseller|customer|of\sour|of\sthe|of\sits|of\stheir)\s){{0,3}})([a-z][a-z'-]*)"
-        );
-        let compile = |p: &str| Lazy::new(p.to_string());
-        Patterns {
-            shapes: vec![
-                (MetricKind::Change, compile(&change)),
-                (MetricKind::Money, compile(&money)),
-                (MetricKind::Percent, compile(&percent)),
-                (MetricKind::Multiplier, compile(&multiplier)),
-                (MetricKind::Fraction, compile(fraction)),
-                (MetricKind::Duration, compile(&duration)),
-            ],
-            count: compile(&count),
-        }
-    })
-}
+static SHAPES: [(MetricKind, Pattern); 6] = [
+    (MetricKind::Change, Pattern::new(0)),
+    (MetricKind::Money, Pattern::new(1)),
+    (MetricKind::Percent, Pattern::new(2)),
+    (MetricKind::Multiplier, Pattern::new(3)),
+    (MetricKind::Fraction, Pattern::new(4)),
+    (MetricKind::Duration, Pattern::new(5)),
+];
+static COUNT: Pattern = Pattern::new(6);
+static NUMBER: Pattern = Pattern::new(7);
 
 const TRAILING_STOP: &[&str] = &[
     "within", "in", "by", "for", "of", "and", "to", "the", "a", "an", "over", "after", "with",
@@ -288,37 +312,59 @@ const NOT_COUNT_NOUNS: &[&str] = &[
 /// The patterns run on an ASCII-lowercased copy (same byte offsets), so they need no case
 /// folding, and a pattern runs only when a cheap substring test says it could match.
 pub fn find_metrics(text: &str) -> Vec<Metric> {
-    let p = patterns();
     let lower = text.to_ascii_lowercase();
     let mut found = Found::new();
-    for (kind, re) in &p.shapes {
+    for (kind, re) in &SHAPES {
         if !may_match(*kind, &lower) {
             continue;
         }
-        for m in re.get().find_iter(&lower) {
+        for m in re.find_iter(lower.as_bytes()) {
             let (start, end) = trim_match(text, m.start(), m.end());
             if start < end && keep(text, *kind, start, end) {
                 push_if_free(&mut found, start, end, *kind);
             }
         }
     }
-    for c in p.count.get().captures_iter(&lower) {
-        let (Some(whole), Some(number), Some(noun)) = (c.get(0), c.get(1), c.get(3)) else {
-            continue;
-        };
-        if count_ok(text, number.start(), &text[number.range()], noun.as_str()) {
-            push_if_free(&mut found, whole.start(), whole.end(), MetricKind::Count);
+    for m in COUNT.find_iter(lower.as_bytes()) {
+        let (number, noun) = count_parts(&lower, m);
+        if count_ok(text, number.start, &text[number.clone()], &lower[noun]) {
+            push_if_free(&mut found, m.start(), m.end(), MetricKind::Count);
         }
     }
     found
         .into_iter()
-        .map(|(start, (end, kind))| Metric {
+        .map(|(start, end_kind)| (start, end_kind.0, end_kind.1))
+        .filter(|(start, end, _)| text.is_char_boundary(*start) && text.is_char_boundary(*end))
+        .map(|(start, end, kind)| Metric {
             start,
             end,
             text: text[start..end].to_string(),
             kind,
         })
         .collect()
+}
+
+/// The number and the counted noun of a count match ("three new partners"): the noun is its
+/// last word; the number is the longest number at its start that leaves the noun whole
+/// ("two hundred" alone counts "hundred" after "two").
+fn count_parts(lower: &str, m: Match) -> (std::ops::Range<usize>, std::ops::Range<usize>) {
+    let span = &lower[m.range()];
+    let noun_start = m.start()
+        + span
+            .rfind(|c: char| c.is_ascii_whitespace())
+            .map_or(0, |i| i + 1);
+    let first_word_end = m.start()
+        + span
+            .find(|c: char| c.is_ascii_whitespace())
+            .unwrap_or(span.len());
+    let input = Input::new(lower.as_bytes())
+        .range(m.start()..noun_start)
+        .anchored(Anchored::Yes);
+    let number_end = match NUMBER.get().forward().try_search_fwd(&input) {
+        Ok(Some(h)) if h.offset() < noun_start => h.offset(),
+        _ => first_word_end,
+    };
+    (m.start()..number_end, noun_start..m.end())
 }
 
 /// The metrics (sorted by start) that lie inside `[start, end)`.
@@ -609,6 +655,35 @@ mod tests {
     fn skips_non_metrics() {
         let t = "In 2019, one of my partners met me one-on-one at 9:30 for Step 2 of our ISO 27001 work; I gave 110% and split it 50/50 in Q3, 24/7.\n1. Ran a review";
         assert!(spans(t).is_empty(), "{:?}", spans(t));
+    }
+
+    #[test]
+    fn embedded_dfas_match_the_run_time_fallback() {
+        let text = "from 45 to 20 days, $2.4m in arr, 40% and 3 points, 3x, doubled, a third of \
+                    the deals, within six months, twenty-five new partners and a dozen resellers"
+            .as_bytes();
+        let all = SHAPES.iter().map(|(_, p)| p).chain([&COUNT, &NUMBER]);
+        for (i, p) in all.enumerate() {
+            let fallback = compile(i);
+            let want: Vec<_> = p.find_iter(text).map(|m| m.range()).collect();
+            let got: Vec<_> = fallback.find_iter(text).map(|m| m.range()).collect();
+            assert_eq!(got, want, "pattern {i}");
+            assert!(!want.is_empty(), "pattern {i} finds nothing in the sample");
+        }
+    }
+
+    #[test]
+    fn count_parts_split_number_and_noun() {
+        for (text, number, noun) in [
+            ("we signed a dozen resellers", "a dozen", "resellers"),
+            ("twenty-five new partners", "twenty-five", "partners"),
+            ("about two hundred.", "two", "hundred"),
+            ("1,200 active accounts", "1,200", "accounts"),
+        ] {
+            let m = COUNT.find_iter(text.as_bytes()).next().expect(text);
+            let (a, b) = count_parts(text, m);
+            assert_eq!((&text[a], &text[b]), (number, noun), "{text}");
+        }
     }
 
     #[test]

@@ -162,7 +162,7 @@ fn ownership(inp: &Input<'_>, out: &mut Out<'_>) {
         .sentences
         .iter()
         .flat_map(|s| s.tokens.iter())
-        .filter(|t| inp.rules.lex(Lex::PluralPerson).has_word(&t.lower))
+        .filter(|t| inp.rules.lex(Lex::PluralPerson).has_token(t))
         .map(|t| (t.start, t.end))
         .collect();
     let owns = inp.sentences.iter().flat_map(|s| s.tokens.iter()).any(|t| {

@@ -6,6 +6,8 @@
 
 mod coverage;
 mod delivery;
+/// The metric patterns' text, shared with `build.rs`.
+mod metric_patterns;
 pub mod metrics;
 mod mistakes;
 pub mod parts;

@@ -8,19 +8,20 @@
 
 use super::metrics::{within, Metric, MetricKind};
 use super::rules::{Lex, Lexicon, Rules};
-use super::text::{Sentence, Token};
+use super::text::{lower_id, Sentence, Token};
 
-type WordSet = std::sync::OnceLock<rustc_hash::FxHashSet<&'static str>>;
+type WordSet = std::sync::OnceLock<rustc_hash::FxHashSet<u32>>;
 static FUNCTION_WORDS: WordSet = WordSet::new();
 static FOLLOWS_VERB: WordSet = WordSet::new();
 static SUBJECTS: WordSet = WordSet::new();
 static DETERMINERS: WordSet = WordSet::new();
 static VERB_LEADS: WordSet = WordSet::new();
 
-/// Whether `word` is in the list, through a hash set built on first use.
-fn in_set(set: &WordSet, list: &'static [&'static str], word: &&str) -> bool {
-    set.get_or_init(|| list.iter().copied().collect())
-        .contains(*word)
+/// Whether the word is in the list, through a set of lowercase-form numbers built on
+/// first use.
+fn in_set(set: &WordSet, list: &'static [&'static str], word: &Token) -> bool {
+    set.get_or_init(|| list.iter().map(|w| lower_id(w)).collect())
+        .contains(&word.lower_id)
 }
 
 /// The five parts, in speaking order.
@@ -132,13 +133,13 @@ pub fn features(
 fn sentence_features(answer: &str, s: &Sentence, metrics: &[Metric], rules: &Rules) -> Features {
     let t = &s.tokens;
     let lex = |n: Lex| rules.lex(n);
-    let has_word = |l: &Lexicon| t.iter().any(|w| l.has_word(&w.lower));
+    let has_word = |l: &Lexicon| t.iter().any(|w| l.has_token(w));
     let past_flags: Vec<bool> = (0..t.len()).map(|i| is_past(t, i, rules)).collect();
     let past = past_flags.iter().filter(|p| **p).count();
     let past_subject = (1..t.len())
         .filter(|&i| {
             past_flags[i]
-                && (in_set(&SUBJECTS, SUBJECTS_LIST, &t[i - 1].lower.as_str())
+                && (in_set(&SUBJECTS, SUBJECTS_LIST, &t[i - 1])
                     || matches!(
                         t[i - 1].lower.as_str(),
                         "had"
@@ -172,7 +173,7 @@ fn sentence_features(answer: &str, s: &Sentence, metrics: &[Metric], rules: &Rul
         content: t
             .iter()
             .filter(|w| {
-                !in_set(&FUNCTION_WORDS, FUNCTION_WORDS_LIST, &w.lower.as_str())
+                !in_set(&FUNCTION_WORDS, FUNCTION_WORDS_LIST, w)
                     && w.lower.chars().any(char::is_alphabetic)
             })
             .count(),
@@ -223,7 +224,7 @@ fn sentence_features(answer: &str, s: &Sentence, metrics: &[Metric], rules: &Rul
             matches!(
                 w[0].lower.as_str(),
                 "has" | "have" | "i've" | "we've" | "it's" | "had"
-            ) && (w[1].lower.ends_with("ed") || rules.lex(Lex::PastIrregular).has_word(&w[1].lower))
+            ) && (w[1].lower.ends_with("ed") || rules.lex(Lex::PastIrregular).has_token(&w[1]))
         }),
         question: text.trim_end().ends_with('?'),
     }
@@ -238,27 +239,27 @@ fn is_past(t: &[Token], i: usize, rules: &Rules) -> bool {
     if w.joined {
         return false;
     }
-    if rules.lex(Lex::PastIrregular).has_word(l) {
+    if rules.lex(Lex::PastIrregular).has_token(w) {
         return true;
     }
     let det_or_num = |w: &Token| {
-        in_set(&DETERMINERS, DETERMINERS_LIST, &w.lower.as_str())
+        in_set(&DETERMINERS, DETERMINERS_LIST, w)
             || w.lower
                 .chars()
                 .all(|c| c.is_ascii_digit() || c == ',' || c == '.')
     };
     let noun_follows = t
         .get(i + 1)
-        .is_some_and(|n| !in_set(&FOLLOWS_VERB, FOLLOWS_VERB_LIST, &n.lower.as_str()));
+        .is_some_and(|n| !in_set(&FOLLOWS_VERB, FOLLOWS_VERB_LIST, n));
     let after_determiner = (i > 0 && det_or_num(&t[i - 1]))
         || (i > 1
             && det_or_num(&t[i - 2])
-            && !in_set(&SUBJECTS, SUBJECTS_LIST, &t[i - 1].lower.as_str())
+            && !in_set(&SUBJECTS, SUBJECTS_LIST, &t[i - 1])
             && noun_follows);
     l.len() > 4
         && l.ends_with("ed")
         && l.chars().all(|c| c.is_alphabetic() || c == '-')
-        && !rules.lex(Lex::NotPastEd).has_word(l)
+        && !rules.lex(Lex::NotPastEd).has_token(w)
         && !after_determiner
 }
 
@@ -368,11 +369,10 @@ fn verb_like(t: &[Token], i: usize, s: &Sentence, past: &[bool]) -> bool {
     if i == 0 {
         return s.bullet || s.label.is_some() || t[0].capital;
     }
-    let prev = t[i - 1].lower.as_str();
-    in_set(&VERB_LEADS, VERB_LEADS_LIST, &prev)
+    in_set(&VERB_LEADS, VERB_LEADS_LIST, &t[i - 1])
         || (i >= 2
-            && in_set(&VERB_LEADS, VERB_LEADS_LIST, &t[i - 2].lower.as_str())
-            && !in_set(&DETERMINERS, DETERMINERS_LIST, &prev))
+            && in_set(&VERB_LEADS, VERB_LEADS_LIST, &t[i - 2])
+            && !in_set(&DETERMINERS, DETERMINERS_LIST, &t[i - 1]))
 }
 
 /// Whether the nearest subject before the verb at `i` is the speaker ("I", "we"), or
@@ -421,7 +421,7 @@ fn role_statement(s: &Sentence, rules: &Rules) -> bool {
                 && matches!(w[1].lower.as_str(), "was" | "am" | "'m")
                 && t[i + 2..(i + 6).min(t.len())]
                     .iter()
-                    .any(|x| rules.lex(Lex::RoleNouns).has_word(&x.lower))
+                    .any(|x| rules.lex(Lex::RoleNouns).has_token(x))
         })
 }
 
@@ -457,8 +457,8 @@ fn specificity(s: &Sentence, rules: &Rules) -> usize {
                 && w.lower != "i"
                 && !w.lower.starts_with("i'")
                 && w.lower.chars().any(char::is_alphabetic)
-                && !rules.lex(Lex::FirstPerson).has_word(&w.lower)
-                && !rules.lex(Lex::BusinessAcronyms).has_word(&w.lower)
+                && !rules.lex(Lex::FirstPerson).has_token(w)
+                && !rules.lex(Lex::BusinessAcronyms).has_token(w)
                 && t[*i - 1].end + 2 >= w.start // not right after a sentence-internal break
         })
         .count()

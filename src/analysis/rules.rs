@@ -270,6 +270,8 @@ impl Lex {
 #[derive(Debug, Clone, Default)]
 pub struct Lexicon {
     words: FxHashSet<String>,
+    /// The single-word entries by their lowercase form's number, for [`Lexicon::has_token`].
+    word_ids: FxHashSet<u32>,
     /// Entries by the number of their first stem; each entry is its stems' numbers.
     phrases: FxHashMap<u32, Vec<Vec<u32>>>,
     bit: Option<u8>,
@@ -283,6 +285,7 @@ impl Lexicon {
             if !e.is_empty() && e.bytes().all(|b| b.is_ascii_lowercase()) {
                 let id = super::text::stem_id(e);
                 lex.words.insert(e.clone());
+                lex.word_ids.insert(super::text::lower_id(e));
                 lex.phrases.entry(id).or_default().push(vec![id]);
                 continue;
             }
@@ -291,7 +294,9 @@ impl Lexicon {
                 continue;
             }
             if toks.len() == 1 {
-                lex.words.insert(normalize(e.trim()));
+                let lower = normalize(e.trim());
+                lex.word_ids.insert(super::text::lower_id(&lower));
+                lex.words.insert(lower);
             }
             let stems: Vec<u32> = toks.into_iter().map(|t| t.id).collect();
             lex.phrases.entry(stems[0]).or_default().push(stems);
@@ -302,6 +307,12 @@ impl Lexicon {
     /// Whether this exact word (lowercase) is in the list.
     pub fn has_word(&self, lower: &str) -> bool {
         self.words.contains(lower)
+    }
+
+    /// Whether this word of the answer, as written (lowercased), is in the list: what
+    /// [`Lexicon::has_word`] says of its lowercase form, by number.
+    pub fn has_token(&self, t: &Token) -> bool {
+        self.word_ids.contains(&t.lower_id)
     }
 
     /// Token index ranges `[i, j)` where an entry matches (on stems), longest match at each
