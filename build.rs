@@ -21,7 +21,7 @@ fn metric_regex(pattern: &str) -> Regex {
     Regex::builder()
         .syntax(syntax::Config::new().unicode(false).utf8(false))
         .thompson(thompson::Config::new().utf8(false))
-        .dense(dense::Config::new().minimize(false))
+        .dense(dense::Config::new().minimize(true))
         .build(pattern)
         .unwrap_or_else(|e| panic!("metric pattern does not compile: {e}"))
 }

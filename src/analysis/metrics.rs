@@ -86,6 +86,10 @@ impl Pattern {
         }
     }
 
+    fn is_loaded(&self) -> bool {
+        self.regex.get().is_some()
+    }
+
     fn get(&self) -> &Regex<Dfa> {
         self.regex.get_or_init(|| {
             let (_, fwd, rev) = EMBEDDED[self.index];
@@ -120,7 +124,7 @@ fn compile(index: usize) -> Regex<Dfa> {
     let owned = Regex::builder()
         .syntax(syntax::Config::new().unicode(false).utf8(false))
         .thompson(thompson::Config::new().utf8(false))
-        .dense(dense::Config::new().minimize(false))
+        .dense(dense::Config::new().minimize(true))
         .build(&sources[index].1)
         .expect("metric patterns are valid: build.rs compiled them");
     let keep = |d: &dense::DFA<Vec<u32>>| -> Dfa { Box::leak(Box::new(d.clone())).as_ref() };
@@ -315,7 +319,9 @@ pub fn find_metrics(text: &str) -> Vec<Metric> {
     let lower = text.to_ascii_lowercase();
     let mut found = Found::new();
     for (kind, re) in &SHAPES {
-        if !may_match(*kind, &lower) {
+        // Scanning with a loaded pattern costs less than ruling it out; loading one does
+        // not, so a pattern is loaded only for an answer that could contain it.
+        if !re.is_loaded() && !may_match(*kind, &lower) {
             continue;
         }
         for m in re.find_iter(lower.as_bytes()) {
@@ -374,11 +380,12 @@ pub fn within(metrics: &[Metric], start: usize, end: usize) -> &[Metric] {
     &metrics[from..to]
 }
 
-/// Whether a pattern of this kind could match the lowercased text at all.
+/// Whether a pattern of this kind could match the lowercased text at all: a necessary
+/// condition (every match holds one of these), so skipping a pattern on it changes nothing.
 fn may_match(kind: MetricKind, lower: &str) -> bool {
     let has = |words: &[&str]| words.iter().any(|w| lower.contains(w));
     match kind {
-        MetricKind::Change => lower.contains("from "),
+        MetricKind::Change => lower.contains("from"),
         MetricKind::Percent => has(&["%", "percent", "per cent", "point", "pts", "bps"]),
         MetricKind::Money => {
             has(&[

@@ -242,6 +242,10 @@ fn is_past(t: &[Token], i: usize, rules: &Rules) -> bool {
     if rules.lex(Lex::PastIrregular).has_token(w) {
         return true;
     }
+    // The cheap tests first: most words do not end in "-ed".
+    if !(l.len() > 4 && l.ends_with("ed") && l.chars().all(|c| c.is_alphabetic() || c == '-')) {
+        return false;
+    }
     let det_or_num = |w: &Token| {
         in_set(&DETERMINERS, DETERMINERS_LIST, w)
             || w.lower
@@ -256,11 +260,7 @@ fn is_past(t: &[Token], i: usize, rules: &Rules) -> bool {
             && det_or_num(&t[i - 2])
             && !in_set(&SUBJECTS, SUBJECTS_LIST, &t[i - 1])
             && noun_follows);
-    l.len() > 4
-        && l.ends_with("ed")
-        && l.chars().all(|c| c.is_alphabetic() || c == '-')
-        && !rules.lex(Lex::NotPastEd).has_token(w)
-        && !after_determiner
+    !rules.lex(Lex::NotPastEd).has_token(w) && !after_determiner
 }
 
 /// Words that follow a verb rather than an adjective ("moved from", "signed the").

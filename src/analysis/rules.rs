@@ -272,9 +272,41 @@ pub struct Lexicon {
     words: FxHashSet<String>,
     /// The single-word entries by their lowercase form's number, for [`Lexicon::has_token`].
     word_ids: FxHashSet<u32>,
-    /// Entries by the number of their first stem; each entry is its stems' numbers.
-    phrases: FxHashMap<u32, Vec<Vec<u32>>>,
+    /// Entries by the number of their first stem: each entry is its stems' numbers, the
+    /// longest first, so the first that matches is the longest match.
+    phrases: FxHashMap<u32, Entries>,
     bit: Option<u8>,
+}
+
+/// The entries of a lexicon that start with one stem. Nearly all are a single word, kept
+/// without an allocation; longer ones follow, longest first.
+#[derive(Debug, Clone, Default)]
+struct Entries {
+    single: bool,
+    longer: Vec<Box<[u32]>>,
+}
+
+impl Entries {
+    fn add(&mut self, stems: Vec<u32>) {
+        if stems.len() == 1 {
+            self.single = true;
+        } else if !self.longer.iter().any(|p| **p == *stems) {
+            self.longer.push(stems.into_boxed_slice());
+            self.longer.sort_by_key(|p| std::cmp::Reverse(p.len()));
+        }
+    }
+
+    /// Length of the longest entry matching `tokens` from its start (whose first stem is
+    /// this group's).
+    fn longest(&self, tokens: &[Token]) -> Option<usize> {
+        self.longer
+            .iter()
+            .find(|p| {
+                p.len() <= tokens.len() && p[1..].iter().zip(&tokens[1..]).all(|(s, t)| *s == t.id)
+            })
+            .map(|p| p.len())
+            .or(self.single.then_some(1))
+    }
 }
 
 impl Lexicon {
@@ -286,7 +318,7 @@ impl Lexicon {
                 let id = super::text::stem_id(e);
                 lex.words.insert(e.clone());
                 lex.word_ids.insert(super::text::lower_id(e));
-                lex.phrases.entry(id).or_default().push(vec![id]);
+                lex.phrases.entry(id).or_default().add(vec![id]);
                 continue;
             }
             let toks = tokenize(e, 0, e.len());
@@ -299,7 +331,7 @@ impl Lexicon {
                 lex.words.insert(lower);
             }
             let stems: Vec<u32> = toks.into_iter().map(|t| t.id).collect();
-            lex.phrases.entry(stems[0]).or_default().push(stems);
+            lex.phrases.entry(stems[0]).or_default().add(stems);
         }
         lex
     }
@@ -349,18 +381,16 @@ impl Lexicon {
     pub fn longest_at(&self, tokens: &[Token], i: usize) -> Option<usize> {
         let tok = &tokens[i];
         if let Some(bit) = self.bit {
-            if tok.mask & (1u64 << bit) == 0 {
+            let bit = 1u64 << bit;
+            if tok.mask & bit == 0 {
                 return None;
             }
+            // Only one-word entries start with this stem: no lookup needed.
+            if tok.multi & bit == 0 {
+                return Some(1);
+            }
         }
-        let cands = self.phrases.get(&tok.id)?;
-        cands
-            .iter()
-            .filter(|p| {
-                p.len() <= tokens.len() - i && p.iter().zip(&tokens[i..]).all(|(s, t)| *s == t.id)
-            })
-            .map(Vec::len)
-            .max()
+        self.phrases.get(&tok.id)?.longest(&tokens[i..])
     }
 
     pub fn any(&self, tokens: &[Token]) -> bool {
@@ -403,8 +433,9 @@ pub struct Rules {
     pub file: RulesFile,
     /// Indexed by `Lex as usize`.
     lexicons: Vec<Lexicon>,
-    /// For each stem that starts an entry of some lexicon, the lexicons' bits.
-    masks: FxHashMap<u32, u64>,
+    /// For each stem that starts an entry of some lexicon, the lexicons' bits, and the bits
+    /// of those where it starts an entry of more than one word.
+    masks: FxHashMap<u32, (u64, u64)>,
 }
 
 impl Rules {
@@ -439,15 +470,19 @@ impl Rules {
                 message: "missing from the rules file".into(),
             }]));
         }
-        let mut masks: FxHashMap<u32, u64> = FxHashMap::default();
+        let mut masks: FxHashMap<u32, (u64, u64)> = FxHashMap::default();
         let lexicons = Lex::ALL
             .iter()
             .enumerate()
             .map(|(bit, l)| {
                 let mut lex = Lexicon::new(&file.lexicons[l.name()]);
                 lex.bit = Some(bit as u8);
-                for first in lex.phrases.keys() {
-                    *masks.entry(*first).or_default() |= 1u64 << bit;
+                for (first, entries) in &lex.phrases {
+                    let m = masks.entry(*first).or_default();
+                    m.0 |= 1u64 << bit;
+                    if !entries.longer.is_empty() {
+                        m.1 |= 1u64 << bit;
+                    }
                 }
                 lex
             })
@@ -467,7 +502,7 @@ impl Rules {
     /// Set each token's lexicon mask; matching with this rules' lexicons needs it.
     pub fn annotate(&self, tokens: &mut [Token]) {
         for t in tokens {
-            t.mask = self.masks.get(&t.id).copied().unwrap_or(0);
+            (t.mask, t.multi) = self.masks.get(&t.id).copied().unwrap_or((0, 0));
         }
     }
 

@@ -60,6 +60,8 @@ pub struct Token {
     /// Which of the rules' lexicons have an entry starting with this word's stem (one bit
     /// each); set by `Rules::annotate`.
     pub mask: u64,
+    /// The bits of those lexicons where this stem starts an entry of several words.
+    pub multi: u64,
 }
 
 /// A sentence (or bullet item) of the answer.
@@ -172,8 +174,8 @@ pub fn normalize(word: &str) -> String {
 /// The words of `text[start..end]`, offset into `text`.
 pub fn tokenize(text: &str, start: usize, end: usize) -> Vec<Token> {
     let span = &text[start..end];
-    let words: Vec<(usize, &str)> = if span.is_ascii() {
-        ascii_words(span).collect()
+    let words: Vec<(usize, &str)> = if is_simple(span) {
+        simple_words(span).collect()
     } else {
         span.unicode_word_indices().collect()
     };
@@ -192,6 +194,7 @@ pub fn tokenize(text: &str, start: usize, end: usize) -> Vec<Token> {
                     capital: w.chars().next().is_some_and(char::is_uppercase),
                     joined: text[..start + i].ends_with(['-', '/', '\u{2011}']),
                     mask: 0,
+                    multi: 0,
                     lower,
                 }
             })
@@ -199,14 +202,28 @@ pub fn tokenize(text: &str, start: usize, end: usize) -> Vec<Token> {
     })
 }
 
-/// The words of an ASCII text exactly as UAX #29 (`unicode_word_indices`) finds them, without
-/// its table lookups: most answers are plain ASCII, and word segmentation is the first cost
-/// every answer pays.
+/// Characters beyond ASCII that [`simple_words`] knows the word-boundary class of: the
+/// typographic punctuation answers are full of. Curly apostrophes join words ("it’s"); the
+/// rest separate them.
+const SIMPLE: &[char] = &[
+    '\u{2018}', '\u{2019}', '\u{201c}', '\u{201d}', '\u{2013}', '\u{2014}', '\u{2026}', '\u{2022}',
+    '\u{a0}', '\u{a3}', '\u{a5}', '\u{20ac}',
+];
+
+/// Whether [`simple_words`] segments this text exactly as UAX #29 does.
+fn is_simple(text: &str) -> bool {
+    text.is_ascii() || text.chars().all(|c| c.is_ascii() || SIMPLE.contains(&c))
+}
+
+/// The words of a text of ASCII and [`SIMPLE`] characters exactly as UAX #29
+/// (`unicode_word_indices`) finds them, without its table lookups: most answers are plain
+/// text, and word segmentation is the first cost every answer pays.
 ///
-/// For ASCII the rules come down to: letters, digits and `_` run together; a letter joins a
-/// letter across one `:`, `.` or `'` (WB6/7); a digit joins a digit across one `,`, `;`, `.`
-/// or `'` (WB11/12); a run is a word if it has a letter or digit.
-pub fn ascii_words(text: &str) -> impl Iterator<Item = (usize, &str)> {
+/// For these characters the rules come down to: letters, digits and `_` run together; a
+/// letter joins a letter across one `:`, `.`, `'`, `‘` or `’` (WB6/7); a digit joins a digit
+/// across one `,`, `;`, `.`, `'`, `‘` or `’` (WB11/12); a run is a word if it has a letter
+/// or digit.
+pub fn simple_words(text: &str) -> impl Iterator<Item = (usize, &str)> {
     let b = text.as_bytes();
     let mut i = 0;
     std::iter::from_fn(move || {
@@ -222,20 +239,17 @@ pub fn ascii_words(text: &str) -> impl Iterator<Item = (usize, &str)> {
                     i += 1;
                     continue;
                 }
-                let (Some(&mid), Some(&next)) = (b.get(i), b.get(i + 1)) else {
+                let Some((mid_len, after_letter, after_digit)) = mid(&b[i..]) else {
                     break;
                 };
-                let last = b[i - 1];
-                let joins = (last.is_ascii_alphabetic()
-                    && next.is_ascii_alphabetic()
-                    && matches!(mid, b':' | b'.' | b'\''))
-                    || (last.is_ascii_digit()
-                        && next.is_ascii_digit()
-                        && matches!(mid, b',' | b';' | b'.' | b'\''));
+                let (last, next) = (b[i - 1], b.get(i + mid_len).copied().unwrap_or(b' '));
+                let joins =
+                    (after_letter && last.is_ascii_alphabetic() && next.is_ascii_alphabetic())
+                        || (after_digit && last.is_ascii_digit() && next.is_ascii_digit());
                 if !joins {
                     break;
                 }
-                i += 2;
+                i += mid_len;
             }
             let word = &text[start..i];
             if word.bytes().any(|c| c.is_ascii_alphanumeric()) {
@@ -244,6 +258,18 @@ pub fn ascii_words(text: &str) -> impl Iterator<Item = (usize, &str)> {
         }
         None
     })
+}
+
+/// A mid-word character at the start of `rest`: its length, and whether it joins letters
+/// (MidLetter, MidNumLet) and digits (MidNum, MidNumLet).
+fn mid(rest: &[u8]) -> Option<(usize, bool, bool)> {
+    match rest {
+        [b':', ..] => Some((1, true, false)),
+        [b'.' | b'\'', ..] => Some((1, true, true)),
+        [b',' | b';', ..] => Some((1, false, true)),
+        [0xE2, 0x80, 0x98 | 0x99, ..] => Some((3, true, true)),
+        _ => None,
+    }
 }
 
 fn is_word_byte(c: u8) -> bool {
@@ -569,17 +595,19 @@ mod tests {
         #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
         /// The ASCII fast path finds exactly the words UAX #29 finds.
         #[test]
-        fn ascii_words_agree_with_uax29(s in "[a-zA-Z0-9_ .,;:'!?()\\-\n\"$%/]{0,60}") {
-            let fast: Vec<_> = ascii_words(&s).collect();
+        fn simple_words_agree_with_uax29(s in "[a-zA-Z0-9_ .,;:'!?()\\-\n\"$%/‘’“”–—…•\u{a0}£¥€]{0,60}") {
+            proptest::prop_assert!(is_simple(&s));
+            let fast: Vec<_> = simple_words(&s).collect();
             let slow: Vec<_> = s.unicode_word_indices().collect();
             proptest::prop_assert_eq!(fast, slow);
         }
     }
 
     #[test]
-    fn ascii_words_on_tricky_shapes() {
-        let s = "e.g. 1,000.50 don't 3x Q3 a:b x.5 _a__ 4'5 end.";
-        let fast: Vec<_> = ascii_words(s).collect();
+    fn simple_words_on_tricky_shapes() {
+        let s = "e.g. 1,000.50 don't it’s 3’4 ‘quoted’ “hi” a—b 3x Q3 a:b x.5 _a__ 4'5 end.";
+        assert!(is_simple(s));
+        let fast: Vec<_> = simple_words(s).collect();
         let slow: Vec<_> = s.unicode_word_indices().collect();
         assert_eq!(fast, slow);
     }
