@@ -35,6 +35,7 @@ pub struct Metric {
 }
 
 use super::metric_patterns::NUM_WORD;
+use super::text::Sentence;
 
 /// An embedded DFA: `include_bytes!` data aligned as `DFA::from_bytes` needs.
 #[repr(C)]
@@ -100,16 +101,22 @@ impl Pattern {
         })
     }
 
-    /// Matches in `hay` from `at` on, in order, not overlapping (the patterns never match
-    /// the empty string; the DFAs have no quit bytes, so a search cannot fail).
-    fn find_iter<'h>(&'static self, hay: &'h [u8]) -> impl Iterator<Item = Match> + 'h {
+    /// Matches in `hay[from..to]` (the text around it seen by `\b`), in order, not
+    /// overlapping (the patterns never match the empty string; the DFAs have no quit bytes,
+    /// so a search cannot fail).
+    fn find_iter<'h>(
+        &'static self,
+        hay: &'h [u8],
+        from: usize,
+        to: usize,
+    ) -> impl Iterator<Item = Match> + 'h {
         let re = self.get();
-        let mut at = 0;
+        let mut at = from;
         std::iter::from_fn(move || {
-            if at > hay.len() {
+            if at > to {
                 return None;
             }
-            let m = re.try_search(&Input::new(hay).range(at..)).ok()??;
+            let m = re.try_search(&Input::new(hay).range(at..to)).ok()??;
             at = m.end().max(at + 1);
             Some(m)
         })
@@ -314,27 +321,178 @@ const NOT_COUNT_NOUNS: &[&str] = &[
 /// Every metric in `text`, in order, not overlapping.
 ///
 /// The patterns run on an ASCII-lowercased copy (same byte offsets), so they need no case
-/// folding, and a pattern runs only when a cheap substring test says it could match.
+/// folding.
 pub fn find_metrics(text: &str) -> Vec<Metric> {
+    find(text, &[(0, text.len(), u8::MAX)])
+}
+
+/// [`find_metrics`] for an answer already split into sentences: each pattern scans only the
+/// stretches of text whose words could start one of its matches, and gives the same
+/// metrics.
+///
+/// A stretch ends at a character no pattern can match (`!`, `?`, `(`, `:`, a `.` not
+/// before a digit, an em dash…), so no match crosses one; a stretch whose words carry none
+/// of a pattern's cues ([`word_cues`]) cannot hold a match of it.
+pub fn find_metrics_in(text: &str, sentences: &[Sentence]) -> Vec<Metric> {
+    find(text, &stretches(text, sentences))
+}
+
+/// Cue bits of a word (lowercase) for [`find_metrics_in`]: which patterns need a word like it.
+const CUE_NUMBER: u8 = 1;
+const CUE_FROM: u8 = 1 << 1;
+const CUE_UNIT: u8 = 1 << 2;
+const CUE_FRACTION: u8 = 1 << 3;
+const CUE_TIMES: u8 = 1 << 4;
+const CUE_AMOUNT: u8 = 1 << 5;
+
+/// For each shape (by `SHAPES` index, then `COUNT`), the cues one of which every match holds.
+const NEEDS: [u8; 7] = [
+    CUE_FROM,
+    CUE_NUMBER | CUE_AMOUNT,
+    CUE_NUMBER,
+    CUE_NUMBER | CUE_TIMES,
+    CUE_FRACTION,
+    CUE_UNIT,
+    CUE_NUMBER,
+];
+
+/// Which pattern cues a word carries: a digit or a number word; "from"; a unit of time; a
+/// fraction; a multiplier word; an amount word. Substring tests, so a word the patterns
+/// see differently ("x.ten") still counts.
+pub fn word_cues(lower: &str) -> u8 {
+    let has = |list: &[&str]| list.iter().any(|w| lower.contains(w));
+    let mut cues = 0;
+    if lower.bytes().any(|b| b.is_ascii_digit()) || has(NUMBER_WORDS) {
+        cues |= CUE_NUMBER;
+    }
+    if lower.contains("from") {
+        cues |= CUE_FROM;
+    }
+    if has(&[
+        "day", "week", "month", "quarter", "year", "hour", "minute", "sprint",
+    ]) {
+        cues |= CUE_UNIT;
+    }
+    if has(&["third", "fifth", "quarter", "tenth", "half"]) {
+        cues |= CUE_FRACTION;
+    }
+    if has(&[
+        "doubl", "tripl", "trebl", "quadrupl", "halv", "half", "twice", "times", "fold",
+    ]) {
+        cues |= CUE_TIMES;
+    }
+    if has(&["illion", "thousand", "figure"]) {
+        cues |= CUE_AMOUNT;
+    }
+    cues
+}
+
+/// The words `NUM_WORD` is made of.
+const NUMBER_WORDS: &[&str] = &[
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+    "twenty",
+    "thirty",
+    "forty",
+    "fifty",
+    "sixty",
+    "seventy",
+    "eighty",
+    "ninety",
+    "hundred",
+    "thousand",
+    "dozen",
+    "couple",
+];
+
+/// Whether a byte can be part of a metric match: what the patterns are made of (lowercase
+/// letters, digits, white space, `-,.%$'_`, and the bytes of `€ £ ¥`); a `.` only
+/// before a digit.
+fn in_match(bytes: &[u8], i: usize) -> bool {
+    match bytes[i] {
+        b'.' => bytes.get(i + 1).is_some_and(u8::is_ascii_digit),
+        b if b.is_ascii_alphanumeric() => true,
+        b' ' | b'\t' | b'\n' | b'\x0b' | b'\x0c' | b'\r' => true,
+        b'-' | b',' | b'%' | b'$' | b'\'' | b'_' => true,
+        0xE2 | 0x82 | 0xAC | 0xC2 | 0xA3 | 0xA5 => true,
+        _ => false,
+    }
+}
+
+/// The stretches of `text` between characters no match can hold, each with the cues of the
+/// words that overlap it.
+fn stretches(text: &str, sentences: &[Sentence]) -> Vec<(usize, usize, u8)> {
+    let bytes = text.as_bytes();
+    let mut out: Vec<(usize, usize, u8)> = Vec::new();
+    let mut start = None;
+    for i in 0..=bytes.len() {
+        match (i < bytes.len() && in_match(bytes, i), start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                out.push((s, i, 0));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    let mut k = 0;
+    for t in sentences.iter().flat_map(|s| &s.tokens) {
+        while k < out.len() && out[k].1 <= t.start {
+            k += 1;
+        }
+        let mut j = k;
+        while j < out.len() && out[j].0 < t.end {
+            out[j].2 |= t.cue;
+            j += 1;
+        }
+    }
+    out.retain(|r| r.2 != 0);
+    out
+}
+
+fn find(text: &str, stretches: &[(usize, usize, u8)]) -> Vec<Metric> {
     let lower = text.to_ascii_lowercase();
+    let hay = lower.as_bytes();
     let mut found = Found::new();
-    for (kind, re) in &SHAPES {
+    for (i, (kind, re)) in SHAPES.iter().enumerate() {
         // Scanning with a loaded pattern costs less than ruling it out; loading one does
         // not, so a pattern is loaded only for an answer that could contain it.
         if !re.is_loaded() && !may_match(*kind, &lower) {
             continue;
         }
-        for m in re.find_iter(lower.as_bytes()) {
-            let (start, end) = trim_match(text, m.start(), m.end());
-            if start < end && keep(text, *kind, start, end) {
-                push_if_free(&mut found, start, end, *kind);
+        for &(a, b, _) in stretches.iter().filter(|r| r.2 & NEEDS[i] != 0) {
+            for m in re.find_iter(hay, a, b) {
+                let (start, end) = trim_match(text, m.start(), m.end());
+                if start < end && keep(text, *kind, start, end) {
+                    push_if_free(&mut found, start, end, *kind);
+                }
             }
         }
     }
-    for m in COUNT.find_iter(lower.as_bytes()) {
-        let (number, noun) = count_parts(&lower, m);
-        if count_ok(text, number.start, &text[number.clone()], &lower[noun]) {
-            push_if_free(&mut found, m.start(), m.end(), MetricKind::Count);
+    for &(a, b, _) in stretches.iter().filter(|r| r.2 & NEEDS[6] != 0) {
+        for m in COUNT.find_iter(hay, a, b) {
+            let (number, noun) = count_parts(&lower, m);
+            if count_ok(text, number.start, &text[number.clone()], &lower[noun]) {
+                push_if_free(&mut found, m.start(), m.end(), MetricKind::Count);
+            }
         }
     }
     found
@@ -672,7 +830,10 @@ mod tests {
         let all = SHAPES.iter().map(|(_, p)| p).chain([&COUNT, &NUMBER]);
         for (i, p) in all.enumerate() {
             let fallback = compile(i);
-            let want: Vec<_> = p.find_iter(text).map(|m| m.range()).collect();
+            let want: Vec<_> = p
+                .find_iter(text, 0, text.len())
+                .map(|m| m.range())
+                .collect();
             let got: Vec<_> = fallback.find_iter(text).map(|m| m.range()).collect();
             assert_eq!(got, want, "pattern {i}");
             assert!(!want.is_empty(), "pattern {i} finds nothing in the sample");
@@ -687,7 +848,10 @@ mod tests {
             ("about two hundred.", "two", "hundred"),
             ("1,200 active accounts", "1,200", "accounts"),
         ] {
-            let m = COUNT.find_iter(text.as_bytes()).next().expect(text);
+            let m = COUNT
+                .find_iter(text.as_bytes(), 0, text.len())
+                .next()
+                .expect(text);
             let (a, b) = count_parts(text, m);
             assert_eq!((&text[a], &text[b]), (number, noun), "{text}");
         }

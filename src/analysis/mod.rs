@@ -265,7 +265,7 @@ pub fn prepare(answer: &str, rules: &Rules) -> Vec<text::Sentence> {
 /// Check one answer.
 pub fn analyze(answer: &str, ctx: QuestionContext<'_>, rules: &Rules) -> Report {
     let sentences = prepare(answer, rules);
-    let metrics = metrics::find_metrics(answer);
+    let metrics = metrics::find_metrics_in(answer, &sentences);
     let feats = parts::features(answer, &sentences, &metrics, rules);
     let classified = parts::classify(&feats);
     let make = |i: usize| PartReport {
@@ -363,12 +363,79 @@ mod tests {
             prop_assert!(r.score <= 100);
         }
 
+        /// Scanning only the stretches whose words cue a pattern finds exactly what a scan
+        /// of the whole answer finds.
+        #[test]
+        fn stretch_scan_finds_what_a_full_scan_finds(
+            parts in proptest::collection::vec((proptest::sample::select(METRICISH), proptest::sample::select(&[" ", "", "\n", ", ", ". ", " - "][..])), 0..40)
+        ) {
+            let text: String = parts.iter().map(|(w, sep)| format!("{w}{sep}")).collect();
+            let rules = Rules::builtin().unwrap();
+            let whole = metrics::find_metrics(&text);
+            let by_stretch = metrics::find_metrics_in(&text, &prepare(&text, &rules));
+            prop_assert_eq!(whole, by_stretch);
+        }
+
         #[test]
         fn never_panics_on_answer_like_noise(text in r"([A-Za-z’“”—–•\-\*0-9$%., \n:;!?🚀é]{0,12}( |\n)){0,40}") {
             let r = check(&text);
             spans_valid(&text, &r);
         }
     }
+
+    /// Words and marks metrics are made of, and the characters that end a stretch.
+    const METRICISH: &[&str] = &[
+        "from",
+        "45",
+        "to",
+        "20",
+        "days",
+        "$2.4M",
+        "€5k",
+        "£3",
+        "40%",
+        "x.ten%",
+        "tenpercent",
+        "twenty-five",
+        "new",
+        "partners",
+        "3x",
+        "doubled",
+        "a third of the",
+        "within six",
+        "months",
+        "1,000",
+        "2.5",
+        "e.g.",
+        "Result:",
+        "- ",
+        "1. ",
+        "(",
+        ")",
+        "!",
+        "?",
+        "“",
+        "’",
+        "—",
+        "…",
+        "half",
+        "twice",
+        "times",
+        "five-figure",
+        "deal",
+        "million",
+        "a dozen",
+        "resellers",
+        "Q3",
+        "2019",
+        "week",
+        "in",
+        "a",
+        "I",
+        "signed",
+        "per cent",
+        "points",
+    ];
 
     #[test]
     fn empty_and_one_word_answers_score_near_zero() {

@@ -62,6 +62,8 @@ pub struct Token {
     pub mask: u64,
     /// The bits of those lexicons where this stem starts an entry of several words.
     pub multi: u64,
+    /// Which metric patterns a word like this can start ([`super::metrics::word_cues`]).
+    pub cue: u8,
 }
 
 /// A sentence (or bullet item) of the answer.
@@ -123,8 +125,13 @@ pub fn lower_id(word: &str) -> u32 {
     forms(word).3
 }
 
-/// A word's lowercase form, stem, the stem's number and the lowercase form's number.
-type Forms = (Word, Word, u32, u32);
+/// A word's lowercase form, stem, the stem's number, the lowercase form's number and its
+/// metric cues ([`NO_CUES_YET`] until a word of an answer needs them: lexicon words never
+/// do).
+type Forms = (Word, Word, u32, u32, u8);
+
+/// Metric cues not worked out yet.
+const NO_CUES_YET: u8 = u8::MAX;
 
 thread_local! {
     /// A word's lowercase form, stem and stem number, by the word as written: answers reuse
@@ -135,6 +142,18 @@ thread_local! {
 /// A word's lowercase form and stem, remembered per thread ([`MEMO`]).
 fn forms(word: &str) -> Forms {
     MEMO.with(|memo| forms_in(&mut memo.borrow_mut(), word))
+}
+
+/// [`forms_in`] with the metric cues worked out (and remembered).
+fn forms_with_cues(memo: &mut rustc_hash::FxHashMap<Box<str>, Forms>, word: &str) -> Forms {
+    let mut f = forms_in(memo, word);
+    if f.4 == NO_CUES_YET {
+        f.4 = super::metrics::word_cues(&f.0);
+        if let Some(kept) = memo.get_mut(word) {
+            kept.4 = f.4;
+        }
+    }
+    f
 }
 
 fn forms_in(memo: &mut rustc_hash::FxHashMap<Box<str>, Forms>, word: &str) -> Forms {
@@ -149,7 +168,13 @@ fn forms_in(memo: &mut rustc_hash::FxHashMap<Box<str>, Forms>, word: &str) -> Fo
     } else {
         intern(&lower)
     };
-    let f = (Word(Rc::from(lower)), Word(stemmed), id, lower_id);
+    let f = (
+        Word(Rc::from(lower)),
+        Word(stemmed),
+        id,
+        lower_id,
+        NO_CUES_YET,
+    );
     if memo.len() < 200_000 {
         memo.insert(Box::from(word), f.clone());
     }
@@ -184,7 +209,7 @@ pub fn tokenize(text: &str, start: usize, end: usize) -> Vec<Token> {
         words
             .into_iter()
             .map(|(i, w)| {
-                let (lower, stem, id, lower_id) = forms_in(&mut memo, w);
+                let (lower, stem, id, lower_id, cue) = forms_with_cues(&mut memo, w);
                 Token {
                     start: start + i,
                     end: start + i + w.len(),
@@ -195,6 +220,7 @@ pub fn tokenize(text: &str, start: usize, end: usize) -> Vec<Token> {
                     joined: text[..start + i].ends_with(['-', '/', '\u{2011}']),
                     mask: 0,
                     multi: 0,
+                    cue,
                     lower,
                 }
             })
