@@ -427,13 +427,39 @@ const NUMBER_WORDS: &[&str] = &[
 /// letters, digits, white space, `-,.%$'_`, and the bytes of `€ £ ¥`); a `.` only
 /// before a digit.
 fn in_match(bytes: &[u8], i: usize) -> bool {
+    const TABLE: [bool; 256] = {
+        let mut t = [false; 256];
+        let mut b = 0;
+        while b < 256 {
+            let c = b as u8;
+            t[b] = c.is_ascii_alphanumeric()
+                || matches!(
+                    c,
+                    b' ' | b'\t'
+                        | b'\n'
+                        | b'\x0b'
+                        | b'\x0c'
+                        | b'\r'
+                        | b'-'
+                        | b','
+                        | b'%'
+                        | b'$'
+                        | b'\''
+                        | b'_'
+                        | 0xE2
+                        | 0x82
+                        | 0xAC
+                        | 0xC2
+                        | 0xA3
+                        | 0xA5
+                );
+            b += 1;
+        }
+        t
+    };
     match bytes[i] {
         b'.' => bytes.get(i + 1).is_some_and(u8::is_ascii_digit),
-        b if b.is_ascii_alphanumeric() => true,
-        b' ' | b'\t' | b'\n' | b'\x0b' | b'\x0c' | b'\r' => true,
-        b'-' | b',' | b'%' | b'$' | b'\'' | b'_' => true,
-        0xE2 | 0x82 | 0xAC | 0xC2 | 0xA3 | 0xA5 => true,
-        _ => false,
+        b => TABLE[b as usize],
     }
 }
 

@@ -256,7 +256,7 @@ impl<'a> QuestionContext<'a> {
 pub fn prepare(answer: &str, rules: &Rules) -> Vec<text::Sentence> {
     let mut sentences = text::sentences(answer);
     for s in &mut sentences {
-        rules.annotate(&mut s.tokens);
+        s.word_hits = rules.annotate(&mut s.tokens);
         s.mask = s.tokens.iter().fold(0, |m, t| m | t.mask);
     }
     sentences

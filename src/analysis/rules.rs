@@ -344,7 +344,10 @@ impl Lexicon {
     /// Whether this word of the answer, as written (lowercased), is in the list: what
     /// [`Lexicon::has_word`] says of its lowercase form, by number.
     pub fn has_token(&self, t: &Token) -> bool {
-        self.word_ids.contains(&t.lower_id)
+        match self.bit {
+            Some(bit) if t.words & ANNOTATED != 0 => t.words & (1u64 << bit) != 0,
+            _ => self.word_ids.contains(&t.lower_id),
+        }
     }
 
     /// Token index ranges `[i, j)` where an entry matches (on stems), longest match at each
@@ -412,6 +415,9 @@ impl Lexicon {
             return (0..s.tokens.len()).any(|i| self.longest_at(&s.tokens, i).is_some());
         };
         let bit = 1u64 << b;
+        if s.word_hits & bit != 0 {
+            return true;
+        }
         s.mask & bit != 0
             && (0..s.tokens.len())
                 .any(|i| s.tokens[i].mask & bit != 0 && self.longest_at(&s.tokens, i).is_some())
@@ -427,15 +433,23 @@ impl Lexicon {
     }
 }
 
+/// Set in a token's `words` by [`Rules::annotate`]: its bits can be trusted.
+const ANNOTATED: u64 = 1 << 63;
+// Every lexicon has a bit of its own below it.
+const _: () = assert!(Lex::ALL.len() < 63);
+
 /// The rules, resolved and compiled for matching.
 #[derive(Debug, Clone)]
 pub struct Rules {
     pub file: RulesFile,
     /// Indexed by `Lex as usize`.
     lexicons: Vec<Lexicon>,
-    /// For each stem that starts an entry of some lexicon, the lexicons' bits, and the bits
-    /// of those where it starts an entry of more than one word.
-    masks: FxHashMap<u32, (u64, u64)>,
+    /// For each stem that starts an entry of some lexicon: the lexicons' bits, the bits of
+    /// those where it starts an entry of more than one word, and of those where it is a
+    /// one-word entry.
+    masks: FxHashMap<u32, (u64, u64, u64)>,
+    /// For each lowercase word that is a one-word entry of some lexicon, the lexicons' bits.
+    word_masks: FxHashMap<u32, u64>,
 }
 
 impl Rules {
@@ -470,7 +484,8 @@ impl Rules {
                 message: "missing from the rules file".into(),
             }]));
         }
-        let mut masks: FxHashMap<u32, (u64, u64)> = FxHashMap::default();
+        let mut masks: FxHashMap<u32, (u64, u64, u64)> = FxHashMap::default();
+        let mut word_masks: FxHashMap<u32, u64> = FxHashMap::default();
         let lexicons = Lex::ALL
             .iter()
             .enumerate()
@@ -483,6 +498,12 @@ impl Rules {
                     if !entries.longer.is_empty() {
                         m.1 |= 1u64 << bit;
                     }
+                    if entries.single {
+                        m.2 |= 1u64 << bit;
+                    }
+                }
+                for w in &lex.word_ids {
+                    *word_masks.entry(*w).or_default() |= 1u64 << bit;
                 }
                 lex
             })
@@ -491,6 +512,7 @@ impl Rules {
             file,
             lexicons,
             masks,
+            word_masks,
         })
     }
 
@@ -499,11 +521,17 @@ impl Rules {
         &self.lexicons[which as usize]
     }
 
-    /// Set each token's lexicon mask; matching with this rules' lexicons needs it.
-    pub fn annotate(&self, tokens: &mut [Token]) {
+    /// Set each token's lexicon mask; matching with this rules' lexicons needs it. Returns
+    /// the bits of the lexicons that have one of these words as a one-word entry.
+    pub fn annotate(&self, tokens: &mut [Token]) -> u64 {
+        let mut hits = 0;
         for t in tokens {
-            (t.mask, t.multi) = self.masks.get(&t.id).copied().unwrap_or((0, 0));
+            let (mask, multi, single) = self.masks.get(&t.id).copied().unwrap_or_default();
+            (t.mask, t.multi) = (mask, multi);
+            t.words = ANNOTATED | self.word_masks.get(&t.lower_id).copied().unwrap_or(0);
+            hits |= single;
         }
+        hits
     }
 
     /// A rule's settings, if it is enabled.

@@ -62,6 +62,9 @@ pub struct Token {
     pub mask: u64,
     /// The bits of those lexicons where this stem starts an entry of several words.
     pub multi: u64,
+    /// Which lexicons have this exact word (lowercase) as an entry, one bit each, plus a
+    /// bit saying they were set; set by `Rules::annotate`.
+    pub words: u64,
     /// Which metric patterns a word like this can start ([`super::metrics::word_cues`]).
     pub cue: u8,
 }
@@ -79,6 +82,9 @@ pub struct Sentence {
     pub tokens: Vec<Token>,
     /// The union of its tokens' lexicon masks: a lexicon whose bit is not here cannot match.
     pub mask: u64,
+    /// The lexicons with a one-word entry among its words: a lexicon whose bit is here
+    /// matches, with no need to look.
+    pub word_hits: u64,
 }
 
 impl Sentence {
@@ -199,27 +205,42 @@ pub fn normalize(word: &str) -> String {
 /// The words of `text[start..end]`, offset into `text`.
 pub fn tokenize(text: &str, start: usize, end: usize) -> Vec<Token> {
     let span = &text[start..end];
-    let words: Vec<(usize, &str)> = if is_simple(span) {
-        simple_words(span).collect()
+    if is_simple(span) {
+        tokens_of(text, start, simple_words(span))
     } else {
-        span.unicode_word_indices().collect()
-    };
+        tokens_of(text, start, span.unicode_word_indices())
+    }
+}
+
+/// Tokens for the words of `text[start..]` that `words` finds (offsets into that slice).
+fn tokens_of<'a>(
+    text: &'a str,
+    start: usize,
+    words: impl Iterator<Item = (usize, &'a str)>,
+) -> Vec<Token> {
+    let bytes = text.as_bytes();
     MEMO.with(|memo| {
         let mut memo = memo.borrow_mut();
         words
-            .into_iter()
             .map(|(i, w)| {
                 let (lower, stem, id, lower_id, cue) = forms_with_cues(&mut memo, w);
+                let at = start + i;
                 Token {
-                    start: start + i,
-                    end: start + i + w.len(),
+                    start: at,
+                    end: at + w.len(),
                     stem,
                     id,
                     lower_id,
-                    capital: w.chars().next().is_some_and(char::is_uppercase),
-                    joined: text[..start + i].ends_with(['-', '/', '\u{2011}']),
+                    capital: match bytes[at] {
+                        b if b.is_ascii() => b.is_ascii_uppercase(),
+                        _ => w.chars().next().is_some_and(char::is_uppercase),
+                    },
+                    joined: at > 0
+                        && (matches!(bytes[at - 1], b'-' | b'/')
+                            || text[..at].ends_with('\u{2011}')),
                     mask: 0,
                     multi: 0,
+                    words: 0,
                     cue,
                     lower,
                 }
@@ -371,6 +392,7 @@ pub fn sentences(text: &str) -> Vec<Sentence> {
                 bullet,
                 tokens,
                 mask: 0,
+                word_hits: 0,
             });
         }
     }
@@ -413,8 +435,14 @@ fn split_sentences(line: &str) -> Vec<(usize, &str)> {
     let mut start = 0;
     let mut i = 0;
     while i < bytes.len() {
+        // Terminators are ASCII or start with 0xE2, which only ever leads a character:
+        // every other byte is skipped without decoding.
         let c = bytes[i];
-        let is_end = matches!(c, b'.' | b'!' | b'?') || line[i..].starts_with('…');
+        if !matches!(c, b'.' | b'!' | b'?' | 0xE2) {
+            i += 1;
+            continue;
+        }
+        let is_end = c != 0xE2 || line[i..].starts_with('…');
         if is_end {
             let mut j = i + if c >= 0x80 { '…'.len_utf8() } else { 1 };
             // Runs of terminators, then closing quotes and brackets.
@@ -436,9 +464,6 @@ fn split_sentences(line: &str) -> Vec<(usize, &str)> {
             continue;
         }
         i += 1;
-        while i < bytes.len() && !line.is_char_boundary(i) {
-            i += 1;
-        }
     }
     if start < line.len() {
         out.push((start, &line[start..]));
