@@ -254,12 +254,7 @@ impl<'a> QuestionContext<'a> {
 /// The answer's sentences with their tokens annotated for this rules' lexicons — what the
 /// part rules read.
 pub fn prepare(answer: &str, rules: &Rules) -> Vec<text::Sentence> {
-    let mut sentences = text::sentences(answer);
-    for s in &mut sentences {
-        s.word_hits = rules.annotate(&mut s.tokens);
-        s.mask = s.tokens.iter().fold(0, |m, t| m | t.mask);
-    }
-    sentences
+    text::sentences_with(answer, Some(rules))
 }
 
 /// Check one answer.

@@ -221,10 +221,11 @@ fn sentence_features(answer: &str, s: &Sentence, metrics: &[Metric], rules: &Rul
             .iter()
             .any(|w| matches!(w.lower.as_str(), "i'd" | "we'd" | "i'll" | "we'll")),
         perfect: t.windows(2).any(|w| {
-            matches!(
-                w[0].lower.as_str(),
-                "has" | "have" | "i've" | "we've" | "it's" | "had"
-            ) && (w[1].lower.ends_with("ed") || rules.lex(Lex::PastIrregular).has_token(&w[1]))
+            (w[1].lower.ends_with("ed") || rules.lex(Lex::PastIrregular).has_token(&w[1]))
+                && matches!(
+                    w[0].lower.as_str(),
+                    "has" | "have" | "i've" | "we've" | "it's" | "had"
+                )
         }),
         question: text.trim_end().ends_with('?'),
     }

@@ -283,28 +283,33 @@ pub struct Lexicon {
 #[derive(Debug, Clone, Default)]
 struct Entries {
     single: bool,
-    longer: Vec<Box<[u32]>>,
+    /// Each entry's second stem (compared first, without following the pointer) and all
+    /// its stems.
+    longer: Vec<(u32, Box<[u32]>)>,
 }
 
 impl Entries {
     fn add(&mut self, stems: Vec<u32>) {
         if stems.len() == 1 {
             self.single = true;
-        } else if !self.longer.iter().any(|p| **p == *stems) {
-            self.longer.push(stems.into_boxed_slice());
-            self.longer.sort_by_key(|p| std::cmp::Reverse(p.len()));
+        } else if !self.longer.iter().any(|(_, p)| **p == *stems) {
+            self.longer.push((stems[1], stems.into_boxed_slice()));
+            self.longer.sort_by_key(|(_, p)| std::cmp::Reverse(p.len()));
         }
     }
 
     /// Length of the longest entry matching `tokens` from its start (whose first stem is
     /// this group's).
     fn longest(&self, tokens: &[Token]) -> Option<usize> {
+        let second = tokens.get(1).map(|t| t.id);
         self.longer
             .iter()
-            .find(|p| {
-                p.len() <= tokens.len() && p[1..].iter().zip(&tokens[1..]).all(|(s, t)| *s == t.id)
+            .find(|(s, p)| {
+                Some(*s) == second
+                    && p.len() <= tokens.len()
+                    && p[2..].iter().zip(&tokens[2..]).all(|(s, t)| *s == t.id)
             })
-            .map(|p| p.len())
+            .map(|(_, p)| p.len())
             .or(self.single.then_some(1))
     }
 }
@@ -418,9 +423,10 @@ impl Lexicon {
         if s.word_hits & bit != 0 {
             return true;
         }
-        s.mask & bit != 0
+        // No one-word entry matched, so only entries of several words can.
+        s.multi & bit != 0
             && (0..s.tokens.len())
-                .any(|i| s.tokens[i].mask & bit != 0 && self.longest_at(&s.tokens, i).is_some())
+                .any(|i| s.tokens[i].multi & bit != 0 && self.longest_at(&s.tokens, i).is_some())
     }
 
     /// False when no token's mask has this lexicon's bit: a cheap scan that spares the
@@ -432,6 +438,19 @@ impl Lexicon {
         }
     }
 }
+
+/// A word's bits under one set of rules: see the fields of the same names on `Token`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct LexBits {
+    pub mask: u64,
+    pub multi: u64,
+    pub single: u64,
+    pub words: u64,
+}
+
+/// Serial numbers of `Rules`, so what is remembered of a word under one set is not used
+/// under another.
+static SERIAL: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(1);
 
 /// Set in a token's `words` by [`Rules::annotate`]: its bits can be trusted.
 const ANNOTATED: u64 = 1 << 63;
@@ -450,6 +469,7 @@ pub struct Rules {
     masks: FxHashMap<u32, (u64, u64, u64)>,
     /// For each lowercase word that is a one-word entry of some lexicon, the lexicons' bits.
     word_masks: FxHashMap<u32, u64>,
+    serial: u32,
 }
 
 impl Rules {
@@ -513,6 +533,7 @@ impl Rules {
             lexicons,
             masks,
             word_masks,
+            serial: SERIAL.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
         })
     }
 
@@ -526,12 +547,29 @@ impl Rules {
     pub fn annotate(&self, tokens: &mut [Token]) -> u64 {
         let mut hits = 0;
         for t in tokens {
-            let (mask, multi, single) = self.masks.get(&t.id).copied().unwrap_or_default();
-            (t.mask, t.multi) = (mask, multi);
-            t.words = ANNOTATED | self.word_masks.get(&t.lower_id).copied().unwrap_or(0);
-            hits |= single;
+            let b = self.bits(t.id, t.lower_id);
+            (t.mask, t.multi, t.single, t.words) = (b.mask, b.multi, b.single, b.words);
+            hits |= b.single;
         }
         hits
+    }
+
+    /// The lexicon bits of a word with stem number `id` and lowercase-form number
+    /// `lower_id`.
+    pub fn bits(&self, id: u32, lower_id: u32) -> LexBits {
+        let (mask, multi, single) = self.masks.get(&id).copied().unwrap_or_default();
+        let words = ANNOTATED | self.word_masks.get(&lower_id).copied().unwrap_or(0);
+        LexBits {
+            mask,
+            multi,
+            single,
+            words,
+        }
+    }
+
+    /// This set of rules' serial number, unique in the process.
+    pub fn serial(&self) -> u32 {
+        self.serial
     }
 
     /// A rule's settings, if it is enabled.

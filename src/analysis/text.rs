@@ -11,6 +11,8 @@ use std::sync::OnceLock;
 use rust_stemmers::{Algorithm, Stemmer};
 use unicode_segmentation::UnicodeSegmentation as _;
 
+use super::rules::{LexBits, Rules};
+
 /// A shared, immutable piece of text (a lowercase word or a stem), cheap to clone.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Word(Rc<str>);
@@ -62,6 +64,8 @@ pub struct Token {
     pub mask: u64,
     /// The bits of those lexicons where this stem starts an entry of several words.
     pub multi: u64,
+    /// The bits of those lexicons where this stem is a one-word entry.
+    pub single: u64,
     /// Which lexicons have this exact word (lowercase) as an entry, one bit each, plus a
     /// bit saying they were set; set by `Rules::annotate`.
     pub words: u64,
@@ -85,6 +89,9 @@ pub struct Sentence {
     /// The lexicons with a one-word entry among its words: a lexicon whose bit is here
     /// matches, with no need to look.
     pub word_hits: u64,
+    /// The union of its tokens' `multi` bits: the lexicons an entry of several words of
+    /// which could start here.
+    pub multi: u64,
 }
 
 impl Sentence {
@@ -139,10 +146,21 @@ type Forms = (Word, Word, u32, u32, u8);
 /// Metric cues not worked out yet.
 const NO_CUES_YET: u8 = u8::MAX;
 
+/// What is remembered of a word: its forms, and its lexicon bits under the rules with
+/// serial number `serial` (0: none yet).
+struct Known {
+    forms: Forms,
+    serial: u32,
+    bits: LexBits,
+}
+
+type Memo = rustc_hash::FxHashMap<Box<str>, Known>;
+
 thread_local! {
-    /// A word's lowercase form, stem and stem number, by the word as written: answers reuse
-    /// a small vocabulary, and a lookup costs a fraction of lowercasing and stemming.
-    static MEMO: std::cell::RefCell<rustc_hash::FxHashMap<Box<str>, Forms>> = Default::default();
+    /// What is known of each word, by the word as written: answers reuse a small
+    /// vocabulary, and a lookup costs a fraction of lowercasing, stemming and the lexicon
+    /// lookups.
+    static MEMO: std::cell::RefCell<Memo> = Default::default();
 }
 
 /// A word's lowercase form and stem, remembered per thread ([`MEMO`]).
@@ -150,22 +168,52 @@ fn forms(word: &str) -> Forms {
     MEMO.with(|memo| forms_in(&mut memo.borrow_mut(), word))
 }
 
-/// [`forms_in`] with the metric cues worked out (and remembered).
-fn forms_with_cues(memo: &mut rustc_hash::FxHashMap<Box<str>, Forms>, word: &str) -> Forms {
-    let mut f = forms_in(memo, word);
-    if f.4 == NO_CUES_YET {
-        f.4 = super::metrics::word_cues(&f.0);
-        if let Some(kept) = memo.get_mut(word) {
-            kept.4 = f.4;
-        }
+fn forms_in(memo: &mut Memo, word: &str) -> Forms {
+    if let Some(k) = memo.get(word) {
+        return k.forms.clone();
     }
+    let f = work_out_forms(word);
+    remember(memo, word, &f);
     f
 }
 
-fn forms_in(memo: &mut rustc_hash::FxHashMap<Box<str>, Forms>, word: &str) -> Forms {
-    if let Some(f) = memo.get(word) {
-        return f.clone();
+fn remember(memo: &mut Memo, word: &str, f: &Forms) {
+    if memo.len() < 200_000 {
+        let known = Known {
+            forms: f.clone(),
+            serial: 0,
+            bits: LexBits::default(),
+        };
+        memo.insert(Box::from(word), known);
     }
+}
+
+/// A word of an answer: its forms with the metric cues worked out, and its lexicon bits
+/// under `rules` (when given), all remembered.
+fn answer_word(memo: &mut Memo, word: &str, rules: Option<&Rules>) -> (Forms, LexBits) {
+    if let Some(k) = memo.get_mut(word) {
+        if k.forms.4 == NO_CUES_YET {
+            k.forms.4 = super::metrics::word_cues(&k.forms.0);
+        }
+        let Some(r) = rules else {
+            return (k.forms.clone(), LexBits::default());
+        };
+        if k.serial != r.serial() {
+            (k.serial, k.bits) = (r.serial(), r.bits(k.forms.2, k.forms.3));
+        }
+        return (k.forms.clone(), k.bits);
+    }
+    let mut f = work_out_forms(word);
+    f.4 = super::metrics::word_cues(&f.0);
+    let bits = rules.map(|r| r.bits(f.2, f.3)).unwrap_or_default();
+    remember(memo, word, &f);
+    if let (Some(k), Some(r)) = (memo.get_mut(word), rules) {
+        (k.serial, k.bits) = (r.serial(), bits);
+    }
+    (f, bits)
+}
+
+fn work_out_forms(word: &str) -> Forms {
     let lower = normalize(word);
     let stemmed: Rc<str> = Rc::from(stemmer().stem(&lower).as_ref());
     let id = intern(&stemmed);
@@ -174,17 +222,13 @@ fn forms_in(memo: &mut rustc_hash::FxHashMap<Box<str>, Forms>, word: &str) -> Fo
     } else {
         intern(&lower)
     };
-    let f = (
+    (
         Word(Rc::from(lower)),
         Word(stemmed),
         id,
         lower_id,
         NO_CUES_YET,
-    );
-    if memo.len() < 200_000 {
-        memo.insert(Box::from(word), f.clone());
-    }
-    f
+    )
 }
 
 /// Lowercase with typographic apostrophes and hyphens made plain.
@@ -204,11 +248,17 @@ pub fn normalize(word: &str) -> String {
 
 /// The words of `text[start..end]`, offset into `text`.
 pub fn tokenize(text: &str, start: usize, end: usize) -> Vec<Token> {
+    tokenize_with(text, start, end, None)
+}
+
+/// [`tokenize`], with each token's lexicon bits for `rules` set (as `Rules::annotate`
+/// would) from what is remembered of the word.
+pub fn tokenize_with(text: &str, start: usize, end: usize, rules: Option<&Rules>) -> Vec<Token> {
     let span = &text[start..end];
     if is_simple(span) {
-        tokens_of(text, start, simple_words(span))
+        tokens_of(text, start, simple_words(span), rules)
     } else {
-        tokens_of(text, start, span.unicode_word_indices())
+        tokens_of(text, start, span.unicode_word_indices(), rules)
     }
 }
 
@@ -217,13 +267,14 @@ fn tokens_of<'a>(
     text: &'a str,
     start: usize,
     words: impl Iterator<Item = (usize, &'a str)>,
+    rules: Option<&Rules>,
 ) -> Vec<Token> {
     let bytes = text.as_bytes();
     MEMO.with(|memo| {
         let mut memo = memo.borrow_mut();
         words
             .map(|(i, w)| {
-                let (lower, stem, id, lower_id, cue) = forms_with_cues(&mut memo, w);
+                let ((lower, stem, id, lower_id, cue), bits) = answer_word(&mut memo, w, rules);
                 let at = start + i;
                 Token {
                     start: at,
@@ -238,9 +289,10 @@ fn tokens_of<'a>(
                     joined: at > 0
                         && (matches!(bytes[at - 1], b'-' | b'/')
                             || text[..at].ends_with('\u{2011}')),
-                    mask: 0,
-                    multi: 0,
-                    words: 0,
+                    mask: bits.mask,
+                    multi: bits.multi,
+                    single: bits.single,
+                    words: bits.words,
                     cue,
                     lower,
                 }
@@ -356,6 +408,12 @@ pub const LABELS: &[(&str, &str)] = &[
 /// Split an answer into sentences: lines first (so bullets and labels are units), then
 /// sentence boundaries (UAX #29) inside each line.
 pub fn sentences(text: &str) -> Vec<Sentence> {
+    sentences_with(text, None)
+}
+
+/// [`sentences`], with every token's lexicon bits for `rules` set and each sentence's
+/// unions of them.
+pub fn sentences_with(text: &str, rules: Option<&Rules>) -> Vec<Sentence> {
     let mut out = Vec::new();
     let mut pending_label: Option<String> = None;
     let mut offset = 0;
@@ -381,18 +439,22 @@ pub fn sentences(text: &str) -> Vec<Sentence> {
             if s_start >= s_end {
                 continue;
             }
-            let tokens = tokenize(text, s_start, s_end);
+            let tokens = tokenize_with(text, s_start, s_end, rules);
             if tokens.is_empty() {
                 continue;
             }
+            let union = |f: fn(&Token) -> u64| tokens.iter().fold(0, |m, t| m | f(t));
+            let (mask, word_hits, multi) =
+                (union(|t| t.mask), union(|t| t.single), union(|t| t.multi));
             out.push(Sentence {
                 start: s_start,
                 end: s_end,
                 label: label.take(),
                 bullet,
                 tokens,
-                mask: 0,
-                word_hits: 0,
+                mask,
+                word_hits,
+                multi,
             });
         }
     }
