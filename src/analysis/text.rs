@@ -43,13 +43,12 @@ impl PartialEq<&str> for Word {
 }
 
 /// A word of the answer: its span, its lowercase form (with typographic apostrophes made
-/// plain) and its stem.
+/// plain), its stem's number and what the checker's lexicons and patterns make of it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Token {
     pub start: usize,
     pub end: usize,
     pub lower: Word,
-    pub stem: Word,
     /// The stem's number ([`intern`]).
     pub id: u32,
     /// The lowercase form's number ([`intern`]): word lists compare by it, with no string
@@ -154,7 +153,39 @@ struct Known {
     bits: LexBits,
 }
 
-type Memo = rustc_hash::FxHashMap<Box<str>, Known>;
+/// What is known of words, by the word as written: the table holds only an index, so it
+/// stays small enough to stay in cache.
+#[derive(Default)]
+struct Memo {
+    index: rustc_hash::FxHashMap<Box<str>, u32>,
+    known: Vec<Known>,
+}
+
+impl Memo {
+    /// Words remembered at most: a stream of distinct words cannot grow it without bound.
+    const CAP: usize = 200_000;
+
+    fn find(&self, word: &str) -> Option<usize> {
+        self.index.get(word).map(|&i| i as usize)
+    }
+
+    fn get(&self, word: &str) -> Option<&Known> {
+        self.find(word).and_then(|i| self.known.get(i))
+    }
+
+    fn get_mut(&mut self, word: &str) -> Option<&mut Known> {
+        self.find(word).and_then(|i| self.known.get_mut(i))
+    }
+
+    fn insert(&mut self, word: &str, known: Known) {
+        if self.known.len() >= Memo::CAP {
+            return;
+        }
+        let i = self.known.len() as u32;
+        self.known.push(known);
+        self.index.insert(Box::from(word), i);
+    }
+}
 
 thread_local! {
     /// What is known of each word, by the word as written: answers reuse a small
@@ -178,30 +209,35 @@ fn forms_in(memo: &mut Memo, word: &str) -> Forms {
 }
 
 fn remember(memo: &mut Memo, word: &str, f: &Forms) {
-    if memo.len() < 200_000 {
-        let known = Known {
-            forms: f.clone(),
-            serial: 0,
-            bits: LexBits::default(),
-        };
-        memo.insert(Box::from(word), known);
-    }
+    let known = Known {
+        forms: f.clone(),
+        serial: 0,
+        bits: LexBits::default(),
+    };
+    memo.insert(word, known);
 }
 
 /// A word of an answer: its forms with the metric cues worked out, and its lexicon bits
 /// under `rules` (when given), all remembered.
-fn answer_word(memo: &mut Memo, word: &str, rules: Option<&Rules>) -> (Forms, LexBits) {
+fn answer_word(memo: &mut Memo, word: &str, rules: Option<&Rules>) -> AnswerWord {
+    let known = |f: &Forms, bits| AnswerWord {
+        lower: f.0.clone(),
+        id: f.2,
+        lower_id: f.3,
+        cue: f.4,
+        bits,
+    };
     if let Some(k) = memo.get_mut(word) {
         if k.forms.4 == NO_CUES_YET {
             k.forms.4 = super::metrics::word_cues(&k.forms.0);
         }
         let Some(r) = rules else {
-            return (k.forms.clone(), LexBits::default());
+            return known(&k.forms, LexBits::default());
         };
         if k.serial != r.serial() {
             (k.serial, k.bits) = (r.serial(), r.bits(k.forms.2, k.forms.3));
         }
-        return (k.forms.clone(), k.bits);
+        return known(&k.forms, k.bits);
     }
     let mut f = work_out_forms(word);
     f.4 = super::metrics::word_cues(&f.0);
@@ -210,7 +246,16 @@ fn answer_word(memo: &mut Memo, word: &str, rules: Option<&Rules>) -> (Forms, Le
     if let (Some(k), Some(r)) = (memo.get_mut(word), rules) {
         (k.serial, k.bits) = (r.serial(), bits);
     }
-    (f, bits)
+    known(&f, bits)
+}
+
+/// What a token takes from [`answer_word`].
+struct AnswerWord {
+    lower: Word,
+    id: u32,
+    lower_id: u32,
+    cue: u8,
+    bits: LexBits,
 }
 
 fn work_out_forms(word: &str) -> Forms {
@@ -274,12 +319,17 @@ fn tokens_of<'a>(
         let mut memo = memo.borrow_mut();
         words
             .map(|(i, w)| {
-                let ((lower, stem, id, lower_id, cue), bits) = answer_word(&mut memo, w, rules);
+                let AnswerWord {
+                    lower,
+                    id,
+                    lower_id,
+                    cue,
+                    bits,
+                } = answer_word(&mut memo, w, rules);
                 let at = start + i;
                 Token {
                     start: at,
                     end: at + w.len(),
-                    stem,
                     id,
                     lower_id,
                     capital: match bytes[at] {
