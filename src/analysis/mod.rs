@@ -371,6 +371,22 @@ mod tests {
             prop_assert_eq!(whole, by_stretch);
         }
 
+        /// The per-sentence lexicon hits worked out while splitting agree with a scan of
+        /// the sentence's words, for every lexicon.
+        #[test]
+        fn sentence_hits_agree_with_a_scan(
+            words in proptest::collection::vec(proptest::sample::select(LEXICAL), 0..30)
+        ) {
+            let text = words.join(" ");
+            let rules = Rules::builtin().unwrap();
+            for s in prepare(&text, &rules) {
+                for lex in rules::Lex::ALL {
+                    let l = rules.lex(lex);
+                    prop_assert_eq!(l.any_in(&s), l.any(&s.tokens), "{:?} in {:?}", lex, s.text(&text));
+                }
+            }
+        }
+
         #[test]
         fn never_panics_on_answer_like_noise(text in r"([A-Za-z’“”—–•\-\*0-9$%., \n:;!?🚀é]{0,12}( |\n)){0,40}") {
             let r = check(&text);
@@ -430,6 +446,14 @@ mod tests {
         "signed",
         "per cent",
         "points",
+    ];
+
+    /// Words that start lexicon entries of one and of several words, and sentence ends.
+    const LEXICAL: &[&str] = &[
+        "I", "learned", "that", "we", "would", "usually", "as", "a", "result", "in", "the", "end",
+        "every", "week", "my", "role", "was", "partner", "manager", "e.g.", "revenue", "grew",
+        "next", "time", "I'd", "realized", "synergy", "leverage", "circle", "back", "when", "if",
+        "last", "quarter", "so", ".", "!", "\n", "-", "Result:",
     ];
 
     #[test]

@@ -420,13 +420,12 @@ impl Lexicon {
             return (0..s.tokens.len()).any(|i| self.longest_at(&s.tokens, i).is_some());
         };
         let bit = 1u64 << b;
-        if s.word_hits & bit != 0 {
-            return true;
+        if let Some(hits) = s.hits {
+            return hits & bit != 0;
         }
-        // No one-word entry matched, so only entries of several words can.
-        s.multi & bit != 0
+        s.mask & bit != 0
             && (0..s.tokens.len())
-                .any(|i| s.tokens[i].multi & bit != 0 && self.longest_at(&s.tokens, i).is_some())
+                .any(|i| s.tokens[i].mask & bit != 0 && self.longest_at(&s.tokens, i).is_some())
     }
 
     /// False when no token's mask has this lexicon's bit: a cheap scan that spares the
@@ -565,6 +564,24 @@ impl Rules {
             single,
             words,
         }
+    }
+
+    /// The lexicons (bits) with an entry anywhere in `tokens`, which carry this rules' bits:
+    /// one pass for all of them, so `Lexicon::any_in` is a bit test.
+    pub fn hits(&self, tokens: &[Token]) -> u64 {
+        let mut hits = 0;
+        for (i, t) in tokens.iter().enumerate() {
+            hits |= t.single;
+            let mut multi = t.multi & !hits;
+            while multi != 0 {
+                let b = multi.trailing_zeros();
+                multi &= multi - 1;
+                if self.lexicons[b as usize].longest_at(tokens, i).is_some() {
+                    hits |= 1 << b;
+                }
+            }
+        }
+        hits
     }
 
     /// This set of rules' serial number, unique in the process.

@@ -85,12 +85,8 @@ pub struct Sentence {
     pub tokens: Vec<Token>,
     /// The union of its tokens' lexicon masks: a lexicon whose bit is not here cannot match.
     pub mask: u64,
-    /// The lexicons with a one-word entry among its words: a lexicon whose bit is here
-    /// matches, with no need to look.
-    pub word_hits: u64,
-    /// The union of its tokens' `multi` bits: the lexicons an entry of several words of
-    /// which could start here.
-    pub multi: u64,
+    /// The lexicons with an entry in it (`Rules::hits`), when it was split with rules.
+    pub hits: Option<u64>,
 }
 
 impl Sentence {
@@ -493,22 +489,25 @@ pub fn sentences_with(text: &str, rules: Option<&Rules>) -> Vec<Sentence> {
             if tokens.is_empty() {
                 continue;
             }
-            let union = |f: fn(&Token) -> u64| tokens.iter().fold(0, |m, t| m | f(t));
-            let (mask, word_hits, multi) =
-                (union(|t| t.mask), union(|t| t.single), union(|t| t.multi));
             out.push(Sentence {
                 start: s_start,
                 end: s_end,
                 label: label.take(),
                 bullet,
                 tokens,
-                mask,
-                word_hits,
-                multi,
+                mask: 0,
+                hits: None,
             });
         }
     }
-    merge_fragments(text, out)
+    let mut out = merge_fragments(text, out);
+    if let Some(rules) = rules {
+        for s in &mut out {
+            s.mask = s.tokens.iter().fold(0, |m, t| m | t.mask);
+            s.hits = Some(rules.hits(&s.tokens));
+        }
+    }
+    out
 }
 
 /// Join pieces that sentence segmentation cut wrongly ("e.g. a reseller", "approx. 40%"): a
