@@ -383,6 +383,7 @@ mod tests {
                 for lex in rules::Lex::ALL {
                     let l = rules.lex(lex);
                     prop_assert_eq!(l.any_in(&s), l.any(&s.tokens), "{:?} in {:?}", lex, s.text(&text));
+                    prop_assert_eq!(l.find_in(&s), l.find(&s.tokens), "{:?} in {:?}", lex, s.text(&text));
                 }
             }
         }

@@ -408,8 +408,10 @@ impl Lexicon {
     /// [`Lexicon::find`] over a prepared sentence, skipping it at once when its mask shows
     /// that nothing can match.
     pub fn find_in(&self, s: &Sentence) -> Vec<(usize, usize)> {
-        if self.bit.is_some_and(|b| s.mask & (1u64 << b) == 0) {
-            return Vec::new();
+        if let Some(b) = self.bit {
+            if s.hits.unwrap_or(s.mask) & (1u64 << b) == 0 {
+                return Vec::new();
+            }
         }
         self.scan(&s.tokens)
     }
