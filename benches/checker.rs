@@ -1,11 +1,14 @@
-//! Checker speed: one 300-word answer, batch throughput over many distinct answers, a
-//! 10 MB answer, and the start-up pieces a one-answer `prepcoach check` pays for.
+//! Checker speed: one 300-word answer, batch throughput over many distinct answers (the
+//! analysis alone, and the whole JSONL batch mode), a 10 MB answer, and the start-up pieces
+//! a one-answer `prepcoach check` pays for.
 //!
 //! `cargo bench` (divan). Targets: one answer under 100 µs; batch at least 20 MB/s on one
 //! core; time proportional to size for huge answers.
 
 use divan::{black_box, Bencher};
 use prepcoach::analysis::{analyze, QuestionContext, Rules};
+use prepcoach::cli::CheckFormat;
+use prepcoach::commands::check_batch;
 use prepcoach::Catalog;
 
 fn main() {
@@ -68,6 +71,37 @@ fn batch_corpus(b: Bencher) {
             .iter()
             .map(|a| analyze(a, QuestionContext::default(), &rules).score)
             .sum::<u32>()
+    });
+}
+
+/// The batch mode whole, as `check --input FILE --format jsonl` runs it: parse the JSONL,
+/// check every answer, write one JSON line each. Throughput counts answer text only.
+#[divan::bench]
+fn batch_jsonl_whole(b: Bencher) {
+    let rules = Rules::builtin().unwrap();
+    let catalog = Catalog::builtin().unwrap();
+    let answers = corpus();
+    let bytes: usize = answers.iter().map(String::len).sum();
+    let input: String = answers
+        .iter()
+        .enumerate()
+        .map(|(i, a)| format!("{}\n", serde_json::json!({"id": i, "answer": a})))
+        .collect();
+    b.counter(divan::counter::BytesCount::new(bytes)).bench(|| {
+        let mut written = 0;
+        check_batch(
+            "corpus.jsonl",
+            black_box(&input),
+            CheckFormat::Jsonl,
+            &catalog,
+            &rules,
+            &mut |out| {
+                written += out.len();
+                Ok(())
+            },
+        )
+        .unwrap();
+        written
     });
 }
 

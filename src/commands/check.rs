@@ -11,7 +11,7 @@ use crate::bank::{read_text, Catalog};
 use crate::cli::{CheckArgs, CheckFormat, RulesArgs};
 use crate::config::config_home;
 use crate::error::{Diagnostic, Error, Result};
-use crate::render::report::{report_json, report_lines, report_text, ReportOptions};
+use crate::render::report::{report_lines, report_text, ReportOptions};
 use crate::render::Paint;
 
 /// The rules for this run: `--rules FILE`, else `rules.json` in the config folder, else the
@@ -66,12 +66,9 @@ pub fn run(args: &CheckArgs, paint: &Paint) -> Result<i32> {
         ),
         CheckFormat::Json => format!(
             "{}\n",
-            serde_json::to_string_pretty(&report_json(&report)).unwrap_or_default()
+            serde_json::to_string_pretty(&report).unwrap_or_default()
         ),
-        CheckFormat::Jsonl => format!(
-            "{}\n",
-            serde_json::to_string(&report_json(&report)).unwrap_or_default()
-        ),
+        CheckFormat::Jsonl => format!("{}\n", serde_json::to_string(&report).unwrap_or_default()),
         CheckFormat::Line => report_lines(&name, &answer, &report),
     };
     emit(&text)?;
@@ -148,14 +145,30 @@ pub fn parse_jsonl<T: for<'de> Deserialize<'de>>(
 
 fn batch(input: &Path, format: CheckFormat, catalog: &Catalog, rules: &Rules) -> Result<i32> {
     let (name, text) = read_answer(Some(input))?;
-    let lines: Vec<(usize, BatchLine)> = parse_jsonl(&name, &text)?;
+    check_batch(&name, &text, format, catalog, rules, &mut |out| emit(out))?;
+    Ok(0)
+}
+
+/// Check every answer of a JSONL batch (`text`, read from `name`) and hand `sink` the
+/// output, one line (or block) per answer in input order, in chunks of about a megabyte.
+/// Every bad line and unknown question id is reported, with its line, before anything is
+/// checked.
+pub fn check_batch(
+    name: &str,
+    text: &str,
+    format: CheckFormat,
+    catalog: &Catalog,
+    rules: &Rules,
+    sink: &mut dyn FnMut(&str) -> Result<()>,
+) -> Result<()> {
+    let lines: Vec<(usize, BatchLine)> = parse_jsonl(name, text)?;
     // Unknown question ids are input errors too: report them all, with their line.
     let unknown: Vec<Diagnostic> = lines
         .iter()
         .filter_map(|(n, l)| {
             let id = l.question_id.as_ref()?;
             catalog.question(id).err().map(|e| Diagnostic {
-                file: name.clone(),
+                file: name.to_string(),
                 line: *n,
                 column: 1,
                 field: "question_id".into(),
@@ -173,29 +186,28 @@ fn batch(input: &Path, format: CheckFormat, catalog: &Catalog, rules: &Rules) ->
             None => QuestionContext::default(),
         };
         let mut report: Report = analyze(&line.answer, ctx, rules);
-        let label = match &line.id {
-            serde_json::Value::String(s) => s.clone(),
-            other => other.to_string(),
-        };
         report.id = Some(line.id.clone());
         match format {
-            CheckFormat::Line => out.push_str(&report_lines(&label, &line.answer, &report)),
+            CheckFormat::Line => {
+                let label = match &line.id {
+                    serde_json::Value::String(s) => s.clone(),
+                    other => other.to_string(),
+                };
+                out.push_str(&report_lines(&label, &line.answer, &report));
+            }
             CheckFormat::Json => {
-                out.push_str(
-                    &serde_json::to_string_pretty(&report_json(&report)).unwrap_or_default(),
-                );
+                out.push_str(&serde_json::to_string_pretty(&report).unwrap_or_default());
                 out.push('\n');
             }
             _ => {
-                out.push_str(&serde_json::to_string(&report_json(&report)).unwrap_or_default());
+                out.push_str(&serde_json::to_string(&report).unwrap_or_default());
                 out.push('\n');
             }
         }
         if out.len() > 1 << 20 {
-            emit(&out)?;
+            sink(&out)?;
             out.clear();
         }
     }
-    emit(&out)?;
-    Ok(0)
+    sink(&out)
 }

@@ -9,6 +9,8 @@ mod list;
 mod practice;
 mod report;
 
+pub use check::check_batch;
+
 use std::io::Write;
 use std::path::{Path, PathBuf};
 

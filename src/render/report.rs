@@ -241,8 +241,3 @@ pub fn report_lines(file: &str, answer: &str, r: &Report) -> String {
     }
     out
 }
-
-/// The report as the documented JSON object.
-pub fn report_json(r: &Report) -> serde_json::Value {
-    serde_json::to_value(r).unwrap_or(serde_json::Value::Null)
-}
