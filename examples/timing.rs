@@ -1,5 +1,5 @@
 //! Where the time of one `prepcoach check` goes: loading banks, loading rules, the first
-//! analysis (which compiles the metric patterns) and a warm analysis.
+//! analysis (which loads the metric DFAs it needs) and a warm analysis.
 //!
 //! `cargo run --release --example timing -- answer.txt`
 

@@ -155,16 +155,14 @@ fn sentence_features(answer: &str, s: &Sentence, metrics: &[Metric], rules: &Rul
         .count();
     let verbs = |name: Lex| -> usize {
         lex(name)
-            .find_in(s)
-            .into_iter()
+            .matches_in(s)
             .filter(|&(i, _)| verb_like(t, i, s, &past_flags) && own_action(t, i))
             .count()
     };
     // "had missed", "had dropped": backstory, not what resulted.
     let past_verbs = |name: Lex| {
         lex(name)
-            .find_in(s)
-            .into_iter()
+            .matches_in(s)
             .any(|(i, _)| past_form(t, i, &past_flags) && !(i > 0 && t[i - 1].lower == "had"))
     };
     let text = s.text(answer);
@@ -194,7 +192,7 @@ fn sentence_features(answer: &str, s: &Sentence, metrics: &[Metric], rules: &Rul
         leading_verb: lex(Lex::ActionVerbs).longest_at(t, 0).is_some()
             && (s.bullet || s.label.is_some() || past_flags.first() == Some(&true)),
         attitude: lex(Lex::Attitude).any_in(s),
-        context_cues: lex(Lex::ContextCues).find_in(s).len(),
+        context_cues: lex(Lex::ContextCues).matches_in(s).count(),
         setting: lex(Lex::Setting).any_in(s) || opens_with_place(t),
         outcome_verb: past_verbs(Lex::OutcomeVerbs),
         outcome_verb_weak: past_verbs(Lex::OutcomeVerbsWeak),
@@ -210,7 +208,7 @@ fn sentence_features(answer: &str, s: &Sentence, metrics: &[Metric], rules: &Rul
             .count(),
         specific: specificity(s, rules),
         generic: lex(Lex::GenericMarkers).any_in(s),
-        salad: lex(Lex::Jargon).find_in(s).len() >= 2,
+        salad: lex(Lex::Jargon).matches_in(s).nth(1).is_some(),
         modal_first_person: t.windows(2).any(|w| {
             matches!(w[0].lower.as_str(), "i" | "we")
                 && matches!(
@@ -464,11 +462,10 @@ fn specificity(s: &Sentence, rules: &Rules) -> usize {
         })
         .count()
         .min(2);
-    let anchors = rules.lex(Lex::TimeAnchors).find_in(s).len().min(1);
+    let anchors = usize::from(rules.lex(Lex::TimeAnchors).any_in(s));
     let orgs = rules
         .lex(Lex::OrgNouns)
-        .find_in(s)
-        .iter()
+        .matches_in(s)
         .filter(|(i, _)| {
             // "a regional integrator", "that reseller": a particular one. A bare "a
             // partner" is any partner.

@@ -366,23 +366,30 @@ impl Lexicon {
 
     /// The matches, skipping without a lookup every token whose mask lacks this lexicon.
     fn scan(&self, tokens: &[Token]) -> Vec<(usize, usize)> {
-        let mut out = Vec::new();
+        self.scan_iter(tokens).collect()
+    }
+
+    /// [`Lexicon::scan`] as an iterator, for callers that only count or test.
+    fn scan_iter<'t>(&'t self, tokens: &'t [Token]) -> impl Iterator<Item = (usize, usize)> + 't {
         let bit = self.bit.map(|b| 1u64 << b);
         let mut i = 0;
-        while i < tokens.len() {
-            if bit.is_some_and(|b| tokens[i].mask & b == 0) {
-                i += 1;
-                continue;
-            }
-            match self.longest_at(tokens, i) {
-                Some(len) => {
-                    out.push((i, i + len));
-                    i += len;
+        std::iter::from_fn(move || {
+            while i < tokens.len() {
+                if bit.is_some_and(|b| tokens[i].mask & b == 0) {
+                    i += 1;
+                    continue;
                 }
-                None => i += 1,
+                match self.longest_at(tokens, i) {
+                    Some(len) => {
+                        let m = (i, i + len);
+                        i += len;
+                        return Some(m);
+                    }
+                    None => i += 1,
+                }
             }
-        }
-        out
+            None
+        })
     }
 
     /// Length of the longest entry matching at token `i`.
@@ -408,12 +415,16 @@ impl Lexicon {
     /// [`Lexicon::find`] over a prepared sentence, skipping it at once when its mask shows
     /// that nothing can match.
     pub fn find_in(&self, s: &Sentence) -> Vec<(usize, usize)> {
-        if let Some(b) = self.bit {
-            if s.hits.unwrap_or(s.mask) & (1u64 << b) == 0 {
-                return Vec::new();
-            }
-        }
-        self.scan(&s.tokens)
+        self.matches_in(s).collect()
+    }
+
+    /// [`Lexicon::find_in`] as an iterator, for callers that only count or test.
+    pub fn matches_in<'s>(&'s self, s: &'s Sentence) -> impl Iterator<Item = (usize, usize)> + 's {
+        let none = self
+            .bit
+            .is_some_and(|b| s.hits.unwrap_or(s.mask) & (1u64 << b) == 0);
+        let tokens: &[Token] = if none { &[] } else { &s.tokens };
+        self.scan_iter(tokens)
     }
 
     /// [`Lexicon::any`] over a prepared sentence.
