@@ -68,6 +68,9 @@ pub(crate) fn explain_serde(err: &serde_json::Error) -> String {
         Some(i) => full[..i].to_string(),
         None => full,
     };
+    if msg == "trailing characters" {
+        return "text after the JSON value: one JSON value per file, or per line in JSONL".into();
+    }
     match nearest_field(&msg) {
         Some(best) => format!("{msg}; did you mean `{best}`?"),
         None => msg,

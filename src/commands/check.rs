@@ -120,21 +120,28 @@ pub fn parse_jsonl<T: for<'de> Deserialize<'de>>(
         if line.trim().is_empty() {
             continue;
         }
+        // Plain serde first; only a bad line pays for tracking the path to its error.
         let mut de = serde_json::Deserializer::from_str(line);
-        match serde_path_to_error::deserialize::<_, T>(&mut de) {
-            Ok(v) => items.push((i + 1, v)),
-            Err(err) => {
-                let field = err.path().to_string();
-                let inner = err.into_inner();
-                diags.push(Diagnostic {
-                    file: name.to_string(),
-                    line: i + 1,
-                    column: inner.column(),
-                    field: if field == "." { String::new() } else { field },
-                    message: crate::bank::explain_serde(&inner),
-                });
-            }
+        if let Ok(v) = T::deserialize(&mut de).and_then(|v| de.end().map(|()| v)) {
+            items.push((i + 1, v));
+            continue;
         }
+        let mut de = serde_json::Deserializer::from_str(line);
+        let (field, inner) = match serde_path_to_error::deserialize::<_, T>(&mut de) {
+            // The object was fine; something follows it on the line.
+            Ok(_) => match de.end() {
+                Ok(()) => continue,
+                Err(e) => (String::new(), e),
+            },
+            Err(err) => (err.path().to_string(), err.into_inner()),
+        };
+        diags.push(Diagnostic {
+            file: name.to_string(),
+            line: i + 1,
+            column: inner.column(),
+            field: if field == "." { String::new() } else { field },
+            message: crate::bank::explain_serde(&inner),
+        });
     }
     if diags.is_empty() {
         Ok(items)
@@ -179,7 +186,7 @@ pub fn check_batch(
     if !unknown.is_empty() {
         return Err(Error::Invalid(unknown));
     }
-    let mut out = String::new();
+    let mut out: Vec<u8> = Vec::new();
     for (_, line) in &lines {
         let ctx = match &line.question_id {
             Some(id) => QuestionContext::of(catalog.question(id)?),
@@ -187,27 +194,28 @@ pub fn check_batch(
         };
         let mut report: Report = analyze(&line.answer, ctx, rules);
         report.id = Some(line.id.clone());
+        // Serialising into memory cannot fail: every field is plain data.
         match format {
             CheckFormat::Line => {
                 let label = match &line.id {
                     serde_json::Value::String(s) => s.clone(),
                     other => other.to_string(),
                 };
-                out.push_str(&report_lines(&label, &line.answer, &report));
+                out.extend_from_slice(report_lines(&label, &line.answer, &report).as_bytes());
             }
             CheckFormat::Json => {
-                out.push_str(&serde_json::to_string_pretty(&report).unwrap_or_default());
-                out.push('\n');
+                let _ = serde_json::to_writer_pretty(&mut out, &report);
+                out.push(b'\n');
             }
             _ => {
-                out.push_str(&serde_json::to_string(&report).unwrap_or_default());
-                out.push('\n');
+                let _ = serde_json::to_writer(&mut out, &report);
+                out.push(b'\n');
             }
         }
         if out.len() > 1 << 20 {
-            sink(&out)?;
+            sink(&String::from_utf8_lossy(&out))?;
             out.clear();
         }
     }
-    sink(&out)
+    sink(&String::from_utf8_lossy(&out))
 }

@@ -147,6 +147,17 @@ fn batch_errors_name_file_line_and_field() {
         out.stderr
     );
     assert!(out.stdout.is_empty());
+    // Two objects on one line: the second is not silently dropped.
+    let out = Run::new()
+        .args(&["check", "--input", "-"])
+        .stdin("{\"id\": 1, \"answer\": \"x\"} {\"id\": 2, \"answer\": \"y\"}\n")
+        .fails();
+    assert!(
+        out.stderr
+            .contains("<stdin>:1:26: text after the JSON value"),
+        "{}",
+        out.stderr
+    );
     let out = Run::new()
         .args(&["check", "--input", "-"])
         .stdin("{\"id\": \"c\", \"answer\": \"x\", \"question_id\": \"spm-99\"}\n")
