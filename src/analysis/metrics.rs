@@ -337,7 +337,7 @@ pub fn find_metrics_in(text: &str, sentences: &[Sentence]) -> Vec<Metric> {
     find(text, &stretches(text, sentences))
 }
 
-/// Cue bits of a word (lowercase) for [`find_metrics_in`]: which patterns need a word like it.
+// Cue bits of a word ([`word_cues`]), by the kind of word a pattern needs.
 const CUE_NUMBER: u8 = 1;
 const CUE_FROM: u8 = 1 << 1;
 const CUE_UNIT: u8 = 1 << 2;

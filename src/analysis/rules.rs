@@ -265,7 +265,7 @@ impl Lex {
 /// A word list ready for matching: single words by lowercase form, phrases by stems.
 ///
 /// A lexicon of the rules file also has a bit in every token's mask (set by
-/// [`Rules::annotate`]), so matching skips, without hashing, every token no entry of the
+/// [`Rules::bits`]), so matching skips, without hashing, every token no entry of the
 /// lexicon starts with; that keeps some thirty lexicons to one hash lookup per word.
 #[derive(Debug, Clone, Default)]
 pub struct Lexicon {
@@ -464,7 +464,7 @@ pub struct LexBits {
 /// under another.
 static SERIAL: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(1);
 
-/// Set in a token's `words` by [`Rules::annotate`]: its bits can be trusted.
+/// Set in a token's `words` with its lexicon bits ([`Rules::bits`]): they can be trusted.
 const ANNOTATED: u64 = 1 << 63;
 // Every lexicon has a bit of its own below it.
 const _: () = assert!(Lex::ALL.len() < 63);
@@ -552,18 +552,6 @@ impl Rules {
     /// A lexicon of the rules file.
     pub fn lex(&self, which: Lex) -> &Lexicon {
         &self.lexicons[which as usize]
-    }
-
-    /// Set each token's lexicon mask; matching with this rules' lexicons needs it. Returns
-    /// the bits of the lexicons that have one of these words as a one-word entry.
-    pub fn annotate(&self, tokens: &mut [Token]) -> u64 {
-        let mut hits = 0;
-        for t in tokens {
-            let b = self.bits(t.id, t.lower_id);
-            (t.mask, t.multi, t.single, t.words) = (b.mask, b.multi, b.single, b.words);
-            hits |= b.single;
-        }
-        hits
     }
 
     /// The lexicon bits of a word with stem number `id` and lowercase-form number
@@ -688,8 +676,7 @@ mod tests {
         let toks = tokenize(text, 0, text.len());
         assert_eq!(lex.find(&toks), vec![(0, 3), (4, 5)]);
         let rules = Rules::builtin().unwrap();
-        let mut toks = tokenize(text, 0, text.len());
-        rules.annotate(&mut toks);
+        let toks = super::super::text::tokenize_with(text, 0, text.len(), Some(&rules));
         assert!(rules.lex(Lex::OutcomeMarkers).any(&toks));
         assert!(!rules.lex(Lex::Jargon).any(&toks));
     }

@@ -59,14 +59,14 @@ pub struct Token {
     /// Joined to the word before by a hyphen or slash ("partner-sourced").
     pub joined: bool,
     /// Which of the rules' lexicons have an entry starting with this word's stem (one bit
-    /// each); set by `Rules::annotate`.
+    /// each); set from `Rules::bits` when the words are split with rules.
     pub mask: u64,
     /// The bits of those lexicons where this stem starts an entry of several words.
     pub multi: u64,
     /// The bits of those lexicons where this stem is a one-word entry.
     pub single: u64,
     /// Which lexicons have this exact word (lowercase) as an entry, one bit each, plus a
-    /// bit saying they were set; set by `Rules::annotate`.
+    /// bit saying they were set; set from `Rules::bits` when the words are split with rules.
     pub words: u64,
     /// Which metric patterns a word like this can start ([`super::metrics::word_cues`]).
     pub cue: u8,
@@ -315,8 +315,8 @@ pub fn tokenize(text: &str, start: usize, end: usize) -> Vec<Token> {
     tokenize_with(text, start, end, None)
 }
 
-/// [`tokenize`], with each token's lexicon bits for `rules` set (as `Rules::annotate`
-/// would) from what is remembered of the word.
+/// [`tokenize`], with each token's lexicon bits for `rules` (`Rules::bits`) set from what
+/// is remembered of the word.
 pub fn tokenize_with(text: &str, start: usize, end: usize, rules: Option<&Rules>) -> Vec<Token> {
     let span = &text[start..end];
     if is_simple(span) {
