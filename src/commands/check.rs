@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
-use super::{emit, resolve, resolve_with};
+use super::{emit, emit_bytes, resolve, resolve_with};
 use crate::analysis::{analyze, QuestionContext, Report, Rules};
 use crate::bank::{read_text, Catalog};
 use crate::cli::{CheckArgs, CheckFormat, RulesArgs};
@@ -152,12 +152,15 @@ pub fn parse_jsonl<T: for<'de> Deserialize<'de>>(
 
 fn batch(input: &Path, format: CheckFormat, catalog: &Catalog, rules: &Rules) -> Result<i32> {
     let (name, text) = read_answer(Some(input))?;
-    check_batch(&name, &text, format, catalog, rules, &mut |out| emit(out))?;
+    check_batch(&name, &text, format, catalog, rules, &mut |out| {
+        emit_bytes(out)
+    })?;
     Ok(0)
 }
 
 /// Check every answer of a JSONL batch (`text`, read from `name`) and hand `sink` the
-/// output, one line (or block) per answer in input order, in chunks of about a megabyte.
+/// output (UTF-8), one line (or block) per answer in input order, in chunks of about a
+/// megabyte.
 /// Every bad line and unknown question id is reported, with its line, before anything is
 /// checked.
 pub fn check_batch(
@@ -166,7 +169,7 @@ pub fn check_batch(
     format: CheckFormat,
     catalog: &Catalog,
     rules: &Rules,
-    sink: &mut dyn FnMut(&str) -> Result<()>,
+    sink: &mut dyn FnMut(&[u8]) -> Result<()>,
 ) -> Result<()> {
     let lines: Vec<(usize, BatchLine)> = parse_jsonl(name, text)?;
     // Unknown question ids are input errors too: report them all, with their line.
@@ -213,9 +216,9 @@ pub fn check_batch(
             }
         }
         if out.len() > 1 << 20 {
-            sink(&String::from_utf8_lossy(&out))?;
+            sink(&out)?;
             out.clear();
         }
     }
-    sink(&String::from_utf8_lossy(&out))
+    sink(&out)
 }

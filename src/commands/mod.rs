@@ -100,8 +100,13 @@ pub(crate) fn resolve_with(
 
 /// Write to stdout; a closed pipe (`prepcoach questions | head`) is not an error.
 pub(crate) fn emit(text: &str) -> Result<()> {
+    emit_bytes(text.as_bytes())
+}
+
+/// [`emit`] for output already known to be UTF-8 (serde_json's), without checking it again.
+pub(crate) fn emit_bytes(bytes: &[u8]) -> Result<()> {
     let mut out = std::io::stdout().lock();
-    match out.write_all(text.as_bytes()).and_then(|_| out.flush()) {
+    match out.write_all(bytes).and_then(|_| out.flush()) {
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
         other => other.map_err(Error::Output),
     }
