@@ -452,13 +452,29 @@ impl Lexicon {
 }
 
 /// A word's bits under one set of rules: see the fields of the same names on `Token`.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct LexBits {
     pub mask: u64,
     pub multi: u64,
     pub single: u64,
     pub words: u64,
+    pub phrases: u32,
 }
+
+impl Default for LexBits {
+    fn default() -> Self {
+        LexBits {
+            mask: 0,
+            multi: 0,
+            single: 0,
+            words: 0,
+            phrases: NO_PHRASES,
+        }
+    }
+}
+
+/// No entries of several words start with this stem.
+pub const NO_PHRASES: u32 = u32::MAX;
 
 /// Serial numbers of `Rules`, so what is remembered of a word under one set is not used
 /// under another.
@@ -478,9 +494,12 @@ pub struct Rules {
     /// For each stem that starts an entry of some lexicon: the lexicons' bits, the bits of
     /// those where it starts an entry of more than one word, and of those where it is a
     /// one-word entry.
-    masks: FxHashMap<u32, (u64, u64, u64)>,
+    masks: FxHashMap<u32, (u64, u64, u64, u32)>,
     /// For each lowercase word that is a one-word entry of some lexicon, the lexicons' bits.
     word_masks: FxHashMap<u32, u64>,
+    /// Entries of several words, grouped by first stem (a group's index is in `masks`):
+    /// each with its lexicon's bit, its second stem and all its stems.
+    phrases: Vec<Vec<(u8, u32, Box<[u32]>)>>,
     serial: u32,
 }
 
@@ -516,7 +535,8 @@ impl Rules {
                 message: "missing from the rules file".into(),
             }]));
         }
-        let mut masks: FxHashMap<u32, (u64, u64, u64)> = FxHashMap::default();
+        let mut masks: FxHashMap<u32, (u64, u64, u64, u32)> = FxHashMap::default();
+        let mut phrases: Vec<Vec<(u8, u32, Box<[u32]>)>> = Vec::new();
         let mut word_masks: FxHashMap<u32, u64> = FxHashMap::default();
         let lexicons = Lex::ALL
             .iter()
@@ -525,13 +545,22 @@ impl Rules {
                 let mut lex = Lexicon::new(&file.lexicons[l.name()]);
                 lex.bit = Some(bit as u8);
                 for (first, entries) in &lex.phrases {
-                    let m = masks.entry(*first).or_default();
+                    let m = masks.entry(*first).or_insert((0, 0, 0, NO_PHRASES));
                     m.0 |= 1u64 << bit;
-                    if !entries.longer.is_empty() {
-                        m.1 |= 1u64 << bit;
-                    }
                     if entries.single {
                         m.2 |= 1u64 << bit;
+                    }
+                    if entries.longer.is_empty() {
+                        continue;
+                    }
+                    m.1 |= 1u64 << bit;
+                    if m.3 == NO_PHRASES {
+                        m.3 = phrases.len() as u32;
+                        phrases.push(Vec::new());
+                    }
+                    let group = &mut phrases[m.3 as usize];
+                    for (second, stems) in &entries.longer {
+                        group.push((bit as u8, *second, stems.clone()));
                     }
                 }
                 for w in &lex.word_ids {
@@ -545,6 +574,7 @@ impl Rules {
             lexicons,
             masks,
             word_masks,
+            phrases,
             serial: SERIAL.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
         })
     }
@@ -557,13 +587,18 @@ impl Rules {
     /// The lexicon bits of a word with stem number `id` and lowercase-form number
     /// `lower_id`.
     pub fn bits(&self, id: u32, lower_id: u32) -> LexBits {
-        let (mask, multi, single) = self.masks.get(&id).copied().unwrap_or_default();
+        let (mask, multi, single, phrases) = self
+            .masks
+            .get(&id)
+            .copied()
+            .unwrap_or((0, 0, 0, NO_PHRASES));
         let words = ANNOTATED | self.word_masks.get(&lower_id).copied().unwrap_or(0);
         LexBits {
             mask,
             multi,
             single,
             words,
+            phrases,
         }
     }
 
@@ -573,12 +608,23 @@ impl Rules {
         let mut hits = 0;
         for (i, t) in tokens.iter().enumerate() {
             hits |= t.single;
-            let mut multi = t.multi & !hits;
-            while multi != 0 {
-                let b = multi.trailing_zeros();
-                multi &= multi - 1;
-                if self.lexicons[b as usize].longest_at(tokens, i).is_some() {
-                    hits |= 1 << b;
+            if t.multi & !hits == 0 {
+                continue;
+            }
+            let Some(group) = self.phrases.get(t.phrases as usize) else {
+                continue;
+            };
+            let second = tokens.get(i + 1).map(|t| t.id);
+            for (bit, s2, stems) in group {
+                if hits & (1 << bit) == 0
+                    && Some(*s2) == second
+                    && stems.len() <= tokens.len() - i
+                    && stems[2..]
+                        .iter()
+                        .zip(&tokens[i + 2..])
+                        .all(|(s, t)| *s == t.id)
+                {
+                    hits |= 1 << bit;
                 }
             }
         }

@@ -65,6 +65,8 @@ pub struct Token {
     pub multi: u64,
     /// The bits of those lexicons where this stem is a one-word entry.
     pub single: u64,
+    /// Where the rules keep the entries of several words that start with this stem.
+    pub phrases: u32,
     /// Which lexicons have this exact word (lowercase) as an entry, one bit each, plus a
     /// bit saying they were set; set from `Rules::bits` when the words are split with rules.
     pub words: u64,
@@ -361,6 +363,7 @@ fn tokens_of<'a>(
                     mask: bits.mask,
                     multi: bits.multi,
                     single: bits.single,
+                    phrases: bits.phrases,
                     words: bits.words,
                     cue,
                     lower,
