@@ -499,9 +499,13 @@ pub struct Rules {
     word_masks: FxHashMap<u32, u64>,
     /// Entries of several words, grouped by first stem (a group's index is in `masks`):
     /// each with its lexicon's bit, its second stem and all its stems.
-    phrases: Vec<Vec<(u8, u32, Box<[u32]>)>>,
+    phrases: Vec<PhraseGroup>,
     serial: u32,
 }
+
+/// The entries of several words that start with one stem, in every lexicon: each with its
+/// lexicon's bit, its second stem and all its stems.
+type PhraseGroup = Vec<(u8, u32, Box<[u32]>)>;
 
 impl Rules {
     /// The built-in rules.
@@ -536,7 +540,7 @@ impl Rules {
             }]));
         }
         let mut masks: FxHashMap<u32, (u64, u64, u64, u32)> = FxHashMap::default();
-        let mut phrases: Vec<Vec<(u8, u32, Box<[u32]>)>> = Vec::new();
+        let mut phrases: Vec<PhraseGroup> = Vec::new();
         let mut word_masks: FxHashMap<u32, u64> = FxHashMap::default();
         let lexicons = Lex::ALL
             .iter()
