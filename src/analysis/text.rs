@@ -13,32 +13,70 @@ use unicode_segmentation::UnicodeSegmentation as _;
 
 use super::rules::{LexBits, Rules};
 
-/// A shared, immutable piece of text (a lowercase word or a stem), cheap to clone.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub struct Word(Rc<str>);
+/// An immutable piece of text (a lowercase word or a stem), cheap to clone. The words the
+/// memo keeps live as long as the process, like an interner's (the memo is capped, so
+/// this is bounded): copying one touches no reference count, which matters because every
+/// token of every answer holds one.
+#[derive(Debug, Clone)]
+pub struct Word(Repr);
+
+#[derive(Debug, Clone)]
+enum Repr {
+    Kept(&'static str),
+    Shared(Rc<str>),
+}
 
 impl Word {
     pub fn as_str(&self) -> &str {
-        &self.0
+        match &self.0 {
+            Repr::Kept(s) => s,
+            Repr::Shared(s) => s,
+        }
+    }
+
+    fn shared(text: &str) -> Word {
+        Word(Repr::Shared(Rc::from(text)))
+    }
+
+    /// The same text, kept for the life of the process (for the memo).
+    fn kept(&self) -> Word {
+        match &self.0 {
+            Repr::Kept(s) => Word(Repr::Kept(s)),
+            Repr::Shared(s) => Word(Repr::Kept(Box::leak(Box::from(&**s)))),
+        }
     }
 }
 
 impl std::ops::Deref for Word {
     type Target = str;
     fn deref(&self) -> &str {
-        &self.0
+        self.as_str()
+    }
+}
+
+impl PartialEq for Word {
+    fn eq(&self, other: &Word) -> bool {
+        self.as_str() == other.as_str()
+    }
+}
+
+impl Eq for Word {}
+
+impl std::hash::Hash for Word {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.as_str().hash(state);
     }
 }
 
 impl PartialEq<str> for Word {
     fn eq(&self, other: &str) -> bool {
-        &*self.0 == other
+        self.as_str() == other
     }
 }
 
 impl PartialEq<&str> for Word {
     fn eq(&self, other: &&str) -> bool {
-        &*self.0 == *other
+        self.as_str() == *other
     }
 }
 
@@ -102,11 +140,10 @@ fn stemmer() -> &'static Stemmer {
     STEMMER.get_or_init(|| Stemmer::create(Algorithm::English))
 }
 
-/// The stem of one lowercase word, as lexicon entries and answer words are compared.
-/// Stems are remembered per thread: answers reuse a small vocabulary, and a lookup costs a
-/// fraction of stemming.
-pub fn stem(word: &str) -> Word {
-    forms(word).1
+/// The stem of a word, as lexicon entries and answer words are compared (by its
+/// [`intern`] number: see [`stem_id`]).
+pub fn stem(word: &str) -> String {
+    stemmer().stem(&normalize(word)).into_owned()
 }
 
 /// The process-wide number of a stem: lexicons and answers compare stems by number, with
@@ -127,39 +164,38 @@ pub fn intern(stem: &str) -> u32 {
 
 /// The number of a word's stem, as [`intern`] gives it.
 pub fn stem_id(word: &str) -> u32 {
-    forms(word).2
+    known(word).id
 }
 
 /// The number of a word's lowercase form, as tokens carry it in `lower_id`.
 pub fn lower_id(word: &str) -> u32 {
-    forms(word).3
+    known(word).lower_id
 }
-
-/// A word's lowercase form, stem, the stem's number, the lowercase form's number and its
-/// metric cues ([`NO_CUES_YET`] until a word of an answer needs them: lexicon words never
-/// do).
-type Forms = (Word, Word, u32, u32, u8);
 
 /// Metric cues not worked out yet.
 const NO_CUES_YET: u8 = u8::MAX;
 
-/// What is remembered of a word: its forms, and its lexicon bits under the rules with
-/// serial number `serial` (0: none yet).
+/// What is remembered of a word: its lowercase form, its stem's number, its lowercase
+/// form's number, its metric cues ([`NO_CUES_YET`] until a word of an answer needs them:
+/// lexicon words never do) and its lexicon bits under the rules with serial number
+/// `serial` (0: none yet). All a token needs, in one place.
+#[derive(Clone)]
 struct Known {
-    forms: Forms,
+    lower: Word,
+    id: u32,
+    lower_id: u32,
+    cue: u8,
     serial: u32,
     bits: LexBits,
 }
 
-/// What is known of words, by the word as written: the tables hold only an index, so they
-/// stay small enough to stay in cache. A word of up to 15 bytes (nearly all) is keyed by
-/// its bytes packed in one number, so a lookup compares numbers instead of calling
-/// `memcmp`.
+/// What is known of words, by the word as written, kept in the tables themselves so a
+/// lookup is one trip to memory. A word of up to 15 bytes (nearly all) is keyed by its
+/// bytes packed in one number, so a lookup compares numbers instead of calling `memcmp`.
 #[derive(Default)]
 struct Memo {
-    short: rustc_hash::FxHashMap<u128, u32>,
-    long: rustc_hash::FxHashMap<Box<str>, u32>,
-    known: Vec<Known>,
+    short: rustc_hash::FxHashMap<u128, Known>,
+    long: rustc_hash::FxHashMap<Box<str>, Known>,
 }
 
 impl Memo {
@@ -179,31 +215,24 @@ impl Memo {
         Some(x)
     }
 
-    fn find(&self, word: &str) -> Option<usize> {
-        let i = match Memo::pack(word) {
-            Some(k) => self.short.get(&k),
-            None => self.long.get(word),
-        };
-        i.map(|&i| i as usize)
-    }
-
-    fn get(&self, word: &str) -> Option<&Known> {
-        self.find(word).and_then(|i| self.known.get(i))
-    }
-
     fn get_mut(&mut self, word: &str) -> Option<&mut Known> {
-        self.find(word).and_then(|i| self.known.get_mut(i))
+        match Memo::pack(word) {
+            Some(k) => self.short.get_mut(&k),
+            None => self.long.get_mut(word),
+        }
+    }
+
+    fn is_full(&self) -> bool {
+        self.short.len() + self.long.len() >= Memo::CAP
     }
 
     fn insert(&mut self, word: &str, known: Known) {
-        if self.known.len() >= Memo::CAP {
+        if self.is_full() {
             return;
         }
-        let i = self.known.len() as u32;
-        self.known.push(known);
         match Memo::pack(word) {
-            Some(k) => self.short.insert(k, i),
-            None => self.long.insert(Box::from(word), i),
+            Some(k) => self.short.insert(k, known),
+            None => self.long.insert(Box::from(word), known),
         };
     }
 }
@@ -215,86 +244,85 @@ thread_local! {
     static MEMO: std::cell::RefCell<Memo> = Default::default();
 }
 
-/// A word's lowercase form and stem, remembered per thread ([`MEMO`]).
-fn forms(word: &str) -> Forms {
-    MEMO.with(|memo| forms_in(&mut memo.borrow_mut(), word))
-}
-
-fn forms_in(memo: &mut Memo, word: &str) -> Forms {
-    if let Some(k) = memo.get(word) {
-        return k.forms.clone();
-    }
-    let f = work_out_forms(word);
-    remember(memo, word, &f);
-    f
-}
-
-fn remember(memo: &mut Memo, word: &str, f: &Forms) {
-    let known = Known {
-        forms: f.clone(),
-        serial: 0,
-        bits: LexBits::default(),
-    };
-    memo.insert(word, known);
-}
-
-/// A word of an answer: its forms with the metric cues worked out, and its lexicon bits
-/// under `rules` (when given), all remembered.
-fn answer_word(memo: &mut Memo, word: &str, rules: Option<&Rules>) -> AnswerWord {
-    let known = |f: &Forms, bits| AnswerWord {
-        lower: f.0.clone(),
-        id: f.2,
-        lower_id: f.3,
-        cue: f.4,
-        bits,
-    };
-    if let Some(k) = memo.get_mut(word) {
-        if k.forms.4 == NO_CUES_YET {
-            k.forms.4 = super::metrics::word_cues(&k.forms.0);
+/// What is known of a word, remembered per thread ([`MEMO`]).
+fn known(word: &str) -> Known {
+    MEMO.with(|memo| {
+        let mut memo = memo.borrow_mut();
+        match memo.get_mut(word) {
+            Some(k) => k.clone(),
+            None => remember(&mut memo, word, work_out(word)),
         }
-        let Some(r) = rules else {
-            return known(&k.forms, LexBits::default());
-        };
-        if k.serial != r.serial() {
-            (k.serial, k.bits) = (r.serial(), r.bits(k.forms.2, k.forms.3));
+    })
+}
+
+/// Keep what is known of a word in the memo, if it has room; returns it as kept.
+fn remember(memo: &mut Memo, word: &str, k: Known) -> Known {
+    if memo.is_full() {
+        return k;
+    }
+    let kept = Known {
+        lower: k.lower.kept(),
+        ..k
+    };
+    memo.insert(word, kept.clone());
+    kept
+}
+
+/// A word of an answer: what is known of it with the metric cues worked out, and its
+/// lexicon bits under `rules` (when given: otherwise none), all remembered.
+fn answer_word(memo: &mut Memo, word: &str, rules: Option<&Rules>) -> Known {
+    let k = match memo.get_mut(word) {
+        Some(k) => k,
+        None => {
+            let k = remember(memo, word, work_out(word));
+            match memo.get_mut(word) {
+                Some(kept) => kept,
+                None => return with_rules(k, rules),
+            }
         }
-        return known(&k.forms, k.bits);
+    };
+    if k.cue == NO_CUES_YET {
+        k.cue = super::metrics::word_cues(&k.lower);
     }
-    let mut f = work_out_forms(word);
-    f.4 = super::metrics::word_cues(&f.0);
-    let bits = rules.map(|r| r.bits(f.2, f.3)).unwrap_or_default();
-    remember(memo, word, &f);
-    if let (Some(k), Some(r)) = (memo.get_mut(word), rules) {
-        (k.serial, k.bits) = (r.serial(), bits);
+    match rules {
+        Some(r) if k.serial != r.serial() => {
+            (k.serial, k.bits) = (r.serial(), r.bits(k.id, k.lower_id));
+            k.clone()
+        }
+        Some(_) => k.clone(),
+        None => Known {
+            bits: LexBits::default(),
+            ..k.clone()
+        },
     }
-    known(&f, bits)
 }
 
-/// What a token takes from [`answer_word`].
-struct AnswerWord {
-    lower: Word,
-    id: u32,
-    lower_id: u32,
-    cue: u8,
-    bits: LexBits,
+/// A word the memo had no room for, with its cues and bits worked out.
+fn with_rules(mut k: Known, rules: Option<&Rules>) -> Known {
+    k.cue = super::metrics::word_cues(&k.lower);
+    if let Some(r) = rules {
+        (k.serial, k.bits) = (r.serial(), r.bits(k.id, k.lower_id));
+    }
+    k
 }
 
-fn work_out_forms(word: &str) -> Forms {
+fn work_out(word: &str) -> Known {
     let lower = normalize(word);
-    let stemmed: Rc<str> = Rc::from(stemmer().stem(&lower).as_ref());
+    let stemmed = stemmer().stem(&lower);
     let id = intern(&stemmed);
     let lower_id = if *lower == *stemmed {
         id
     } else {
         intern(&lower)
     };
-    (
-        Word(Rc::from(lower)),
-        Word(stemmed),
+    Known {
+        lower: Word::shared(&lower),
         id,
         lower_id,
-        NO_CUES_YET,
-    )
+        cue: NO_CUES_YET,
+        serial: 0,
+        bits: LexBits::default(),
+    }
 }
 
 /// Lowercase with typographic apostrophes and hyphens made plain.
@@ -340,12 +368,13 @@ fn tokens_of<'a>(
         let mut memo = memo.borrow_mut();
         words
             .map(|(i, w)| {
-                let AnswerWord {
+                let Known {
                     lower,
                     id,
                     lower_id,
                     cue,
                     bits,
+                    ..
                 } = answer_word(&mut memo, w, rules);
                 let at = start + i;
                 Token {
