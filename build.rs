@@ -5,8 +5,6 @@
 
 use std::{env, fs, path::Path};
 
-use regex_automata::dfa::{dense, regex::Regex};
-
 include!("src/analysis/metric_patterns.rs");
 
 fn main() {
@@ -14,24 +12,13 @@ fn main() {
     compile_metric_patterns();
 }
 
-/// How the metric patterns are compiled; `metrics.rs` compiles the same way when it falls
-/// back to run time.
-fn metric_regex(pattern: &str) -> Regex {
-    use regex_automata::{nfa::thompson, util::syntax};
-    Regex::builder()
-        .syntax(syntax::Config::new().unicode(false).utf8(false))
-        .thompson(thompson::Config::new().utf8(false))
-        .dense(dense::Config::new().minimize(true))
-        .build(pattern)
-        .unwrap_or_else(|e| panic!("metric pattern does not compile: {e}"))
-}
-
 /// Each pattern's forward and reverse DFA, little-endian, as `OUT_DIR/metric_NAME.fwd|rev`.
 fn compile_metric_patterns() {
     let out = env::var("OUT_DIR").expect("cargo sets OUT_DIR");
     println!("cargo:rerun-if-changed=src/analysis/metric_patterns.rs");
     for (name, pattern) in metric_pattern_sources() {
-        let re = metric_regex(&pattern);
+        let re = compile_metric_pattern(&pattern)
+            .unwrap_or_else(|e| panic!("metric pattern {name} does not compile: {e}"));
         let (fwd, pad) = re.forward().to_bytes_little_endian();
         fs::write(
             Path::new(&out).join(format!("metric_{name}.fwd")),

@@ -1,7 +1,7 @@
-// The text of the metric patterns: shared by `build.rs`, which compiles them into DFAs
-// embedded in the binary, and by `metrics.rs`, which falls back to compiling them at run
-// time should the embedded ones not load. Plain `std` only, so the build script can
-// `include!` it.
+// The metric patterns and how they are compiled: shared by `build.rs`, which compiles them
+// into DFAs embedded in the binary, and by `metrics.rs`, which falls back to compiling them
+// at run time should the embedded ones not load. `std` and `regex-automata` only, so the
+// build script can `include!` it.
 
 /// Number words a count or amount may be written in.
 pub const NUM_WORD: &str = r"(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|a hundred|a thousand|a dozen|dozen|half a dozen|a couple of)";
@@ -54,4 +54,18 @@ pub fn metric_pattern_sources() -> Vec<(&'static str, String)> {
         ("count", count),
         ("number", n),
     ]
+}
+
+/// How a metric pattern is compiled: bytes, not Unicode (answers are lowercased ASCII-wise
+/// and offsets are bytes), and minimised, so the tables a search walks stay small.
+pub fn compile_metric_pattern(
+    pattern: &str,
+) -> Result<regex_automata::dfa::regex::Regex, Box<regex_automata::dfa::dense::BuildError>> {
+    use regex_automata::{dfa::dense, dfa::regex::Regex, nfa::thompson, util::syntax};
+    Regex::builder()
+        .syntax(syntax::Config::new().unicode(false).utf8(false))
+        .thompson(thompson::Config::new().utf8(false))
+        .dense(dense::Config::new().minimize(true))
+        .build(pattern)
+        .map_err(Box::new)
 }

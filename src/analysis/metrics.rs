@@ -54,14 +54,14 @@ macro_rules! embedded {
             _align: [],
             bytes: *include_bytes!(concat!(env!("OUT_DIR"), "/metric_", $name, ".rev")),
         };
-        ($name, &FWD.bytes, &REV.bytes)
+        (&FWD.bytes, &REV.bytes)
     }};
 }
 
 type Dfa = dense::DFA<&'static [u32]>;
 
 /// The metric patterns, compiled to DFAs by `build.rs`, in `metric_pattern_sources` order.
-static EMBEDDED: [(&str, &[u8], &[u8]); 8] = [
+static EMBEDDED: [(&[u8], &[u8]); 8] = [
     embedded!("change"),
     embedded!("money"),
     embedded!("percent"),
@@ -93,7 +93,7 @@ impl Pattern {
 
     fn get(&self) -> &Regex<Dfa> {
         self.regex.get_or_init(|| {
-            let (_, fwd, rev) = EMBEDDED[self.index];
+            let (fwd, rev) = EMBEDDED[self.index];
             match (Dfa::from_bytes(fwd), Dfa::from_bytes(rev)) {
                 (Ok((f, _)), Ok((r, _))) => Regex::builder().build_from_dfas(f, r),
                 _ => compile(self.index),
@@ -126,13 +126,8 @@ impl Pattern {
 /// The pattern compiled at run time, when the embedded DFA does not load (a target of the
 /// other endianness). Compiled once per process, so the DFAs are kept for its lifetime.
 fn compile(index: usize) -> Regex<Dfa> {
-    use regex_automata::{nfa::thompson, util::syntax};
     let sources = super::metric_patterns::metric_pattern_sources();
-    let owned = Regex::builder()
-        .syntax(syntax::Config::new().unicode(false).utf8(false))
-        .thompson(thompson::Config::new().utf8(false))
-        .dense(dense::Config::new().minimize(true))
-        .build(&sources[index].1)
+    let owned = super::metric_patterns::compile_metric_pattern(&sources[index].1)
         .expect("metric patterns are valid: build.rs compiled them");
     let keep = |d: &dense::DFA<Vec<u32>>| -> Dfa { Box::leak(Box::new(d.clone())).as_ref() };
     Regex::builder().build_from_dfas(keep(owned.forward()), keep(owned.reverse()))
