@@ -357,7 +357,7 @@ const NEEDS: [u8; 7] = [
 pub fn word_cues(lower: &str) -> u8 {
     let has = |list: &[&str]| list.iter().any(|w| lower.contains(w));
     let mut cues = 0;
-    if lower.bytes().any(|b| b.is_ascii_digit()) || has(NUMBER_WORDS) {
+    if lower.bytes().any(|b| b.is_ascii_digit()) || has(number_words()) {
         cues |= CUE_NUMBER;
     }
     if lower.contains("from") {
@@ -382,41 +382,33 @@ pub fn word_cues(lower: &str) -> u8 {
     cues
 }
 
-/// The words `NUM_WORD` is made of.
-const NUMBER_WORDS: &[&str] = &[
-    "zero",
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "thirteen",
-    "fourteen",
-    "fifteen",
-    "sixteen",
-    "seventeen",
-    "eighteen",
-    "nineteen",
-    "twenty",
-    "thirty",
-    "forty",
-    "fifty",
-    "sixty",
-    "seventy",
-    "eighty",
-    "ninety",
-    "hundred",
-    "thousand",
-    "dozen",
-    "couple",
-];
+/// The alternatives of `NUM_WORD` ("two", "a dozen", "a couple of"…), worked out once.
+fn number_alternatives() -> &'static [&'static str] {
+    static ALTS: OnceLock<Vec<&'static str>> = OnceLock::new();
+    ALTS.get_or_init(|| {
+        NUM_WORD
+            .trim_start_matches("(?:")
+            .trim_end_matches(')')
+            .split('|')
+            .collect()
+    })
+}
+
+/// The words the number alternatives are made of, for [`word_cues`]: all but the short
+/// glue words ("a", "of"), which would cue nearly every word.
+fn number_words() -> &'static [&'static str] {
+    static WORDS: OnceLock<Vec<&'static str>> = OnceLock::new();
+    WORDS.get_or_init(|| {
+        let mut words: Vec<&str> = number_alternatives()
+            .iter()
+            .flat_map(|a| a.split(' '))
+            .filter(|w| w.len() >= 3)
+            .collect();
+        words.sort_unstable();
+        words.dedup();
+        words
+    })
+}
 
 /// Whether a byte can be part of a metric match: what the patterns are made of (lowercase
 /// letters, digits, white space, `-,.%$'_`, and the bytes of `€ £ ¥`); a `.` only
@@ -772,12 +764,7 @@ fn before_is_calendar(before: &str) -> bool {
 
 /// "two of their nine": the second number is not the thing counted.
 fn is_number_word(w: &str) -> bool {
-    NUM_WORD
-        .trim_start_matches("(?:")
-        .trim_end_matches(')')
-        .split('|')
-        .any(|n| n == w)
-        || w.chars().all(|c| c.is_ascii_digit())
+    number_alternatives().contains(&w) || w.chars().all(|c| c.is_ascii_digit())
 }
 
 fn count_ok(text: &str, num_start: usize, number: &str, noun: &str) -> bool {

@@ -412,7 +412,7 @@ impl Lexicon {
         self.may_occur(tokens) && (0..tokens.len()).any(|i| self.longest_at(tokens, i).is_some())
     }
 
-    /// [`Lexicon::find`] over a prepared sentence, skipping it at once when its mask shows
+    /// [`Lexicon::find`] over a prepared sentence, skipping it at once when its hits show
     /// that nothing can match.
     pub fn find_in(&self, s: &Sentence) -> Vec<(usize, usize)> {
         self.matches_in(s).collect()
@@ -420,25 +420,17 @@ impl Lexicon {
 
     /// [`Lexicon::find_in`] as an iterator, for callers that only count or test.
     pub fn matches_in<'s>(&'s self, s: &'s Sentence) -> impl Iterator<Item = (usize, usize)> + 's {
-        let none = self
-            .bit
-            .is_some_and(|b| s.hits.unwrap_or(s.mask) & (1u64 << b) == 0);
+        let none = matches!((self.bit, s.hits), (Some(b), Some(hits)) if hits & (1u64 << b) == 0);
         let tokens: &[Token] = if none { &[] } else { &s.tokens };
         self.scan_iter(tokens)
     }
 
-    /// [`Lexicon::any`] over a prepared sentence.
+    /// [`Lexicon::any`] over a prepared sentence: a bit test when its hits are known.
     pub fn any_in(&self, s: &Sentence) -> bool {
-        let Some(b) = self.bit else {
-            return (0..s.tokens.len()).any(|i| self.longest_at(&s.tokens, i).is_some());
-        };
-        let bit = 1u64 << b;
-        if let Some(hits) = s.hits {
-            return hits & bit != 0;
+        match (self.bit, s.hits) {
+            (Some(b), Some(hits)) => hits & (1u64 << b) != 0,
+            _ => self.any(&s.tokens),
         }
-        s.mask & bit != 0
-            && (0..s.tokens.len())
-                .any(|i| s.tokens[i].mask & bit != 0 && self.longest_at(&s.tokens, i).is_some())
     }
 
     /// False when no token's mask has this lexicon's bit: a cheap scan that spares the

@@ -123,8 +123,6 @@ pub struct Sentence {
     /// Came from a bullet or numbered list item.
     pub bullet: bool,
     pub tokens: Vec<Token>,
-    /// The union of its tokens' lexicon masks: a lexicon whose bit is not here cannot match.
-    pub mask: u64,
     /// The lexicons with an entry in it (`Rules::hits`), when it was split with rules.
     pub hits: Option<u64>,
 }
@@ -550,7 +548,6 @@ pub fn sentences_with(text: &str, rules: Option<&Rules>) -> Vec<Sentence> {
                 label: label.take(),
                 bullet,
                 tokens,
-                mask: 0,
                 hits: None,
             });
         }
@@ -558,7 +555,6 @@ pub fn sentences_with(text: &str, rules: Option<&Rules>) -> Vec<Sentence> {
     let mut out = merge_fragments(text, out);
     if let Some(rules) = rules {
         for s in &mut out {
-            s.mask = s.tokens.iter().fold(0, |m, t| m | t.mask);
             s.hits = Some(rules.hits(&s.tokens));
         }
     }
