@@ -11,6 +11,10 @@ use prepcoach::cli::CheckFormat;
 use prepcoach::commands::check_batch;
 use prepcoach::Catalog;
 
+/// The allocator the binary uses (`src/main.rs`), so the figures are the binary's.
+#[global_allocator]
+static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() {
     divan::main();
 }

@@ -2,14 +2,46 @@
 //!
 //! `cargo run --release --example loop -- answer.txt 2000` analyses one answer 2000 times;
 //! a `.jsonl` file (lines with an `answer` field, as `check --input` takes) analyses each of
-//! its answers in turn, as batch mode does.
+//! its answers in turn, as batch mode does. A third argument `whole` runs the whole batch
+//! mode instead (parse each line, check it, write its JSON report), as
+//! `check --input FILE --format jsonl` does.
 
 use prepcoach::analysis::{analyze, QuestionContext, Rules};
+use prepcoach::cli::CheckFormat;
+use prepcoach::commands::check_batch;
+use prepcoach::Catalog;
+
+/// The allocator the binary uses (`src/main.rs`).
+#[global_allocator]
+static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut args = std::env::args().skip(1);
-    let path = args.next().ok_or("usage: loop ANSWER|ANSWERS.jsonl [N]")?;
+    let path = args
+        .next()
+        .ok_or("usage: loop ANSWER|ANSWERS.jsonl [N] [whole]")?;
     let text = std::fs::read_to_string(&path)?;
+    let n: usize = args.next().and_then(|a| a.parse().ok()).unwrap_or(2000);
+    let rules = Rules::builtin()?;
+    if args.next().as_deref() == Some("whole") {
+        let catalog = Catalog::builtin()?;
+        let mut written = 0;
+        for _ in 0..n {
+            check_batch(
+                path.as_str(),
+                &text,
+                CheckFormat::Jsonl,
+                &catalog,
+                &rules,
+                &mut |out| {
+                    written += out.len();
+                    Ok(())
+                },
+            )?;
+        }
+        println!("{written}");
+        return Ok(());
+    }
     let answers: Vec<String> = if path.ends_with(".jsonl") {
         text.lines()
             .filter(|l| !l.trim().is_empty())
@@ -21,8 +53,6 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     } else {
         vec![text]
     };
-    let n: usize = args.next().and_then(|a| a.parse().ok()).unwrap_or(2000);
-    let rules = Rules::builtin()?;
     let mut total = 0;
     for _ in 0..n {
         for a in &answers {

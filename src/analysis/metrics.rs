@@ -25,6 +25,21 @@ pub enum MetricKind {
     Count,
 }
 
+impl MetricKind {
+    /// The kind's name, as the JSON report spells it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            MetricKind::Percent => "percent",
+            MetricKind::Money => "money",
+            MetricKind::Multiplier => "multiplier",
+            MetricKind::Change => "change",
+            MetricKind::Duration => "duration",
+            MetricKind::Fraction => "fraction",
+            MetricKind::Count => "count",
+        }
+    }
+}
+
 /// One quantified span of the answer (byte offsets, end exclusive).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Metric {

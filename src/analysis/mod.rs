@@ -121,6 +121,15 @@ impl Pace {
             Pace::TooLong => "too long",
         }
     }
+
+    /// The pace as the JSON report spells it.
+    pub fn as_key(self) -> &'static str {
+        match self {
+            Pace::TooShort => "too-short",
+            Pace::AboutRight => "about-right",
+            Pace::TooLong => "too-long",
+        }
+    }
 }
 
 /// How the answer would sound said aloud.

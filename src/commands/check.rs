@@ -68,7 +68,12 @@ pub fn run(args: &CheckArgs, paint: &Paint) -> Result<i32> {
             "{}\n",
             serde_json::to_string_pretty(&report).unwrap_or_default()
         ),
-        CheckFormat::Jsonl => format!("{}\n", serde_json::to_string(&report).unwrap_or_default()),
+        CheckFormat::Jsonl => {
+            let mut out = Vec::new();
+            crate::render::report_json::write_report(&mut out, &report);
+            out.push(b'\n');
+            String::from_utf8_lossy(&out).into_owned()
+        }
         CheckFormat::Line => report_lines(&name, &answer, &report),
     };
     emit(&text)?;
@@ -211,7 +216,7 @@ pub fn check_batch(
                 out.push(b'\n');
             }
             _ => {
-                let _ = serde_json::to_writer(&mut out, &report);
+                crate::render::report_json::write_report(&mut out, &report);
                 out.push(b'\n');
             }
         }

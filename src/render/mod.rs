@@ -7,6 +7,7 @@
 pub mod bank;
 pub mod grade;
 pub mod report;
+pub mod report_json;
 pub mod session;
 pub mod share;
 
