@@ -165,12 +165,11 @@ fn ownership(inp: &Input<'_>, out: &mut Out<'_>) {
         .filter(|t| inp.rules.lex(Lex::PluralPerson).has_token(t))
         .map(|t| (t.start, t.end))
         .collect();
-    let owns = inp.sentences.iter().flat_map(|s| s.tokens.iter()).any(|t| {
-        matches!(
-            t.lower.as_str(),
-            "i" | "i'd" | "i've" | "i'll" | "i'm" | "me" | "my" | "myself"
-        )
-    });
+    let owns = inp
+        .sentences
+        .iter()
+        .flat_map(|s| s.tokens.iter())
+        .any(|t| t.class & super::words::SINGULAR_SPEAKER != 0);
     if we.len() >= 3 && !owns {
         out.add("we-not-i", we[0].0, we[0].1, None);
     }

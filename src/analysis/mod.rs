@@ -14,6 +14,7 @@ pub mod parts;
 pub mod rules;
 mod score;
 pub mod text;
+mod words;
 
 use serde::Serialize;
 

@@ -8,21 +8,11 @@
 
 use super::metrics::{within, Metric, MetricKind};
 use super::rules::{Lex, Lexicon, Rules};
-use super::text::{lower_id, Sentence, Token};
-
-type WordSet = std::sync::OnceLock<rustc_hash::FxHashSet<u32>>;
-static FUNCTION_WORDS: WordSet = WordSet::new();
-static FOLLOWS_VERB: WordSet = WordSet::new();
-static SUBJECTS: WordSet = WordSet::new();
-static DETERMINERS: WordSet = WordSet::new();
-static VERB_LEADS: WordSet = WordSet::new();
-
-/// Whether the word is in the list, through a set of lowercase-form numbers built on
-/// first use.
-fn in_set(set: &WordSet, list: &'static [&'static str], word: &Token) -> bool {
-    set.get_or_init(|| list.iter().map(|w| lower_id(w)).collect())
-        .contains(&word.lower_id)
-}
+use super::text::{Sentence, Token};
+use super::words::{
+    ALPHA, AUXILIARY, DETERMINER, ED_FORM, ENDS_ED, FOLLOWS_VERB, FUNCTION, I_OR_WE, MODAL,
+    MODAL_CONTRACTION, NUMERAL, OTHERS, PAST_LEAD, PERFECT_AUX, SPEAKER, SUBJECT, VERB_LEAD,
+};
 
 /// The five parts, in speaking order.
 pub const PARTS: [&str; 5] = ["context", "approach", "example", "outcome", "learning"];
@@ -71,52 +61,6 @@ pub struct Features {
     pub question: bool,
 }
 
-const FUNCTION_WORDS_LIST: &[&str] = &[
-    "a",
-    "an",
-    "the",
-    "and",
-    "or",
-    "but",
-    "of",
-    "to",
-    "in",
-    "on",
-    "at",
-    "for",
-    "with",
-    "by",
-    "it",
-    "is",
-    "was",
-    "i",
-    "we",
-    "my",
-    "our",
-    "that",
-    "this",
-    "so",
-    "a",
-    "lot",
-    "very",
-    "situation",
-    "task",
-    "action",
-    "result",
-    "results",
-    "outcome",
-    "learning",
-    "lesson",
-    "context",
-    "approach",
-    "example",
-    "learned",
-    "star",
-    "car",
-    "then",
-    "also",
-];
-
 /// Compute the features of every sentence.
 pub fn features(
     answer: &str,
@@ -137,21 +81,7 @@ fn sentence_features(answer: &str, s: &Sentence, metrics: &[Metric], rules: &Rul
     let past_flags: Vec<bool> = (0..t.len()).map(|i| is_past(t, i, rules)).collect();
     let past = past_flags.iter().filter(|p| **p).count();
     let past_subject = (1..t.len())
-        .filter(|&i| {
-            past_flags[i]
-                && (in_set(&SUBJECTS, SUBJECTS_LIST, &t[i - 1])
-                    || matches!(
-                        t[i - 1].lower.as_str(),
-                        "had"
-                            | "was"
-                            | "were"
-                            | "then"
-                            | "also"
-                            | "finally"
-                            | "eventually"
-                            | "quickly"
-                    ))
-        })
+        .filter(|&i| past_flags[i] && t[i - 1].class & (SUBJECT | PAST_LEAD) != 0)
         .count();
     let verbs = |name: Lex| -> usize {
         lex(name)
@@ -170,10 +100,7 @@ fn sentence_features(answer: &str, s: &Sentence, metrics: &[Metric], rules: &Rul
         words: t.len(),
         content: t
             .iter()
-            .filter(|w| {
-                !in_set(&FUNCTION_WORDS, FUNCTION_WORDS_LIST, w)
-                    && w.lower.chars().any(char::is_alphabetic)
-            })
+            .filter(|w| w.class & (FUNCTION | ALPHA) == ALPHA)
             .count(),
         label: s.label.clone(),
         first_person: has_word(lex(Lex::FirstPerson)),
@@ -209,21 +136,13 @@ fn sentence_features(answer: &str, s: &Sentence, metrics: &[Metric], rules: &Rul
         specific: specificity(s, rules),
         generic: lex(Lex::GenericMarkers).any_in(s),
         salad: lex(Lex::Jargon).matches_in(s).nth(1).is_some(),
-        modal_first_person: t.windows(2).any(|w| {
-            matches!(w[0].lower.as_str(), "i" | "we")
-                && matches!(
-                    w[1].lower.as_str(),
-                    "would" | "will" | "could" | "should" | "might"
-                )
-        }) || t
-            .iter()
-            .any(|w| matches!(w.lower.as_str(), "i'd" | "we'd" | "i'll" | "we'll")),
+        modal_first_person: t
+            .windows(2)
+            .any(|w| w[0].class & I_OR_WE != 0 && w[1].class & MODAL != 0)
+            || t.iter().any(|w| w.class & MODAL_CONTRACTION != 0),
         perfect: t.windows(2).any(|w| {
-            (w[1].lower.ends_with("ed") || rules.lex(Lex::PastIrregular).has_token(&w[1]))
-                && matches!(
-                    w[0].lower.as_str(),
-                    "has" | "have" | "i've" | "we've" | "it's" | "had"
-                )
+            w[0].class & PERFECT_AUX != 0
+                && (w[1].class & ENDS_ED != 0 || rules.lex(Lex::PastIrregular).has_token(&w[1]))
         }),
         question: text.trim_end().ends_with('?'),
     }
@@ -234,130 +153,22 @@ fn sentence_features(answer: &str, s: &Sentence, metrics: &[Metric], rules: &Rul
 /// determiner or number ("the qualified leads", "12 registered deals").
 fn is_past(t: &[Token], i: usize, rules: &Rules) -> bool {
     let w = &t[i];
-    let l = &w.lower;
     if w.joined {
         return false;
     }
     if rules.lex(Lex::PastIrregular).has_token(w) {
         return true;
     }
-    // The cheap tests first: most words do not end in "-ed".
-    if !(l.len() > 4 && l.ends_with("ed") && l.chars().all(|c| c.is_alphabetic() || c == '-')) {
+    // The cheap test first: most words are not "-ed" forms.
+    if w.class & ED_FORM == 0 {
         return false;
     }
-    let det_or_num = |w: &Token| {
-        in_set(&DETERMINERS, DETERMINERS_LIST, w)
-            || w.lower
-                .chars()
-                .all(|c| c.is_ascii_digit() || c == ',' || c == '.')
-    };
-    let noun_follows = t
-        .get(i + 1)
-        .is_some_and(|n| !in_set(&FOLLOWS_VERB, FOLLOWS_VERB_LIST, n));
+    let det_or_num = |w: &Token| w.class & (DETERMINER | NUMERAL) != 0;
+    let noun_follows = t.get(i + 1).is_some_and(|n| n.class & FOLLOWS_VERB == 0);
     let after_determiner = (i > 0 && det_or_num(&t[i - 1]))
-        || (i > 1
-            && det_or_num(&t[i - 2])
-            && !in_set(&SUBJECTS, SUBJECTS_LIST, &t[i - 1])
-            && noun_follows);
+        || (i > 1 && det_or_num(&t[i - 2]) && t[i - 1].class & SUBJECT == 0 && noun_follows);
     !rules.lex(Lex::NotPastEd).has_token(w) && !after_determiner
 }
-
-/// Words that follow a verb rather than an adjective ("moved from", "signed the").
-const FOLLOWS_VERB_LIST: &[&str] = &[
-    "the", "a", "an", "from", "to", "by", "in", "on", "at", "with", "into", "for", "up", "down",
-    "out", "over", "our", "their", "its", "his", "her", "them", "us", "me", "it", "and", "that",
-    "this", "back", "off", "as", "after", "before", "within", "again",
-];
-
-/// Words that start a clause as its subject.
-const SUBJECTS_LIST: &[&str] = &[
-    "i",
-    "we",
-    "they",
-    "he",
-    "she",
-    "it",
-    "who",
-    "which",
-    "that",
-    "partner",
-    "partners",
-    "revenue",
-    "pipeline",
-    "customers",
-    "deal",
-    "team",
-];
-
-const DETERMINERS_LIST: &[&str] = &[
-    "a", "an", "the", "our", "their", "its", "my", "his", "her", "your", "this", "that", "these",
-    "those", "more", "most", "fully", "well", "newly", "highly", "any", "every", "each", "some",
-    "no", "all", "few", "many", "several", "both",
-];
-
-/// Words after which a listed action word is being used as a verb.
-const VERB_LEADS_LIST: &[&str] = &[
-    "i",
-    "we",
-    "i'd",
-    "we'd",
-    "i'll",
-    "we'll",
-    "would",
-    "will",
-    "could",
-    "should",
-    "to",
-    "then",
-    "first",
-    "also",
-    "and",
-    "personally",
-    "immediately",
-    "quickly",
-    "jointly",
-    "later",
-    "finally",
-    "next",
-    "i've",
-    "we've",
-    "have",
-    "has",
-    "had",
-    "they",
-    "she",
-    "he",
-    "did",
-    "didn't",
-    "can",
-    "must",
-    "let's",
-    "always",
-    "usually",
-    "typically",
-    "then",
-    "so",
-    "i'm",
-    "we're",
-    "by",
-    "started",
-    "began",
-    "myself",
-    "directly",
-    "together",
-    "instead",
-    "actually",
-    "eventually",
-    "second",
-    "third",
-    "also",
-    "often",
-    "never",
-    "just",
-    "still",
-    "who",
-    "mostly",
-];
 
 /// Whether the word at `i` is used as a verb: a past form, after a subject, modal or
 /// adverb, or leading an imperative line ("Ran a joint review", "Pull the data").
@@ -368,22 +179,19 @@ fn verb_like(t: &[Token], i: usize, s: &Sentence, past: &[bool]) -> bool {
     if i == 0 {
         return s.bullet || s.label.is_some() || t[0].capital;
     }
-    in_set(&VERB_LEADS, VERB_LEADS_LIST, &t[i - 1])
-        || (i >= 2
-            && in_set(&VERB_LEADS, VERB_LEADS_LIST, &t[i - 2])
-            && !in_set(&DETERMINERS, DETERMINERS_LIST, &t[i - 1]))
+    t[i - 1].class & VERB_LEAD != 0
+        || (i >= 2 && t[i - 2].class & VERB_LEAD != 0 && t[i - 1].class & DETERMINER == 0)
 }
 
 /// Whether the nearest subject before the verb at `i` is the speaker ("I", "we"), or
 /// there is none (an imperative line): "they told us" is not the speaker's action.
 fn own_action(t: &[Token], i: usize) -> bool {
     for w in t[..i].iter().rev().take(8) {
-        match w.lower.as_str() {
-            "i" | "we" | "i'd" | "we'd" | "i'll" | "we'll" | "i've" | "we've" | "i'm" | "we're"
-            | "myself" => return true,
-            "they" | "he" | "she" | "it" | "they'd" | "they've" | "they're" | "he'd" | "she'd"
-            | "who" => return false,
-            _ => {}
+        if w.class & SPEAKER != 0 {
+            return true;
+        }
+        if w.class & OTHERS != 0 {
+            return false;
         }
     }
     true
@@ -392,22 +200,7 @@ fn own_action(t: &[Token], i: usize) -> bool {
 /// Whether the word at `i` is a past form or follows an auxiliary ("has grown", "was
 /// signed", "got renewed").
 fn past_form(t: &[Token], i: usize, past: &[bool]) -> bool {
-    past[i]
-        || (i > 0
-            && matches!(
-                t[i - 1].lower.as_str(),
-                "has"
-                    | "have"
-                    | "had"
-                    | "was"
-                    | "were"
-                    | "been"
-                    | "got"
-                    | "i've"
-                    | "we've"
-                    | "it's"
-                    | "they've"
-            ))
+    past[i] || (i > 0 && t[i - 1].class & AUXILIARY != 0)
 }
 
 /// "I was channel manager for the UK": a role, not a situation.
@@ -455,7 +248,7 @@ fn specificity(s: &Sentence, rules: &Rules) -> usize {
             w.capital
                 && w.lower != "i"
                 && !w.lower.starts_with("i'")
-                && w.lower.chars().any(char::is_alphabetic)
+                && w.class & ALPHA != 0
                 && !rules.lex(Lex::FirstPerson).has_token(w)
                 && !rules.lex(Lex::BusinessAcronyms).has_token(w)
                 && t[*i - 1].end + 2 >= w.start // not right after a sentence-internal break

@@ -110,6 +110,8 @@ pub struct Token {
     pub words: u64,
     /// Which metric patterns a word like this can start ([`super::metrics::word_cues`]).
     pub cue: u8,
+    /// The closed word classes it belongs to ([`super::words`]), one bit each.
+    pub class: u32,
 }
 
 /// A sentence (or bullet item) of the answer.
@@ -182,6 +184,7 @@ struct Known {
     lower: Word,
     id: u32,
     lower_id: u32,
+    class: u32,
     cue: u8,
     serial: u32,
     bits: LexBits,
@@ -314,6 +317,7 @@ fn work_out(word: &str) -> Known {
         intern(&lower)
     };
     Known {
+        class: super::words::classes(&lower),
         lower: Word::shared(&lower),
         id,
         lower_id,
@@ -370,6 +374,7 @@ fn tokens_of<'a>(
                     lower,
                     id,
                     lower_id,
+                    class,
                     cue,
                     bits,
                     ..
@@ -393,6 +398,7 @@ fn tokens_of<'a>(
                     phrases: bits.phrases,
                     words: bits.words,
                     cue,
+                    class,
                     lower,
                 }
             })
