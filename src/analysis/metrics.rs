@@ -333,7 +333,7 @@ const NOT_COUNT_NOUNS: &[&str] = &[
 /// The patterns run on an ASCII-lowercased copy (same byte offsets), so they need no case
 /// folding.
 pub fn find_metrics(text: &str) -> Vec<Metric> {
-    find(text, &[(0, text.len(), u8::MAX)])
+    find(text, &[(0, text.len(), u16::MAX)])
 }
 
 /// [`find_metrics`] for an answer already split into sentences: each pattern scans only the
@@ -347,32 +347,62 @@ pub fn find_metrics_in(text: &str, sentences: &[Sentence]) -> Vec<Metric> {
     find(text, &stretches(text, sentences))
 }
 
-// Cue bits of a word ([`word_cues`]), by the kind of word a pattern needs.
-const CUE_NUMBER: u8 = 1;
-const CUE_FROM: u8 = 1 << 1;
-const CUE_UNIT: u8 = 1 << 2;
-const CUE_FRACTION: u8 = 1 << 3;
-const CUE_TIMES: u8 = 1 << 4;
-const CUE_AMOUNT: u8 = 1 << 5;
+// Cue bits of a word ([`word_cues`]) or of a stretch's bytes, by what a pattern needs.
+/// A digit, or a number word at the start of one of the word's regex words.
+const CUE_NUMBER: u16 = 1;
+const CUE_FROM: u16 = 1 << 1;
+const CUE_UNIT: u16 = 1 << 2;
+const CUE_FRACTION: u16 = 1 << 3;
+const CUE_TIMES: u16 = 1 << 4;
+/// "million", "thousand", "five-figure".
+const CUE_AMOUNT: u16 = 1 << 5;
+/// A percent sign (in the stretch) or a word for one ("percent", "points", "bps").
+const CUE_PERCENT: u16 = 1 << 6;
+/// A currency word ("dollars", "usd") or a scale after digits ("5k", "2.4m", "m").
+const CUE_MONEY_UNIT: u16 = 1 << 7;
+/// Digits with an "x" ("3x").
+const CUE_DIGIT_X: u16 = 1 << 8;
+/// A currency sign in the stretch (or a byte that starts one).
+const CUE_CURRENCY: u16 = 1 << 9;
 
-/// For each shape (by `SHAPES` index, then `COUNT`), the cues one of which every match holds.
-const NEEDS: [u8; 7] = [
-    CUE_FROM,
-    CUE_NUMBER | CUE_AMOUNT,
-    CUE_NUMBER,
-    CUE_NUMBER | CUE_TIMES,
-    CUE_FRACTION,
-    CUE_UNIT,
-    CUE_NUMBER,
+/// For each shape (by `SHAPES` index, then `COUNT`), what a stretch must hold for a match to
+/// be possible: one of the cues of each group. Every match of the shape holds them all;
+/// the proptest in `analysis` checks the scan against a scan of the whole answer.
+const NEEDS: [[u16; 2]; 7] = [
+    // change: "from" … a number.
+    [CUE_FROM, CUE_NUMBER],
+    // money: a number, and a currency sign, scale or currency word.
+    [CUE_NUMBER, CUE_CURRENCY | CUE_AMOUNT | CUE_MONEY_UNIT],
+    // percent: a number and a percent sign or word.
+    [CUE_NUMBER, CUE_PERCENT],
+    // multiplier: "3x", "doubled", "twice", "in half", "tenfold".
+    [CUE_TIMES | CUE_DIGIT_X, u16::MAX],
+    [CUE_FRACTION, u16::MAX],
+    // duration: a unit of time.
+    [CUE_UNIT, u16::MAX],
+    // count: a number.
+    [CUE_NUMBER, u16::MAX],
 ];
 
+/// Whether a stretch with these cues could hold a match of shape `i`.
+fn could_hold(cues: u16, i: usize) -> bool {
+    NEEDS[i].iter().all(|group| cues & group != 0)
+}
+
 /// Which pattern cues a word carries: a digit or a number word; "from"; a unit of time; a
-/// fraction; a multiplier word; an amount word. Substring tests, so a word the patterns
-/// see differently ("x.ten") still counts.
-pub fn word_cues(lower: &str) -> u8 {
+/// fraction; a multiplier word; an amount word; a percent word; a currency word or
+/// scale; digits with an "x". Number words are looked for at the start of each of the
+/// word's regex words (runs of ASCII letters, digits and `_`: where the patterns' `\b`
+/// and separators let one begin), the rest anywhere in it, so a word the patterns see
+/// differently ("x.ten", "tenpercent") still counts.
+pub fn word_cues(lower: &str) -> u16 {
     let has = |list: &[&str]| list.iter().any(|w| lower.contains(w));
+    let digit = lower.bytes().any(|b| b.is_ascii_digit());
     let mut cues = 0;
-    if lower.bytes().any(|b| b.is_ascii_digit()) || has(number_words()) {
+    let starts_number = lower
+        .split(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+        .any(|part| number_words().iter().any(|w| part.starts_with(w)));
+    if digit || starts_number {
         cues |= CUE_NUMBER;
     }
     if lower.contains("from") {
@@ -394,6 +424,19 @@ pub fn word_cues(lower: &str) -> u8 {
     if has(&["illion", "thousand", "figure"]) {
         cues |= CUE_AMOUNT;
     }
+    if has(&["cent", "point", "pts", "bps"]) {
+        cues |= CUE_PERCENT;
+    }
+    let scale_after_digits = digit && lower.ends_with(|c: char| c.is_ascii_alphabetic());
+    if scale_after_digits
+        || matches!(lower, "k" | "m" | "mm" | "b" | "bn" | "mn")
+        || has(&["dollar", "euro", "pound", "usd", "eur", "gbp"])
+    {
+        cues |= CUE_MONEY_UNIT;
+    }
+    if digit && lower.contains('x') {
+        cues |= CUE_DIGIT_X;
+    }
     cues
 }
 
@@ -410,7 +453,7 @@ fn number_alternatives() -> &'static [&'static str] {
 }
 
 /// The words the number alternatives are made of, for [`word_cues`]: all but the short
-/// glue words ("a", "of"), which would cue nearly every word.
+/// glue words ("a", "of"), which would cue nearly every word; every alternative holds one.
 fn number_words() -> &'static [&'static str] {
     static WORDS: OnceLock<Vec<&'static str>> = OnceLock::new();
     WORDS.get_or_init(|| {
@@ -465,24 +508,46 @@ fn in_match(bytes: &[u8], i: usize) -> bool {
     }
 }
 
+/// The cues a byte carries by itself: signs are not words, and a list number ("1.") is
+/// no word of a sentence, so a stretch takes their cues from its bytes.
+const SIGN_CUES: [u16; 256] = {
+    let mut t = [0; 256];
+    let mut b = b'0';
+    while b <= b'9' {
+        t[b as usize] = CUE_NUMBER;
+        b += 1;
+    }
+    t[b'%' as usize] = CUE_PERCENT;
+    // `$`, and the first bytes of `£ ¥` (0xC2) and `€` (0xE2).
+    t[b'$' as usize] = CUE_CURRENCY;
+    t[0xC2] = CUE_CURRENCY;
+    t[0xE2] = CUE_CURRENCY;
+    t
+};
+
 /// The stretches of `text` between characters no match can hold, each with the cues of the
 /// words that overlap it.
-fn stretches(text: &str, sentences: &[Sentence]) -> Vec<(usize, usize, u8)> {
+fn stretches(text: &str, sentences: &[Sentence]) -> Vec<(usize, usize, u16)> {
     let bytes = text.as_bytes();
-    let mut out: Vec<(usize, usize, u8)> = Vec::new();
-    let mut start = None;
-    for i in 0..=bytes.len() {
-        match (i < bytes.len() && in_match(bytes, i), start) {
-            (true, None) => start = Some(i),
-            (false, Some(s)) => {
-                out.push((s, i, 0));
-                start = None;
-            }
-            _ => {}
+    let mut out: Vec<(usize, usize, u16)> = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        if !in_match(bytes, i) {
+            i += 1;
+            continue;
         }
+        let (start, mut signs) = (i, 0);
+        while i < bytes.len() && in_match(bytes, i) {
+            signs |= SIGN_CUES[usize::from(bytes[i])];
+            i += 1;
+        }
+        out.push((start, i, signs));
     }
     let mut k = 0;
+    let mut covered = 0;
     for t in sentences.iter().flat_map(|s| &s.tokens) {
+        mark_unseen(&mut out, bytes, covered, t.start);
+        covered = t.end;
         while k < out.len() && out[k].1 <= t.start {
             k += 1;
         }
@@ -492,11 +557,30 @@ fn stretches(text: &str, sentences: &[Sentence]) -> Vec<(usize, usize, u8)> {
             j += 1;
         }
     }
+    mark_unseen(&mut out, bytes, covered, bytes.len());
     out.retain(|r| r.2 != 0);
     out
 }
 
-fn find(text: &str, stretches: &[(usize, usize, u8)]) -> Vec<Metric> {
+/// Give every cue to the stretches holding a letter or digit of `bytes[from..to]`, text
+/// that is no word of a sentence (a list number, a label): its cues are not known, so any
+/// pattern may match there.
+fn mark_unseen(out: &mut [(usize, usize, u16)], bytes: &[u8], from: usize, to: usize) {
+    let mut i = from;
+    while i < to {
+        if !bytes[i].is_ascii_alphanumeric() {
+            i += 1;
+            continue;
+        }
+        let first = out.partition_point(|r| r.1 <= i);
+        for r in out[first..].iter_mut().take_while(|r| r.0 <= i) {
+            r.2 = u16::MAX;
+        }
+        i += 1;
+    }
+}
+
+fn find(text: &str, stretches: &[(usize, usize, u16)]) -> Vec<Metric> {
     let lower = text.to_ascii_lowercase();
     let hay = lower.as_bytes();
     let mut found = Found::new();
@@ -506,7 +590,7 @@ fn find(text: &str, stretches: &[(usize, usize, u8)]) -> Vec<Metric> {
         if !re.is_loaded() && !may_match(*kind, &lower) {
             continue;
         }
-        for &(a, b, _) in stretches.iter().filter(|r| r.2 & NEEDS[i] != 0) {
+        for &(a, b, _) in stretches.iter().filter(|r| could_hold(r.2, i)) {
             for m in re.find_iter(hay, a, b) {
                 let (start, end) = trim_match(text, m.start(), m.end());
                 if start < end && keep(text, *kind, start, end) {
@@ -515,7 +599,7 @@ fn find(text: &str, stretches: &[(usize, usize, u8)]) -> Vec<Metric> {
             }
         }
     }
-    for &(a, b, _) in stretches.iter().filter(|r| r.2 & NEEDS[6] != 0) {
+    for &(a, b, _) in stretches.iter().filter(|r| could_hold(r.2, 6)) {
         for m in COUNT.find_iter(hay, a, b) {
             let (number, noun) = count_parts(&lower, m);
             if count_ok(text, number.start, &text[number.clone()], &lower[noun]) {

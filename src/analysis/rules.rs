@@ -375,7 +375,7 @@ impl Lexicon {
         let mut i = 0;
         std::iter::from_fn(move || {
             while i < tokens.len() {
-                if bit.is_some_and(|b| tokens[i].mask & b == 0) {
+                if bit.is_some_and(|b| tokens[i].mask() & b == 0) {
                     i += 1;
                     continue;
                 }
@@ -397,7 +397,7 @@ impl Lexicon {
         let tok = &tokens[i];
         if let Some(bit) = self.bit {
             let bit = 1u64 << bit;
-            if tok.mask & bit == 0 {
+            if tok.mask() & bit == 0 {
                 return None;
             }
             // Only one-word entries start with this stem: no lookup needed.
@@ -437,7 +437,7 @@ impl Lexicon {
     /// lookups for the many lexicons a sentence does not touch.
     fn may_occur(&self, tokens: &[Token]) -> bool {
         match self.bit {
-            Some(bit) => tokens.iter().fold(0u64, |m, t| m | t.mask) & (1u64 << bit) != 0,
+            Some(bit) => tokens.iter().fold(0u64, |m, t| m | t.mask()) & (1u64 << bit) != 0,
             None => true,
         }
     }
@@ -446,7 +446,6 @@ impl Lexicon {
 /// A word's bits under one set of rules: see the fields of the same names on `Token`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct LexBits {
-    pub mask: u64,
     pub multi: u64,
     pub single: u64,
     pub words: u64,
@@ -456,7 +455,6 @@ pub struct LexBits {
 impl Default for LexBits {
     fn default() -> Self {
         LexBits {
-            mask: 0,
             multi: 0,
             single: 0,
             words: 0,
@@ -483,10 +481,10 @@ pub struct Rules {
     pub file: RulesFile,
     /// Indexed by `Lex as usize`.
     lexicons: Vec<Lexicon>,
-    /// For each stem that starts an entry of some lexicon: the lexicons' bits, the bits of
-    /// those where it starts an entry of more than one word, and of those where it is a
-    /// one-word entry.
-    masks: FxHashMap<u32, (u64, u64, u64, u32)>,
+    /// For each stem that starts an entry of some lexicon: the bits of the lexicons where it
+    /// starts an entry of more than one word, of those where it is a one-word entry, and
+    /// where its group of longer entries is in `phrases`.
+    masks: FxHashMap<u32, (u64, u64, u32)>,
     /// For each lowercase word that is a one-word entry of some lexicon, the lexicons' bits.
     word_masks: FxHashMap<u32, u64>,
     /// Entries of several words, grouped by first stem (a group's index is in `masks`):
@@ -531,7 +529,7 @@ impl Rules {
                 message: "missing from the rules file".into(),
             }]));
         }
-        let mut masks: FxHashMap<u32, (u64, u64, u64, u32)> = FxHashMap::default();
+        let mut masks: FxHashMap<u32, (u64, u64, u32)> = FxHashMap::default();
         let mut phrases: Vec<PhraseGroup> = Vec::new();
         let mut word_masks: FxHashMap<u32, u64> = FxHashMap::default();
         let lexicons = Lex::ALL
@@ -541,20 +539,19 @@ impl Rules {
                 let mut lex = Lexicon::new(&file.lexicons[l.name()]);
                 lex.bit = Some(bit as u8);
                 for (first, entries) in &lex.phrases {
-                    let m = masks.entry(*first).or_insert((0, 0, 0, NO_PHRASES));
-                    m.0 |= 1u64 << bit;
+                    let m = masks.entry(*first).or_insert((0, 0, NO_PHRASES));
                     if entries.single {
-                        m.2 |= 1u64 << bit;
+                        m.1 |= 1u64 << bit;
                     }
                     if entries.longer.is_empty() {
                         continue;
                     }
-                    m.1 |= 1u64 << bit;
-                    if m.3 == NO_PHRASES {
-                        m.3 = phrases.len() as u32;
+                    m.0 |= 1u64 << bit;
+                    if m.2 == NO_PHRASES {
+                        m.2 = phrases.len() as u32;
                         phrases.push(Vec::new());
                     }
-                    let group = &mut phrases[m.3 as usize];
+                    let group = &mut phrases[m.2 as usize];
                     for (second, stems) in &entries.longer {
                         group.push((bit as u8, *second, stems.clone()));
                     }
@@ -583,14 +580,9 @@ impl Rules {
     /// The lexicon bits of a word with stem number `id` and lowercase-form number
     /// `lower_id`.
     pub fn bits(&self, id: u32, lower_id: u32) -> LexBits {
-        let (mask, multi, single, phrases) = self
-            .masks
-            .get(&id)
-            .copied()
-            .unwrap_or((0, 0, 0, NO_PHRASES));
+        let (multi, single, phrases) = self.masks.get(&id).copied().unwrap_or((0, 0, NO_PHRASES));
         let words = ANNOTATED | self.word_masks.get(&lower_id).copied().unwrap_or(0);
         LexBits {
-            mask,
             multi,
             single,
             words,

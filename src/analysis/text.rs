@@ -96,10 +96,8 @@ pub struct Token {
     pub capital: bool,
     /// Joined to the word before by a hyphen or slash ("partner-sourced").
     pub joined: bool,
-    /// Which of the rules' lexicons have an entry starting with this word's stem (one bit
-    /// each); set from `Rules::bits` when the words are split with rules.
-    pub mask: u64,
-    /// The bits of those lexicons where this stem starts an entry of several words.
+    /// The bits of the rules' lexicons (one each) where this word's stem starts an entry of
+    /// several words; set from `Rules::bits` when the words are split with rules.
     pub multi: u64,
     /// The bits of those lexicons where this stem is a one-word entry.
     pub single: u64,
@@ -109,7 +107,7 @@ pub struct Token {
     /// bit saying they were set; set from `Rules::bits` when the words are split with rules.
     pub words: u64,
     /// Which metric patterns a word like this can start ([`super::metrics::word_cues`]).
-    pub cue: u8,
+    pub cue: u16,
     /// The closed word classes it belongs to ([`super::words`]), one bit each.
     pub class: u32,
 }
@@ -127,6 +125,14 @@ pub struct Sentence {
     pub tokens: Vec<Token>,
     /// The lexicons with an entry in it (`Rules::hits`), when it was split with rules.
     pub hits: Option<u64>,
+}
+
+impl Token {
+    /// Which of the rules' lexicons have an entry starting with this word's stem: every
+    /// entry is of one word or of several.
+    pub fn mask(&self) -> u64 {
+        self.single | self.multi
+    }
 }
 
 impl Sentence {
@@ -173,7 +179,7 @@ pub fn lower_id(word: &str) -> u32 {
 }
 
 /// Metric cues not worked out yet.
-const NO_CUES_YET: u8 = u8::MAX;
+const NO_CUES_YET: u16 = u16::MAX;
 
 /// What is remembered of a word: its lowercase form, its stem's number, its lowercase
 /// form's number, its metric cues ([`NO_CUES_YET`] until a word of an answer needs them:
@@ -185,7 +191,7 @@ struct Known {
     id: u32,
     lower_id: u32,
     class: u32,
-    cue: u8,
+    cue: u16,
     serial: u32,
     bits: LexBits,
 }
@@ -351,11 +357,16 @@ pub fn tokenize(text: &str, start: usize, end: usize) -> Vec<Token> {
 /// is remembered of the word.
 pub fn tokenize_with(text: &str, start: usize, end: usize, rules: Option<&Rules>) -> Vec<Token> {
     let span = &text[start..end];
+    // Room for a word every four bytes (words average about six with their space), so the
+    // list is not copied as it grows; a huge span starts smaller and grows.
+    let room = (span.len() / 4 + 1).min(1024);
+    let mut tokens = Vec::with_capacity(room);
     if is_simple(span) {
-        tokens_of(text, start, simple_words(span), rules)
+        tokens_of(text, start, simple_words(span), rules, &mut tokens);
     } else {
-        tokens_of(text, start, span.unicode_word_indices(), rules)
+        tokens_of(text, start, span.unicode_word_indices(), rules, &mut tokens);
     }
+    tokens
 }
 
 /// Tokens for the words of `text[start..]` that `words` finds (offsets into that slice).
@@ -364,45 +375,42 @@ fn tokens_of<'a>(
     start: usize,
     words: impl Iterator<Item = (usize, &'a str)>,
     rules: Option<&Rules>,
-) -> Vec<Token> {
+    out: &mut Vec<Token>,
+) {
     let bytes = text.as_bytes();
     MEMO.with(|memo| {
         let mut memo = memo.borrow_mut();
-        words
-            .map(|(i, w)| {
-                let Known {
-                    lower,
-                    id,
-                    lower_id,
-                    class,
-                    cue,
-                    bits,
-                    ..
-                } = answer_word(&mut memo, w, rules);
-                let at = start + i;
-                Token {
-                    start: at,
-                    end: at + w.len(),
-                    id,
-                    lower_id,
-                    capital: match bytes[at] {
-                        b if b.is_ascii() => b.is_ascii_uppercase(),
-                        _ => w.chars().next().is_some_and(char::is_uppercase),
-                    },
-                    joined: at > 0
-                        && (matches!(bytes[at - 1], b'-' | b'/')
-                            || text[..at].ends_with('\u{2011}')),
-                    mask: bits.mask,
-                    multi: bits.multi,
-                    single: bits.single,
-                    phrases: bits.phrases,
-                    words: bits.words,
-                    cue,
-                    class,
-                    lower,
-                }
-            })
-            .collect()
+        out.extend(words.map(|(i, w)| {
+            let Known {
+                lower,
+                id,
+                lower_id,
+                class,
+                cue,
+                bits,
+                ..
+            } = answer_word(&mut memo, w, rules);
+            let at = start + i;
+            Token {
+                start: at,
+                end: at + w.len(),
+                id,
+                lower_id,
+                capital: match bytes[at] {
+                    b if b.is_ascii() => b.is_ascii_uppercase(),
+                    _ => w.chars().next().is_some_and(char::is_uppercase),
+                },
+                joined: at > 0
+                    && (matches!(bytes[at - 1], b'-' | b'/') || text[..at].ends_with('\u{2011}')),
+                multi: bits.multi,
+                single: bits.single,
+                phrases: bits.phrases,
+                words: bits.words,
+                cue,
+                class,
+                lower,
+            }
+        }))
     })
 }
 
