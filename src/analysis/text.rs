@@ -606,40 +606,44 @@ fn merge_fragments(text: &str, list: Vec<Sentence>) -> Vec<Sentence> {
 /// quotes or brackets) followed by white space. Decimals ("2.4") and abbreviations inside a
 /// word ("e.g.") do not end a piece; [`merge_fragments`] rejoins pieces cut after one.
 fn split_sentences(line: &str) -> Vec<(usize, &str)> {
+    const ELLIPSIS: &[u8] = "…".as_bytes();
     let bytes = line.as_bytes();
     let mut out = Vec::new();
     let mut start = 0;
     let mut i = 0;
+    let mut ellipsis = memchr::memmem::find(bytes, ELLIPSIS);
     while i < bytes.len() {
-        // Terminators are ASCII or start with 0xE2, which only ever leads a character:
-        // every other byte is skipped without decoding.
-        let c = bytes[i];
-        if !matches!(c, b'.' | b'!' | b'?' | 0xE2) {
-            i += 1;
-            continue;
+        // Jump to the next terminator (`.`, `!`, `?` or `…`): the bytes between are
+        // skipped by `memchr`'s vector search, not one at a time.
+        if ellipsis.is_some_and(|e| e < i) {
+            ellipsis = memchr::memmem::find(&bytes[i..], ELLIPSIS).map(|e| e + i);
         }
-        let is_end = c != 0xE2 || line[i..].starts_with('…');
-        if is_end {
-            let mut j = i + if c >= 0x80 { '…'.len_utf8() } else { 1 };
-            // Runs of terminators, then closing quotes and brackets.
-            loop {
-                let rest = &line[j..];
-                let next = rest.chars().next();
-                match next {
-                    Some('.' | '!' | '?' | '…' | '"' | '\'' | ')' | ']' | '”' | '’' | '»') => {
-                        j += next.map_or(1, char::len_utf8)
-                    }
-                    _ => break,
+        let ascii = memchr::memchr3(b'.', b'!', b'?', &bytes[i..]).map(|t| t + i);
+        let Some(next) = [ascii, ellipsis].into_iter().flatten().min() else {
+            break;
+        };
+        let mut j = next
+            + if bytes[next] >= 0x80 {
+                ELLIPSIS.len()
+            } else {
+                1
+            };
+        // Runs of terminators, then closing quotes and brackets.
+        loop {
+            let rest = &line[j..];
+            let next = rest.chars().next();
+            match next {
+                Some('.' | '!' | '?' | '…' | '"' | '\'' | ')' | ']' | '”' | '’' | '»') => {
+                    j += next.map_or(1, char::len_utf8)
                 }
+                _ => break,
             }
-            if j >= bytes.len() || line[j..].starts_with(char::is_whitespace) {
-                out.push((start, &line[start..j]));
-                start = j;
-            }
-            i = j;
-            continue;
         }
-        i += 1;
+        if j >= bytes.len() || line[j..].starts_with(char::is_whitespace) {
+            out.push((start, &line[start..j]));
+            start = j;
+        }
+        i = j;
     }
     if start < line.len() {
         out.push((start, &line[start..]));
