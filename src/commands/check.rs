@@ -163,6 +163,9 @@ fn batch(input: &Path, format: CheckFormat, catalog: &Catalog, rules: &Rules) ->
     Ok(0)
 }
 
+/// How much output the batch mode gathers before handing it on.
+const CHUNK: usize = 1 << 20;
+
 /// Check every answer of a JSONL batch (`text`, read from `name`) and hand `sink` the
 /// output (UTF-8), one line (or block) per answer in input order, in chunks of about a
 /// megabyte.
@@ -194,7 +197,11 @@ pub fn check_batch(
     if !unknown.is_empty() {
         return Err(Error::Invalid(unknown));
     }
-    let mut out: Vec<u8> = Vec::new();
+    // Reports run to about five bytes of JSON per byte of answer: sized for that, a small
+    // batch's buffer is not copied as it grows. Past a quarter of a megabyte it grows as
+    // needed: the allocator hands a block that big straight back to the system, so a
+    // bigger one would cost fresh zeroed pages every time.
+    let mut out: Vec<u8> = Vec::with_capacity(text.len().saturating_mul(6).min(256 * 1024));
     for (_, line) in &lines {
         let ctx = match &line.question_id {
             Some(id) => QuestionContext::of(catalog.question(id)?),
@@ -220,7 +227,7 @@ pub fn check_batch(
                 out.push(b'\n');
             }
         }
-        if out.len() > 1 << 20 {
+        if out.len() > CHUNK {
             sink(&out)?;
             out.clear();
         }
