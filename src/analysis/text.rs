@@ -215,11 +215,10 @@ impl Memo {
         if b.len() > 15 {
             return None;
         }
-        let mut x = b.len() as u128;
-        for (i, &c) in b.iter().enumerate() {
-            x |= u128::from(c) << (8 * (i + 1));
-        }
-        Some(x)
+        let mut bytes = [0; 16];
+        bytes[0] = b.len() as u8;
+        bytes[1..=b.len()].copy_from_slice(b);
+        Some(u128::from_le_bytes(bytes))
     }
 
     fn get_mut(&mut self, word: &str) -> Option<&mut Known> {
@@ -276,32 +275,40 @@ fn remember(memo: &mut Memo, word: &str, k: Known) -> Known {
 }
 
 /// A word of an answer: what is known of it with the metric cues worked out, and its
-/// lexicon bits under `rules` (when given: otherwise none), all remembered.
-fn answer_word(memo: &mut Memo, word: &str, rules: Option<&Rules>) -> Known {
-    let k = match memo.get_mut(word) {
-        Some(k) => k,
-        None => {
-            let k = remember(memo, word, work_out(word));
-            match memo.get_mut(word) {
-                Some(kept) => kept,
-                None => return with_rules(k, rules),
-            }
+/// lexicon bits under `rules` (when given), all remembered. Handed back by reference, so a
+/// token copies only what it keeps; `spare` holds a word the memo had no room for.
+fn answer_word<'m>(
+    memo: &'m mut Memo,
+    word: &str,
+    rules: Option<&Rules>,
+    spare: &'m mut Option<Known>,
+) -> &'m Known {
+    if memo.get_mut(word).is_none() {
+        let k = work_out(word);
+        if memo.is_full() {
+            return spare.insert(with_rules(k, rules));
         }
+        memo.insert(
+            word,
+            Known {
+                lower: k.lower.kept(),
+                ..k
+            },
+        );
+    }
+    let Some(k) = memo.get_mut(word) else {
+        // Just inserted: not reached.
+        return spare.insert(with_rules(work_out(word), rules));
     };
     if k.cue == NO_CUES_YET {
         k.cue = super::metrics::word_cues(&k.lower);
     }
-    match rules {
-        Some(r) if k.serial != r.serial() => {
+    if let Some(r) = rules {
+        if k.serial != r.serial() {
             (k.serial, k.bits) = (r.serial(), r.bits(k.id, k.lower_id));
-            k.clone()
         }
-        Some(_) => k.clone(),
-        None => Known {
-            bits: LexBits::default(),
-            ..k.clone()
-        },
     }
+    k
 }
 
 /// A word the memo had no room for, with its cues and bits worked out.
@@ -378,37 +385,37 @@ fn tokens_of<'a>(
     out: &mut Vec<Token>,
 ) {
     let bytes = text.as_bytes();
+    let mut spare = None;
     MEMO.with(|memo| {
         let mut memo = memo.borrow_mut();
         out.extend(words.map(|(i, w)| {
-            let Known {
-                lower,
-                id,
-                lower_id,
-                class,
-                cue,
-                bits,
-                ..
-            } = answer_word(&mut memo, w, rules);
+            let k = answer_word(&mut memo, w, rules, &mut spare);
+            // Without rules a token has no lexicon bits, whatever the memo holds.
+            let bits = match rules {
+                Some(_) => k.bits,
+                None => LexBits::default(),
+            };
             let at = start + i;
             Token {
                 start: at,
                 end: at + w.len(),
-                id,
-                lower_id,
+                id: k.id,
+                lower_id: k.lower_id,
                 capital: match bytes[at] {
                     b if b.is_ascii() => b.is_ascii_uppercase(),
                     _ => w.chars().next().is_some_and(char::is_uppercase),
                 },
+                // U+2011 (non-breaking hyphen) ends in 0x91.
                 joined: at > 0
-                    && (matches!(bytes[at - 1], b'-' | b'/') || text[..at].ends_with('\u{2011}')),
+                    && (matches!(bytes[at - 1], b'-' | b'/')
+                        || (bytes[at - 1] == 0x91 && text[..at].ends_with('\u{2011}'))),
                 multi: bits.multi,
                 single: bits.single,
                 phrases: bits.phrases,
                 words: bits.words,
-                cue,
-                class,
-                lower,
+                cue: k.cue,
+                class: k.class,
+                lower: k.lower.clone(),
             }
         }))
     })
