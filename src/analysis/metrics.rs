@@ -365,6 +365,9 @@ const CUE_DIGIT_X: u16 = 1 << 8;
 /// A currency sign in the stretch (or a byte that starts one).
 const CUE_CURRENCY: u16 = 1 << 9;
 
+/// A group any stretch with a cue meets: a shape with one group of cues.
+const ANY_CUE: u16 = u16::MAX;
+
 /// For each shape (by `SHAPES` index, then `COUNT`), what a stretch must hold for a match to
 /// be possible: one of the cues of each group. Every match of the shape holds them all;
 /// the proptest in `analysis` checks the scan against a scan of the whole answer.
@@ -376,12 +379,12 @@ const NEEDS: [[u16; 2]; 7] = [
     // percent: a number and a percent sign or word.
     [CUE_NUMBER, CUE_PERCENT],
     // multiplier: "3x", "doubled", "twice", "in half", "tenfold".
-    [CUE_TIMES | CUE_DIGIT_X, u16::MAX],
-    [CUE_FRACTION, u16::MAX],
+    [CUE_TIMES | CUE_DIGIT_X, ANY_CUE],
+    [CUE_FRACTION, ANY_CUE],
     // duration: a unit of time.
-    [CUE_UNIT, u16::MAX],
+    [CUE_UNIT, ANY_CUE],
     // count: a number.
-    [CUE_NUMBER, u16::MAX],
+    [CUE_NUMBER, ANY_CUE],
 ];
 
 /// Whether a stretch with these cues could hold a match of shape `i`.
