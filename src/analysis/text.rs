@@ -221,25 +221,38 @@ impl Memo {
         Some(u128::from_le_bytes(bytes))
     }
 
-    fn get_mut(&mut self, word: &str) -> Option<&mut Known> {
-        match Memo::pack(word) {
-            Some(k) => self.short.get_mut(&k),
-            None => self.long.get_mut(word),
-        }
-    }
-
     fn is_full(&self) -> bool {
         self.short.len() + self.long.len() >= Memo::CAP
     }
 
-    fn insert(&mut self, word: &str, known: Known) {
-        if self.is_full() {
-            return;
-        }
-        match Memo::pack(word) {
-            Some(k) => self.short.insert(k, known),
-            None => self.long.insert(Box::from(word), known),
+    /// What is known of `word`, worked out and kept on first sight (one lookup for a short
+    /// word, seen or not); `None` for a new word when the memo is full.
+    fn get_or_work_out(&mut self, word: &str) -> Option<&mut Known> {
+        use std::collections::hash_map::Entry;
+        let full = self.is_full();
+        let kept = |word: &str| {
+            let k = work_out(word);
+            Known {
+                lower: k.lower.kept(),
+                ..k
+            }
         };
+        match Memo::pack(word) {
+            Some(key) => match self.short.entry(key) {
+                Entry::Occupied(e) => Some(e.into_mut()),
+                Entry::Vacant(_) if full => None,
+                Entry::Vacant(e) => Some(e.insert(kept(word))),
+            },
+            None => {
+                if !self.long.contains_key(word) {
+                    if full {
+                        return None;
+                    }
+                    self.long.insert(Box::from(word), kept(word));
+                }
+                self.long.get_mut(word)
+            }
+        }
     }
 }
 
@@ -252,26 +265,10 @@ thread_local! {
 
 /// What is known of a word, remembered per thread ([`MEMO`]).
 fn known(word: &str) -> Known {
-    MEMO.with(|memo| {
-        let mut memo = memo.borrow_mut();
-        match memo.get_mut(word) {
-            Some(k) => k.clone(),
-            None => remember(&mut memo, word, work_out(word)),
-        }
+    MEMO.with(|memo| match memo.borrow_mut().get_or_work_out(word) {
+        Some(k) => k.clone(),
+        None => work_out(word),
     })
-}
-
-/// Keep what is known of a word in the memo, if it has room; returns it as kept.
-fn remember(memo: &mut Memo, word: &str, k: Known) -> Known {
-    if memo.is_full() {
-        return k;
-    }
-    let kept = Known {
-        lower: k.lower.kept(),
-        ..k
-    };
-    memo.insert(word, kept.clone());
-    kept
 }
 
 /// A word of an answer: what is known of it with the metric cues worked out, and its
@@ -283,21 +280,7 @@ fn answer_word<'m>(
     rules: Option<&Rules>,
     spare: &'m mut Option<Known>,
 ) -> &'m Known {
-    if memo.get_mut(word).is_none() {
-        let k = work_out(word);
-        if memo.is_full() {
-            return spare.insert(with_rules(k, rules));
-        }
-        memo.insert(
-            word,
-            Known {
-                lower: k.lower.kept(),
-                ..k
-            },
-        );
-    }
-    let Some(k) = memo.get_mut(word) else {
-        // Just inserted: not reached.
+    let Some(k) = memo.get_or_work_out(word) else {
         return spare.insert(with_rules(work_out(word), rules));
     };
     if k.cue == NO_CUES_YET {
