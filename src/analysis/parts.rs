@@ -10,8 +10,10 @@ use super::metrics::{within, Metric, MetricKind};
 use super::rules::{Lex, Lexicon, Rules};
 use super::text::{Sentence, Token};
 use super::words::{
-    ALPHA, AUXILIARY, DETERMINER, ED_FORM, ENDS_ED, FOLLOWS_VERB, FUNCTION, I_OR_WE, MODAL,
-    MODAL_CONTRACTION, NUMERAL, OTHERS, PAST_LEAD, PERFECT_AUX, SPEAKER, SUBJECT, VERB_LEAD,
+    ALPHA, ARTICLE, AUXILIARY, DEMONSTRATIVE, DETERMINER, ED_FORM, ENDS_ED, FOLLOWS_VERB, FUNCTION,
+    HAD, I_AS_ROLE_SUBJECT, I_FORM, I_OR_WE, MODAL, MODAL_CONTRACTION, NUMERAL, OF, OTHERS,
+    PAST_LEAD, PERFECT_AUX, PLACE_DETERMINER, PLACE_OPENER, PREMISE_GLUE, ROLE_BE, SPEAKER,
+    SUBJECT, VERB_LEAD, YEAR,
 };
 
 /// The five parts, in speaking order.
@@ -93,7 +95,7 @@ fn sentence_features(answer: &str, s: &Sentence, metrics: &[Metric], rules: &Rul
     let past_verbs = |name: Lex| {
         lex(name)
             .matches_in(s)
-            .any(|(i, _)| past_form(t, i, &past_flags) && !(i > 0 && t[i - 1].lower == "had"))
+            .any(|(i, _)| past_form(t, i, &past_flags) && !(i > 0 && t[i - 1].class & HAD != 0))
     };
     let text = s.text(answer);
     Features {
@@ -112,7 +114,7 @@ fn sentence_features(answer: &str, s: &Sentence, metrics: &[Metric], rules: &Rul
         premise: lex(Lex::PremiseOpeners).longest_at(t, 0).is_some()
             || (t.len() > 1
                 && lex(Lex::PremiseOpeners).longest_at(t, 1).is_some()
-                && matches!(t[0].lower.as_str(), "so" | "well" | "and" | "generally")),
+                && t[0].class & PREMISE_GLUE != 0),
         career: lex(Lex::CareerSummary).any_in(s) || role_statement(s, rules),
         scenario: lex(Lex::ScenarioOpeners).any_in(s),
         actions: verbs(Lex::ActionVerbs),
@@ -209,8 +211,8 @@ fn role_statement(s: &Sentence, rules: &Rules) -> bool {
     t.len() <= 14
         && !rules.lex(Lex::ContextCues).any_in(s)
         && t.windows(2).enumerate().any(|(i, w)| {
-            matches!(w[0].lower.as_str(), "i" | "i'm")
-                && matches!(w[1].lower.as_str(), "was" | "am" | "'m")
+            w[0].class & I_AS_ROLE_SUBJECT != 0
+                && w[1].class & ROLE_BE != 0
                 && t[i + 2..(i + 6).min(t.len())]
                     .iter()
                     .any(|x| rules.lex(Lex::RoleNouns).has_token(x))
@@ -219,12 +221,7 @@ fn role_statement(s: &Sentence, rules: &Rules) -> bool {
 
 /// "At a payments startup, …", "In my last role …": the sentence opens on where it happened.
 fn opens_with_place(t: &[Token]) -> bool {
-    t.len() > 3
-        && matches!(
-            t[0].lower.as_str(),
-            "at" | "in" | "while" | "when" | "during"
-        )
-        && matches!(t[1].lower.as_str(), "a" | "an" | "my" | "our")
+    t.len() > 3 && t[0].class & PLACE_OPENER != 0 && t[1].class & PLACE_DETERMINER != 0
 }
 
 /// "40 meetings", "200 calls": effort, not a result.
@@ -246,9 +243,7 @@ fn specificity(s: &Sentence, rules: &Rules) -> usize {
         .skip(1)
         .filter(|(i, w)| {
             w.capital
-                && w.lower != "i"
-                && !w.lower.starts_with("i'")
-                && w.class & ALPHA != 0
+                && w.class & (I_FORM | ALPHA) == ALPHA
                 && !rules.lex(Lex::FirstPerson).has_token(w)
                 && !rules.lex(Lex::BusinessAcronyms).has_token(w)
                 && t[*i - 1].end + 2 >= w.start // not right after a sentence-internal break
@@ -263,19 +258,15 @@ fn specificity(s: &Sentence, rules: &Rules) -> usize {
             // "a regional integrator", "that reseller": a particular one. A bare "a
             // partner" is any partner.
             let i = *i;
-            let prev = |k: usize| i >= k && matches!(t[i - k].lower.as_str(), "a" | "an" | "the");
-            (i > 0 && matches!(t[i - 1].lower.as_str(), "that" | "this" | "one"))
+            let prev = |k: usize| i >= k && t[i - k].class & ARTICLE != 0;
+            (i > 0 && t[i - 1].class & DEMONSTRATIVE != 0)
                 || ((prev(2) || prev(3))
                     && !prev(1)
-                    && !t[i.saturating_sub(2)..i].iter().any(|w| w.lower == "of"))
+                    && !t[i.saturating_sub(2)..i].iter().any(|w| w.class & OF != 0))
         })
         .count()
         .min(1);
-    let year = t.iter().any(|w| {
-        w.lower.len() == 4
-            && (w.lower.starts_with("19") || w.lower.starts_with("20"))
-            && w.lower.chars().all(|c| c.is_ascii_digit())
-    });
+    let year = t.iter().any(|w| w.class & YEAR != 0);
     proper + anchors + orgs + usize::from(year)
 }
 

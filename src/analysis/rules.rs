@@ -283,8 +283,8 @@ pub struct Lexicon {
 #[derive(Debug, Clone, Default)]
 struct Entries {
     single: bool,
-    /// Each entry's second stem (compared first, without following the pointer) and all
-    /// its stems.
+    /// Each entry's second stem and all its stems, by second stem (so the entries that can
+    /// follow a word are found by a binary search), the longest first among those.
     longer: Vec<(u32, Box<[u32]>)>,
 }
 
@@ -294,20 +294,26 @@ impl Entries {
             self.single = true;
         } else if !self.longer.iter().any(|(_, p)| **p == *stems) {
             self.longer.push((stems[1], stems.into_boxed_slice()));
-            self.longer.sort_by_key(|(_, p)| std::cmp::Reverse(p.len()));
+            self.longer
+                .sort_by_key(|(second, p)| (*second, std::cmp::Reverse(p.len())));
         }
     }
 
     /// Length of the longest entry matching `tokens` from its start (whose first stem is
     /// this group's).
     fn longest(&self, tokens: &[Token]) -> Option<usize> {
-        let second = tokens.get(1).map(|t| t.id);
-        self.longer
+        let longer = match tokens.get(1) {
+            Some(next) => {
+                let from = self.longer.partition_point(|(s, _)| *s < next.id);
+                let to = from + self.longer[from..].partition_point(|(s, _)| *s == next.id);
+                &self.longer[from..to]
+            }
+            None => &[],
+        };
+        longer
             .iter()
-            .find(|(s, p)| {
-                Some(*s) == second
-                    && p.len() <= tokens.len()
-                    && p[2..].iter().zip(&tokens[2..]).all(|(s, t)| *s == t.id)
+            .find(|(_, p)| {
+                p.len() <= tokens.len() && p[2..].iter().zip(&tokens[2..]).all(|(s, t)| *s == t.id)
             })
             .map(|(_, p)| p.len())
             .or(self.single.then_some(1))
@@ -494,7 +500,7 @@ pub struct Rules {
 }
 
 /// The entries of several words that start with one stem, in every lexicon: each with its
-/// lexicon's bit, its second stem and all its stems.
+/// lexicon's bit, its second stem and all its stems, in order of second stem.
 type PhraseGroup = Vec<(u8, u32, Box<[u32]>)>;
 
 impl Rules {
@@ -562,6 +568,11 @@ impl Rules {
                 lex
             })
             .collect();
+        // By second stem, so `hits` finds the entries that can follow a word by a binary
+        // search: "i" alone starts some sixty entries.
+        for group in &mut phrases {
+            group.sort_by_key(|&(_, second, _)| second);
+        }
         Ok(Rules {
             file,
             lexicons,
@@ -599,13 +610,18 @@ impl Rules {
             if t.multi & !hits == 0 {
                 continue;
             }
-            let Some(group) = self.phrases.get(t.phrases as usize) else {
+            // Every entry of a group has a second word.
+            let (Some(group), Some(next)) =
+                (self.phrases.get(t.phrases as usize), tokens.get(i + 1))
+            else {
                 continue;
             };
-            let second = tokens.get(i + 1).map(|t| t.id);
-            for (bit, s2, stems) in group {
+            let from = group.partition_point(|&(_, s2, _)| s2 < next.id);
+            let followers = group[from..]
+                .iter()
+                .take_while(|&&(_, s2, _)| s2 == next.id);
+            for (bit, _, stems) in followers {
                 if hits & (1 << bit) == 0
-                    && Some(*s2) == second
                     && stems.len() <= tokens.len() - i
                     && stems[2..]
                         .iter()

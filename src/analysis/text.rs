@@ -5,7 +5,6 @@
 //! into the answer through their spans, so this module is the only place that decides where a
 //! sentence or a word starts and ends.
 
-use std::rc::Rc;
 use std::sync::OnceLock;
 
 use rust_stemmers::{Algorithm, Stemmer};
@@ -13,84 +12,17 @@ use unicode_segmentation::UnicodeSegmentation as _;
 
 use super::rules::{LexBits, Rules};
 
-/// An immutable piece of text (a lowercase word or a stem), cheap to clone. The words the
-/// memo keeps live as long as the process, like an interner's (the memo is capped, so
-/// this is bounded): copying one touches no reference count, which matters because every
-/// token of every answer holds one.
-#[derive(Debug, Clone)]
-pub struct Word(Repr);
-
-#[derive(Debug, Clone)]
-enum Repr {
-    Kept(&'static str),
-    Shared(Rc<str>),
-}
-
-impl Word {
-    pub fn as_str(&self) -> &str {
-        match &self.0 {
-            Repr::Kept(s) => s,
-            Repr::Shared(s) => s,
-        }
-    }
-
-    fn shared(text: &str) -> Word {
-        Word(Repr::Shared(Rc::from(text)))
-    }
-
-    /// The same text, kept for the life of the process (for the memo).
-    fn kept(&self) -> Word {
-        match &self.0 {
-            Repr::Kept(s) => Word(Repr::Kept(s)),
-            Repr::Shared(s) => Word(Repr::Kept(Box::leak(Box::from(&**s)))),
-        }
-    }
-}
-
-impl std::ops::Deref for Word {
-    type Target = str;
-    fn deref(&self) -> &str {
-        self.as_str()
-    }
-}
-
-impl PartialEq for Word {
-    fn eq(&self, other: &Word) -> bool {
-        self.as_str() == other.as_str()
-    }
-}
-
-impl Eq for Word {}
-
-impl std::hash::Hash for Word {
-    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
-        self.as_str().hash(state);
-    }
-}
-
-impl PartialEq<str> for Word {
-    fn eq(&self, other: &str) -> bool {
-        self.as_str() == other
-    }
-}
-
-impl PartialEq<&str> for Word {
-    fn eq(&self, other: &&str) -> bool {
-        self.as_str() == *other
-    }
-}
-
-/// A word of the answer: its span, its lowercase form (with typographic apostrophes made
-/// plain), its stem's number and what the checker's lexicons and patterns make of it.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// A word of the answer: its span, its stem's and lowercase form's numbers and what the
+/// checker's lexicons and patterns make of it. Plain numbers only (64 bytes), so a
+/// sentence's words are copied and dropped without touching each one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Token {
     pub start: usize,
     pub end: usize,
-    pub lower: Word,
     /// The stem's number ([`intern`]).
     pub id: u32,
-    /// The lowercase form's number ([`intern`]): word lists compare by it, with no string
-    /// hashing.
+    /// The lowercase form's number ([`intern`]; typographic apostrophes made plain): word
+    /// lists compare by it, with no string hashing.
     pub lower_id: u32,
     /// Starts with an uppercase letter in the answer.
     pub capital: bool,
@@ -111,6 +43,9 @@ pub struct Token {
     /// The closed word classes it belongs to ([`super::words`]), one bit each.
     pub class: u32,
 }
+
+// A token is one cache line at most (on 64-bit targets).
+const _: () = assert!(std::mem::size_of::<Token>() <= 64);
 
 /// A sentence (or bullet item) of the answer.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -170,12 +105,12 @@ pub fn intern(stem: &str) -> u32 {
 
 /// The number of a word's stem, as [`intern`] gives it.
 pub fn stem_id(word: &str) -> u32 {
-    known(word).id
+    known(word).0
 }
 
 /// The number of a word's lowercase form, as tokens carry it in `lower_id`.
 pub fn lower_id(word: &str) -> u32 {
-    known(word).lower_id
+    known(word).1
 }
 
 /// Metric cues not worked out yet.
@@ -185,9 +120,8 @@ const NO_CUES_YET: u16 = u16::MAX;
 /// form's number, its metric cues ([`NO_CUES_YET`] until a word of an answer needs them:
 /// lexicon words never do) and its lexicon bits under the rules with serial number
 /// `serial` (0: none yet). All a token needs, in one place.
-#[derive(Clone)]
 struct Known {
-    lower: Word,
+    lower: Box<str>,
     id: u32,
     lower_id: u32,
     class: u32,
@@ -230,25 +164,18 @@ impl Memo {
     fn get_or_work_out(&mut self, word: &str) -> Option<&mut Known> {
         use std::collections::hash_map::Entry;
         let full = self.is_full();
-        let kept = |word: &str| {
-            let k = work_out(word);
-            Known {
-                lower: k.lower.kept(),
-                ..k
-            }
-        };
         match Memo::pack(word) {
             Some(key) => match self.short.entry(key) {
                 Entry::Occupied(e) => Some(e.into_mut()),
                 Entry::Vacant(_) if full => None,
-                Entry::Vacant(e) => Some(e.insert(kept(word))),
+                Entry::Vacant(e) => Some(e.insert(work_out(word))),
             },
             None => {
                 if !self.long.contains_key(word) {
                     if full {
                         return None;
                     }
-                    self.long.insert(Box::from(word), kept(word));
+                    self.long.insert(Box::from(word), work_out(word));
                 }
                 self.long.get_mut(word)
             }
@@ -263,11 +190,14 @@ thread_local! {
     static MEMO: std::cell::RefCell<Memo> = Default::default();
 }
 
-/// What is known of a word, remembered per thread ([`MEMO`]).
-fn known(word: &str) -> Known {
+/// The numbers of a word's stem and lowercase form, remembered per thread ([`MEMO`]).
+fn known(word: &str) -> (u32, u32) {
     MEMO.with(|memo| match memo.borrow_mut().get_or_work_out(word) {
-        Some(k) => k.clone(),
-        None => work_out(word),
+        Some(k) => (k.id, k.lower_id),
+        None => {
+            let k = work_out(word);
+            (k.id, k.lower_id)
+        }
     })
 }
 
@@ -314,7 +244,7 @@ fn work_out(word: &str) -> Known {
     };
     Known {
         class: super::words::classes(&lower),
-        lower: Word::shared(&lower),
+        lower: lower.into_boxed_str(),
         id,
         lower_id,
         cue: NO_CUES_YET,
@@ -398,7 +328,6 @@ fn tokens_of<'a>(
                 words: bits.words,
                 cue: k.cue,
                 class: k.class,
-                lower: k.lower.clone(),
             }
         }))
     })
@@ -806,7 +735,12 @@ mod tests {
         let a = "I’d never seen it — “wow” 🚀. It’s done.";
         let s = sentences(a);
         assert_eq!(s.len(), 2);
-        assert_eq!(s[0].tokens[0].lower, "i'd");
+        assert_eq!(&a[s[0].tokens[0].start..s[0].tokens[0].end], "I’d");
+        assert_eq!(
+            s[0].tokens[0].lower_id,
+            lower_id("i'd"),
+            "apostrophes made plain"
+        );
         assert!(s
             .iter()
             .all(|s| a.is_char_boundary(s.start) && a.is_char_boundary(s.end)));

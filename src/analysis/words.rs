@@ -45,6 +45,28 @@ pub const ENDS_ED: u32 = 1 << 15;
 pub const ED_FORM: u32 = 1 << 16;
 /// Digits, with thousands commas or a decimal point.
 pub const NUMERAL: u32 = 1 << 17;
+/// "had": before a past verb, backstory rather than what resulted.
+pub const HAD: u32 = 1 << 18;
+/// Glue before a premise opener ("so", "well", "and", "generally").
+pub const PREMISE_GLUE: u32 = 1 << 19;
+/// "i", "i'm": the speaker stating a role ("I was channel manager").
+pub const I_AS_ROLE_SUBJECT: u32 = 1 << 20;
+/// "was", "am", "'m": the verb of a role statement.
+pub const ROLE_BE: u32 = 1 << 21;
+/// Opens a sentence on where it happened ("at", "in", "while", "when", "during").
+pub const PLACE_OPENER: u32 = 1 << 22;
+/// After a place opener ("a", "an", "my", "our").
+pub const PLACE_DETERMINER: u32 = 1 << 23;
+/// "a", "an", "the".
+pub const ARTICLE: u32 = 1 << 24;
+/// Points at one particular thing ("that", "this", "one").
+pub const DEMONSTRATIVE: u32 = 1 << 25;
+/// "of".
+pub const OF: u32 = 1 << 26;
+/// "i" or a contraction of it ("i'm", "i'd"): capitalised without being a name.
+pub const I_FORM: u32 = 1 << 27;
+/// Four digits starting "19" or "20": a year.
+pub const YEAR: u32 = 1 << 28;
 
 /// The listed classes. A word may be in several.
 const LISTS: &[(u32, &[&str])] = &[
@@ -237,6 +259,15 @@ const LISTS: &[(u32, &[&str])] = &[
         SINGULAR_SPEAKER,
         &["i", "i'd", "i've", "i'll", "i'm", "me", "my", "myself"],
     ),
+    (HAD, &["had"]),
+    (PREMISE_GLUE, &["so", "well", "and", "generally"]),
+    (I_AS_ROLE_SUBJECT, &["i", "i'm"]),
+    (ROLE_BE, &["was", "am", "'m"]),
+    (PLACE_OPENER, &["at", "in", "while", "when", "during"]),
+    (PLACE_DETERMINER, &["a", "an", "my", "our"]),
+    (ARTICLE, &["a", "an", "the"]),
+    (DEMONSTRATIVE, &["that", "this", "one"]),
+    (OF, &["of"]),
 ];
 
 /// The classes of a word, given in lowercase with plain apostrophes (as tokens keep it).
@@ -266,6 +297,15 @@ pub fn classes(lower: &str) -> u32 {
         .all(|c| c.is_ascii_digit() || c == ',' || c == '.')
     {
         class |= NUMERAL;
+    }
+    if lower == "i" || lower.starts_with("i'") {
+        class |= I_FORM;
+    }
+    if lower.len() == 4
+        && (lower.starts_with("19") || lower.starts_with("20"))
+        && lower.bytes().all(|b| b.is_ascii_digit())
+    {
+        class |= YEAR;
     }
     class
 }
@@ -299,5 +339,10 @@ mod tests {
             "shapes do not need lowercase"
         );
         assert_eq!(classes("I") & SUBJECT, 0, "lists are matched in lowercase");
+        assert_eq!(classes("i'm") & I_FORM, I_FORM);
+        assert_eq!(classes("it") & I_FORM, 0);
+        assert_eq!(classes("2019") & YEAR, YEAR);
+        assert_eq!(classes("2019s") & YEAR, 0);
+        assert_eq!(classes("3019") & YEAR, 0);
     }
 }
