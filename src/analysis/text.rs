@@ -116,18 +116,35 @@ pub fn lower_id(word: &str) -> u32 {
 /// Metric cues not worked out yet.
 const NO_CUES_YET: u16 = u16::MAX;
 
-/// What is remembered of a word: its lowercase form, its stem's number, its lowercase
-/// form's number, its metric cues ([`NO_CUES_YET`] until a word of an answer needs them:
-/// lexicon words never do) and its lexicon bits under the rules with serial number
-/// `serial` (0: none yet). All a token needs, in one place.
+/// What is remembered of a word: its stem's number, its lowercase form's number, its
+/// metric cues ([`NO_CUES_YET`] until a word of an answer needs them: lexicon words never
+/// do) and its lexicon bits (`LexBits`, laid out flat) under the rules with serial number
+/// `serial` (0: none yet). All a token needs, in 48 bytes: with a short word's key, a
+/// memo entry is one cache line, so looking up a word not seen lately is one trip to
+/// memory.
 struct Known {
-    lower: Box<str>,
+    multi: u64,
+    single: u64,
+    words: u64,
+    phrases: u32,
     id: u32,
     lower_id: u32,
     class: u32,
-    cue: u16,
     serial: u32,
-    bits: LexBits,
+    cue: u16,
+}
+
+// A short word's memo entry (its 16-byte key and what is known of it) fills one cache line.
+const _: () = assert!(std::mem::size_of::<(u128, Known)>() <= 64);
+
+impl Known {
+    /// Its lexicon bits under `rules`, remembered.
+    fn set_bits(&mut self, rules: &Rules) {
+        let b = rules.bits(self.id, self.lower_id);
+        (self.multi, self.single, self.words, self.phrases) =
+            (b.multi, b.single, b.words, b.phrases);
+        self.serial = rules.serial();
+    }
 }
 
 /// What is known of words, by the word as written, kept in the tables themselves so a
@@ -155,6 +172,23 @@ impl Memo {
         Some(u128::from_le_bytes(bytes))
     }
 
+    /// [`Memo::pack`] for the word `text[at..at + len]`, read with one 16-byte load where
+    /// the text goes on that far (nearly always). Copying the word's bytes into a buffer
+    /// and reading them back as one number stalls the processor (a load cannot be served
+    /// from several smaller stores), and that stall was most of a lookup's time.
+    fn pack_at(text: &[u8], at: usize, len: usize) -> Option<u128> {
+        if len > 15 {
+            return None;
+        }
+        match text.get(at..at + 16).map(<[u8; 16]>::try_from) {
+            Some(Ok(chunk)) => {
+                let word = u128::from_le_bytes(chunk) & ((1u128 << (8 * len)) - 1);
+                Some(word << 8 | len as u128)
+            }
+            _ => Memo::pack(std::str::from_utf8(&text[at..at + len]).ok()?),
+        }
+    }
+
     fn is_full(&self) -> bool {
         self.short.len() + self.long.len() >= Memo::CAP
     }
@@ -162,9 +196,14 @@ impl Memo {
     /// What is known of `word`, worked out and kept on first sight (one lookup for a short
     /// word, seen or not); `None` for a new word when the memo is full.
     fn get_or_work_out(&mut self, word: &str) -> Option<&mut Known> {
+        self.get_or_work_out_keyed(word, Memo::pack(word))
+    }
+
+    /// [`Memo::get_or_work_out`] with the word's key ([`Memo::pack`]) already made.
+    fn get_or_work_out_keyed(&mut self, word: &str, key: Option<u128>) -> Option<&mut Known> {
         use std::collections::hash_map::Entry;
         let full = self.is_full();
-        match Memo::pack(word) {
+        match key {
             Some(key) => match self.short.entry(key) {
                 Entry::Occupied(e) => Some(e.into_mut()),
                 Entry::Vacant(_) if full => None,
@@ -207,28 +246,29 @@ fn known(word: &str) -> (u32, u32) {
 fn answer_word<'m>(
     memo: &'m mut Memo,
     word: &str,
+    key: Option<u128>,
     rules: Option<&Rules>,
     spare: &'m mut Option<Known>,
 ) -> &'m Known {
-    let Some(k) = memo.get_or_work_out(word) else {
-        return spare.insert(with_rules(work_out(word), rules));
+    let Some(k) = memo.get_or_work_out_keyed(word, key) else {
+        return spare.insert(with_rules(word, work_out(word), rules));
     };
     if k.cue == NO_CUES_YET {
-        k.cue = super::metrics::word_cues(&k.lower);
+        k.cue = super::metrics::word_cues(&normalize(word));
     }
     if let Some(r) = rules {
         if k.serial != r.serial() {
-            (k.serial, k.bits) = (r.serial(), r.bits(k.id, k.lower_id));
+            k.set_bits(r);
         }
     }
     k
 }
 
 /// A word the memo had no room for, with its cues and bits worked out.
-fn with_rules(mut k: Known, rules: Option<&Rules>) -> Known {
-    k.cue = super::metrics::word_cues(&k.lower);
+fn with_rules(word: &str, mut k: Known, rules: Option<&Rules>) -> Known {
+    k.cue = super::metrics::word_cues(&normalize(word));
     if let Some(r) = rules {
-        (k.serial, k.bits) = (r.serial(), r.bits(k.id, k.lower_id));
+        k.set_bits(r);
     }
     k
 }
@@ -242,14 +282,17 @@ fn work_out(word: &str) -> Known {
     } else {
         intern(&lower)
     };
+    let none = LexBits::default();
     Known {
-        class: super::words::classes(&lower),
-        lower: lower.into_boxed_str(),
+        multi: none.multi,
+        single: none.single,
+        words: none.words,
+        phrases: none.phrases,
         id,
         lower_id,
-        cue: NO_CUES_YET,
+        class: super::words::classes(&lower),
         serial: 0,
-        bits: LexBits::default(),
+        cue: NO_CUES_YET,
     }
 }
 
@@ -302,13 +345,19 @@ fn tokens_of<'a>(
     MEMO.with(|memo| {
         let mut memo = memo.borrow_mut();
         out.extend(words.map(|(i, w)| {
-            let k = answer_word(&mut memo, w, rules, &mut spare);
+            let at = start + i;
+            let key = Memo::pack_at(bytes, at, w.len());
+            let k = answer_word(&mut memo, w, key, rules, &mut spare);
             // Without rules a token has no lexicon bits, whatever the memo holds.
             let bits = match rules {
-                Some(_) => k.bits,
+                Some(_) => LexBits {
+                    multi: k.multi,
+                    single: k.single,
+                    words: k.words,
+                    phrases: k.phrases,
+                },
                 None => LexBits::default(),
             };
-            let at = start + i;
             Token {
                 start: at,
                 end: at + w.len(),
@@ -728,6 +777,18 @@ mod tests {
         assert_eq!(s[3].text(a), "revenue grew 20%.");
         assert_eq!(s[4].label.as_deref(), Some("learning"));
         assert_eq!(s[4].text(a), "Ask early.");
+    }
+
+    #[test]
+    fn a_word_key_read_in_place_is_the_packed_word() {
+        let text = "I signed 3 new resellers in Q3, a partnership-sourced pipeline – “wow”.";
+        for (at, w) in text.unicode_word_indices() {
+            assert_eq!(
+                Memo::pack_at(text.as_bytes(), at, w.len()),
+                Memo::pack(w),
+                "{w:?} at {at}"
+            );
+        }
     }
 
     #[test]
