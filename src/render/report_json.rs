@@ -197,35 +197,32 @@ fn delivery(out: &mut Vec<u8>, d: &Delivery) {
 /// A JSON string, escaped as serde_json escapes it: `"` and `\` with a backslash, control
 /// characters as `\n`-style or `\u00XX` escapes, everything else as is.
 pub fn string(out: &mut Vec<u8>, s: &str) {
-    out.push(b'"');
     let b = s.as_bytes();
-    let mut done = 0;
-    let mut i = 0;
-    // Eight bytes at a time: a chunk with nothing to escape (nearly all of them) costs a
-    // few arithmetic operations, not a table lookup per byte.
-    while i + 8 <= b.len() {
-        let mut chunk = [0; 8];
-        chunk.copy_from_slice(&b[i..i + 8]);
-        if needs_escape(u64::from_le_bytes(chunk)) {
-            for j in i..i + 8 {
-                if let Some(esc) = escape(b[j]) {
-                    out.extend_from_slice(&b[done..j]);
-                    esc.write(out);
-                    done = j + 1;
-                }
-            }
-        }
-        i += 8;
-    }
-    for j in i..b.len() {
-        if let Some(esc) = escape(b[j]) {
-            out.extend_from_slice(&b[done..j]);
-            esc.write(out);
-            done = j + 1;
-        }
-    }
-    out.extend_from_slice(&b[done..]);
+    out.reserve(b.len() + 2);
     out.push(b'"');
+    // Eight bytes at a time, tested and copied in one pass: a chunk with nothing to escape
+    // (nearly all of them) costs a few arithmetic operations and one store.
+    let mut chunks = b.chunks_exact(8);
+    for chunk in &mut chunks {
+        let Ok(bytes) = <[u8; 8]>::try_from(chunk) else {
+            continue;
+        };
+        if needs_escape(u64::from_le_bytes(bytes)) {
+            bytes.iter().for_each(|&c| byte(out, c));
+        } else {
+            out.extend_from_slice(&bytes);
+        }
+    }
+    chunks.remainder().iter().for_each(|&c| byte(out, c));
+    out.push(b'"');
+}
+
+/// One byte of a JSON string, escaped if it must be.
+fn byte(out: &mut Vec<u8>, c: u8) {
+    match escape(c) {
+        Some(esc) => esc.write(out),
+        None => out.push(c),
+    }
 }
 
 /// Whether any of eight bytes is a control character, `"` or `\` (exact: the classic
