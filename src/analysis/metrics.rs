@@ -530,56 +530,90 @@ const SIGN_CUES: [u16; 256] = {
 
 /// The stretches of `text` between characters no match can hold, each with the cues of the
 /// words that overlap it.
+///
+/// One walk through the text in order: the bytes between words, and the bytes of words
+/// that are not plain letters and digits, are looked at one by one; a plain word
+/// ([`super::words::PLAIN`]) is all match characters, its digits are in its cues, so it
+/// extends the stretch it is in at once. Most of an answer is plain words.
 fn stretches(text: &str, sentences: &[Sentence]) -> Vec<(usize, usize, u16)> {
-    let bytes = text.as_bytes();
-    let mut out: Vec<(usize, usize, u16)> = Vec::new();
-    let mut i = 0;
-    while i < bytes.len() {
-        if !in_match(bytes, i) {
-            i += 1;
-            continue;
-        }
-        let (start, mut signs) = (i, 0);
-        while i < bytes.len() && in_match(bytes, i) {
-            signs |= SIGN_CUES[usize::from(bytes[i])];
-            i += 1;
-        }
-        out.push((start, i, signs));
-    }
-    let mut k = 0;
+    let mut walk = Walk {
+        bytes: text.as_bytes(),
+        out: Vec::with_capacity(text.len() / 64 + 4),
+        open: false,
+    };
     let mut covered = 0;
     for t in sentences.iter().flat_map(|s| &s.tokens) {
-        mark_unseen(&mut out, bytes, covered, t.start);
+        walk.bytes_of(covered, t.start, true);
+        if t.class & super::words::PLAIN != 0 {
+            walk.plain(t.start, t.end);
+        } else {
+            walk.bytes_of(t.start, t.end, false);
+        }
+        walk.cue_from(t.start, t.cue);
         covered = t.end;
-        while k < out.len() && out[k].1 <= t.start {
-            k += 1;
-        }
-        let mut j = k;
-        while j < out.len() && out[j].0 < t.end {
-            out[j].2 |= t.cue;
-            j += 1;
-        }
     }
-    mark_unseen(&mut out, bytes, covered, bytes.len());
+    walk.bytes_of(covered, text.len(), true);
+    let mut out = walk.out;
     out.retain(|r| r.2 != 0);
     out
 }
 
-/// Give every cue to the stretches holding a letter or digit of `bytes[from..to]`, text
-/// that is no word of a sentence (a list number, a label): its cues are not known, so any
-/// pattern may match there.
-fn mark_unseen(out: &mut [(usize, usize, u16)], bytes: &[u8], from: usize, to: usize) {
-    let mut i = from;
-    while i < to {
-        if !bytes[i].is_ascii_alphanumeric() {
-            i += 1;
-            continue;
+/// [`stretches`] under way: the stretches so far, the last one `open` while the walk is
+/// still in it.
+struct Walk<'a> {
+    bytes: &'a [u8],
+    out: Vec<(usize, usize, u16)>,
+    open: bool,
+}
+
+impl Walk<'_> {
+    /// Take `bytes[from..to]` one byte at a time. Outside words (`unseen`), a letter or
+    /// digit is text no sentence has as a word (a list number, a label): its cues are not
+    /// known, so its stretch gets every cue and any pattern may match there.
+    fn bytes_of(&mut self, from: usize, to: usize, unseen: bool) {
+        for i in from..to {
+            if !in_match(self.bytes, i) {
+                self.open = false;
+                continue;
+            }
+            let b = self.bytes[i];
+            let cues = if unseen && b.is_ascii_alphanumeric() {
+                u16::MAX
+            } else {
+                SIGN_CUES[usize::from(b)]
+            };
+            self.extend(i, i + 1, cues);
         }
-        let first = out.partition_point(|r| r.1 <= i);
-        for r in out[first..].iter_mut().take_while(|r| r.0 <= i) {
-            r.2 = u16::MAX;
+    }
+
+    /// A plain word at `[from, to)`: match characters only.
+    fn plain(&mut self, from: usize, to: usize) {
+        self.extend(from, to, 0);
+    }
+
+    /// Add `[from, to)`, all match characters, to the open stretch (or open one there).
+    fn extend(&mut self, from: usize, to: usize, cues: u16) {
+        match self.out.last_mut() {
+            Some(last) if self.open => {
+                last.1 = to;
+                last.2 |= cues;
+            }
+            _ => {
+                self.out.push((from, to, cues));
+                self.open = true;
+            }
         }
-        i += 1;
+    }
+
+    /// Give `cue` to every stretch a word starting at `start` overlaps: those from the one
+    /// holding its first byte (or the first after it) to the last.
+    fn cue_from(&mut self, start: usize, cue: u16) {
+        for r in self.out.iter_mut().rev() {
+            if r.1 <= start {
+                break;
+            }
+            r.2 |= cue;
+        }
     }
 }
 

@@ -290,7 +290,7 @@ fn work_out(word: &str) -> Known {
         phrases: none.phrases,
         id,
         lower_id,
-        class: super::words::classes(&lower),
+        class: super::words::classes(&lower) | super::words::as_written(word),
         serial: 0,
         cue: NO_CUES_YET,
     }

@@ -67,6 +67,9 @@ pub const OF: u32 = 1 << 26;
 pub const I_FORM: u32 = 1 << 27;
 /// Four digits starting "19" or "20": a year.
 pub const YEAR: u32 = 1 << 28;
+/// Written with ASCII letters, digits and `_` only (as the answer has it, not lowercased):
+/// a metric pattern can match every byte of it ([`as_written`]).
+pub const PLAIN: u32 = 1 << 29;
 
 /// The listed classes. A word may be in several.
 const LISTS: &[(u32, &[&str])] = &[
@@ -310,6 +313,15 @@ pub fn classes(lower: &str) -> u32 {
     class
 }
 
+/// The shapes of a word as the answer writes it: [`PLAIN`].
+pub fn as_written(word: &str) -> u32 {
+    if word.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_') {
+        PLAIN
+    } else {
+        0
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -344,5 +356,12 @@ mod tests {
         assert_eq!(classes("2019") & YEAR, YEAR);
         assert_eq!(classes("2019s") & YEAR, 0);
         assert_eq!(classes("3019") & YEAR, 0);
+        assert_eq!(as_written("Q3_2024"), PLAIN);
+        assert_eq!(as_written("it's"), 0);
+        assert_eq!(
+            as_written("\u{212a}pi"),
+            0,
+            "a Kelvin sign lowercases to ASCII, but is not"
+        );
     }
 }
