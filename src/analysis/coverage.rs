@@ -10,7 +10,7 @@ use rustc_hash::{FxHashMap, FxHasher};
 use super::rules::Lexicon;
 use super::text::Sentence;
 use super::{Coverage, CoverageItem, QuestionContext, Span};
-use crate::bank::Cued;
+use crate::bank::{Cued, Question};
 
 /// Match each area and positive indicator of the question against the answer.
 pub fn measure(answer: &str, sentences: &[Sentence], ctx: QuestionContext<'_>) -> Coverage {
@@ -25,8 +25,14 @@ pub fn measure(answer: &str, sentences: &[Sentence], ctx: QuestionContext<'_>) -
             .iter()
             .map(|a| ("indicator", a)),
     );
-    for (kind, cued) in items {
-        let evidence = cue_hits(answer, sentences, cued);
+    let hits = match compiled(q.question) {
+        Some(c) => c.positive.hits(answer, sentences),
+        None => items
+            .clone()
+            .map(|(_, cued)| cue_hits(answer, sentences, cued))
+            .collect(),
+    };
+    for ((kind, cued), evidence) in items.zip(hits) {
         let item = CoverageItem {
             kind,
             text: cued.text.clone(),
@@ -39,6 +45,114 @@ pub fn measure(answer: &str, sentences: &[Sentence], ctx: QuestionContext<'_>) -
         }
     }
     out
+}
+
+/// For each negative indicator of the question, in order, the words of the answer that
+/// match its cues (at most three).
+pub fn negative_hits(answer: &str, sentences: &[Sentence], q: &Question) -> Vec<Vec<Span>> {
+    match compiled(q) {
+        Some(c) => c.negative.hits(answer, sentences),
+        None => q
+            .indicators
+            .negative
+            .iter()
+            .map(|cued| cue_hits(answer, sentences, cued))
+            .collect(),
+    }
+}
+
+/// A question's cue lists, compiled once and kept with the question.
+fn compiled(q: &Question) -> Option<&QuestionCues> {
+    q.compiled.get_or_init(|| QuestionCues {
+        positive: CueGroup::of(q.areas.iter().chain(&q.indicators.positive)),
+        negative: CueGroup::of(q.indicators.negative.iter()),
+    })
+}
+
+/// The cue lists of a question: its areas and positive indicators, and its negative ones.
+struct QuestionCues {
+    positive: CueGroup,
+    negative: CueGroup,
+}
+
+/// Several cue lists matched in one pass over an answer's words: a word whose stem starts
+/// no entry of any list (nearly all) costs one lookup, not one per list.
+struct CueGroup {
+    lists: Vec<Lexicon>,
+    /// For each stem an entry starts with, the lists (bits) that have one.
+    by_first: FxHashMap<u32, u64>,
+}
+
+/// Spans kept per cue list: enough to show where, not every mention.
+const MAX_HITS: usize = 3;
+
+impl CueGroup {
+    fn of<'c>(lists: impl Iterator<Item = &'c Cued>) -> CueGroup {
+        let lists: Vec<Lexicon> = lists.map(|c| Lexicon::new(&c.cues)).collect();
+        let mut by_first: FxHashMap<u32, u64> = FxHashMap::default();
+        for (bit, lex) in lists.iter().enumerate().take(64) {
+            for stem in lex.first_stems() {
+                *by_first.entry(stem).or_default() |= 1 << bit;
+            }
+        }
+        CueGroup { lists, by_first }
+    }
+
+    /// For each list, in order, its matches in the answer (longest first at each word, not
+    /// overlapping, at most [`MAX_HITS`]): what [`Lexicon::find`] gives sentence by
+    /// sentence.
+    fn hits(&self, answer: &str, sentences: &[Sentence]) -> Vec<Vec<Span>> {
+        let n = self.lists.len();
+        if n > 64 {
+            return self
+                .lists
+                .iter()
+                .map(|lex| spans(answer, sentences, lex))
+                .collect();
+        }
+        let mut hits: Vec<Vec<Span>> = vec![Vec::new(); n];
+        let mut done = 0u64;
+        // Where each list may match next in the sentence (after its last match).
+        let mut next = vec![0usize; n];
+        for s in sentences {
+            next.iter_mut().for_each(|x| *x = 0);
+            let t = &s.tokens;
+            for (i, tok) in t.iter().enumerate() {
+                let Some(&lists) = self.by_first.get(&tok.id) else {
+                    continue;
+                };
+                let mut lists = lists & !done;
+                while lists != 0 {
+                    let b = lists.trailing_zeros() as usize;
+                    lists &= lists - 1;
+                    if i < next[b] {
+                        continue;
+                    }
+                    if let Some(len) = self.lists[b].longest_at(t, i) {
+                        hits[b].push(Span::of(answer, tok.start, t[i + len - 1].end));
+                        next[b] = i + len;
+                        if hits[b].len() == MAX_HITS {
+                            done |= 1 << b;
+                        }
+                    }
+                }
+            }
+        }
+        hits
+    }
+}
+
+/// The first [`MAX_HITS`] matches of `lex` in the answer, sentence by sentence.
+fn spans(answer: &str, sentences: &[Sentence], lex: &Lexicon) -> Vec<Span> {
+    sentences
+        .iter()
+        .flat_map(|s| {
+            lex.find(&s.tokens)
+                .into_iter()
+                .map(move |(i, j)| Span::of(answer, s.tokens[i].start, s.tokens[j - 1].end))
+        })
+        .take(MAX_HITS)
+        .collect()
 }
 
 /// Cue lists that share a hash, each with its compiled matcher.
@@ -65,16 +179,42 @@ fn cue_lexicon(cues: &[String]) -> Rc<Lexicon> {
     })
 }
 
-/// The answer's words that match any of the item's cues.
+/// The answer's words that match any of the item's cues (at most [`MAX_HITS`]).
 pub fn cue_hits(answer: &str, sentences: &[Sentence], cued: &Cued) -> Vec<Span> {
-    let lex = cue_lexicon(&cued.cues);
-    sentences
-        .iter()
-        .flat_map(|s| {
-            lex.find(&s.tokens)
-                .into_iter()
-                .map(move |(i, j)| Span::of(answer, s.tokens[i].start, s.tokens[j - 1].end))
-        })
-        .take(3)
-        .collect()
+    spans(answer, sentences, &cue_lexicon(&cued.cues))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::{prepare, Rules};
+    use crate::Catalog;
+
+    /// Matching a question's cue lists together finds, list by list, what matching each
+    /// list alone finds: every built-in question against model answers of other questions.
+    #[test]
+    fn one_pass_over_all_cue_lists_finds_what_each_list_finds() {
+        let catalog = Catalog::builtin().unwrap();
+        let rules = Rules::builtin().unwrap();
+        let questions: Vec<&Question> = catalog.all_questions().map(|q| q.question).collect();
+        let answers: Vec<String> = questions
+            .iter()
+            .step_by(7)
+            .map(|q| q.model_answer.full_text())
+            .collect();
+        let mut found = 0;
+        for q in &questions {
+            let lists: Vec<&Cued> = q.areas.iter().chain(&q.indicators.positive).collect();
+            let group = CueGroup::of(lists.iter().copied());
+            for a in &answers {
+                let sentences = prepare(a, &rules);
+                let one_pass = group.hits(a, &sentences);
+                let each: Vec<Vec<Span>> =
+                    lists.iter().map(|c| cue_hits(a, &sentences, c)).collect();
+                assert_eq!(one_pass, each, "{} on {a:?}", q.id);
+                found += each.iter().map(Vec::len).sum::<usize>();
+            }
+        }
+        assert!(found > 100, "the answers touch the cues ({found} hits)");
+    }
 }

@@ -1,7 +1,7 @@
 //! Findings: the parts that are missing, the known mistakes the prep guides warn about, and
 //! delivery problems — each with its rule id, severity and the span that caused it.
 
-use super::coverage::cue_hits;
+use super::coverage::negative_hits;
 use super::metrics::within;
 use super::parts::Features;
 use super::rules::{Lex, Rules};
@@ -259,8 +259,9 @@ fn negative_indicators(inp: &Input<'_>, out: &mut Out<'_>) {
     let Some(q) = inp.ctx.question else {
         return;
     };
-    for ind in &q.question.indicators.negative {
-        if let Some(hit) = cue_hits(inp.answer, inp.sentences, ind).first() {
+    let hits = negative_hits(inp.answer, inp.sentences, q.question);
+    for (ind, hits) in q.question.indicators.negative.iter().zip(hits) {
+        if let Some(hit) = hits.first() {
             out.add(
                 "negative-indicator",
                 hit.start,

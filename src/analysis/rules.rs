@@ -347,6 +347,12 @@ impl Lexicon {
         lex
     }
 
+    /// The stems its entries start with: a token whose stem is none of these starts no
+    /// match.
+    pub fn first_stems(&self) -> impl Iterator<Item = u32> + '_ {
+        self.phrases.keys().copied()
+    }
+
     /// Whether this exact word (lowercase) is in the list.
     pub fn has_word(&self, lower: &str) -> bool {
         self.words.contains(lower)
