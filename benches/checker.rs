@@ -82,14 +82,38 @@ fn batch_corpus(b: Bencher) {
 /// check every answer, write one JSON line each. Throughput counts answer text only.
 #[divan::bench]
 fn batch_jsonl_whole(b: Bencher) {
+    whole_batch(b, false);
+}
+
+/// The same with a question id on every line (the built-in questions in turn), so each
+/// answer is also matched against its question's areas and indicators: a coach grading a
+/// cohort's answers.
+#[divan::bench]
+fn batch_jsonl_whole_with_questions(b: Bencher) {
+    whole_batch(b, true);
+}
+
+fn whole_batch(b: Bencher, with_questions: bool) {
     let rules = Rules::builtin().unwrap();
     let catalog = Catalog::builtin().unwrap();
+    let ids: Vec<String> = catalog
+        .all_questions()
+        .map(|q| q.question.id.clone())
+        .collect();
     let answers = corpus();
     let bytes: usize = answers.iter().map(String::len).sum();
     let input: String = answers
         .iter()
         .enumerate()
-        .map(|(i, a)| format!("{}\n", serde_json::json!({"id": i, "answer": a})))
+        .map(|(i, a)| {
+            let line = match with_questions {
+                true => {
+                    serde_json::json!({"id": i, "answer": a, "question_id": ids[i % ids.len()]})
+                }
+                false => serde_json::json!({"id": i, "answer": a}),
+            };
+            format!("{line}\n")
+        })
         .collect();
     b.counter(divan::counter::BytesCount::new(bytes)).bench(|| {
         let mut written = 0;
