@@ -63,16 +63,22 @@ pub fn negative_hits(answer: &str, sentences: &[Sentence], q: &Question) -> Vec<
 
 /// A question's cue lists, compiled once and kept with the question.
 fn compiled(q: &Question) -> Option<&QuestionCues> {
-    q.compiled.get_or_init(|| QuestionCues {
-        positive: CueGroup::of(q.areas.iter().chain(&q.indicators.positive)),
-        negative: CueGroup::of(q.indicators.negative.iter()),
-    })
+    super::facts(q).map(|f| &f.cues)
 }
 
 /// The cue lists of a question: its areas and positive indicators, and its negative ones.
-struct QuestionCues {
+pub(super) struct QuestionCues {
     positive: CueGroup,
     negative: CueGroup,
+}
+
+impl QuestionCues {
+    pub(super) fn of(q: &Question) -> QuestionCues {
+        QuestionCues {
+            positive: CueGroup::of(q.areas.iter().chain(&q.indicators.positive)),
+            negative: CueGroup::of(q.indicators.negative.iter()),
+        }
+    }
 }
 
 /// Several cue lists matched in one pass over an answer's words: a word whose stem starts

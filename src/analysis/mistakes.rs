@@ -29,8 +29,10 @@ struct Out<'a> {
 impl Out<'_> {
     fn add(&mut self, rule: &str, start: usize, end: usize, detail: Option<String>) {
         if let Some(spec) = self.rules.rule(rule) {
+            // Joined by hand: an answer can have dozens of findings, and `format!` costs
+            // several times a plain copy.
             let message = match detail {
-                Some(d) => format!("{} {d}", spec.message),
+                Some(d) => [spec.message.as_str(), " ", &d].concat(),
                 None => spec.message.clone(),
             };
             self.list.push(Finding {
@@ -42,6 +44,11 @@ impl Out<'_> {
             });
         }
     }
+}
+
+/// A finding's detail quoting the answer: `('…')`.
+fn quoted(text: &str) -> String {
+    ["('", text, "')"].concat()
 }
 
 /// Vague claims: intensifiers ("significantly", "grew a lot") in sentences with no number.
@@ -83,12 +90,7 @@ pub fn find(inp: &Input<'_>) -> Vec<Finding> {
         out.add("no-metrics", at.0, at.1, None);
     }
     for v in inp.vague {
-        out.add(
-            "vague-claim",
-            v.start,
-            v.end,
-            Some(format!("('{}')", v.text)),
-        );
+        out.add("vague-claim", v.start, v.end, Some(quoted(&v.text)));
     }
     activity_volume(inp, &mut out);
     lexicon_findings(inp, &mut out, Lex::Criticism, "criticism");
@@ -152,7 +154,7 @@ fn lexicon_findings(inp: &Input<'_>, out: &mut Out<'_>, lexicon: Lex, rule: &str
     for s in inp.sentences {
         for (i, j) in inp.rules.lex(lexicon).find_in(s) {
             let (a, b) = (s.tokens[i].start, s.tokens[j - 1].end);
-            out.add(rule, a, b, Some(format!("('{}')", &inp.answer[a..b])));
+            out.add(rule, a, b, Some(quoted(&inp.answer[a..b])));
         }
     }
 }
@@ -225,10 +227,10 @@ fn delivery(inp: &Input<'_>, out: &mut Out<'_>) {
         Pace::AboutRight => {}
     }
     for f in &d.fillers {
-        out.add("filler", f.start, f.end, Some(format!("('{}')", f.text)));
+        out.add("filler", f.start, f.end, Some(quoted(&f.text)));
     }
     for h in &d.hedges {
-        out.add("hedge", h.start, h.end, Some(format!("('{}')", h.text)));
+        out.add("hedge", h.start, h.end, Some(quoted(&h.text)));
     }
     let limit = inp.rules.file.delivery.long_sentence_words;
     for s in inp.sentences.iter().filter(|s| s.tokens.len() > limit) {
@@ -266,7 +268,7 @@ fn negative_indicators(inp: &Input<'_>, out: &mut Out<'_>) {
                 "negative-indicator",
                 hit.start,
                 hit.end,
-                Some(format!("({})", ind.text)),
+                Some(["(", ind.text.as_str(), ")"].concat()),
             );
         }
     }

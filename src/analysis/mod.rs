@@ -18,7 +18,7 @@ mod words;
 
 use serde::Serialize;
 
-use crate::bank::{Kind, QuestionRef};
+use crate::bank::{Kind, Question, QuestionRef};
 pub use metrics::{Metric, MetricKind};
 pub use rules::{Rules, Severity};
 
@@ -243,22 +243,44 @@ impl<'a> QuestionContext<'a> {
     /// internal stakeholders is expected. Without a question, every answer is, since all
     /// prepcoach questions are about partnership work.
     fn wants_stakeholders(&self) -> bool {
-        self.question.is_none_or(|q| {
-            let t = format!("{} {}", q.question.text, q.question.competency).to_lowercase();
-            [
-                "align",
-                "stakeholder",
-                "internal",
-                "cross-functional",
-                "partner",
-                "alliance",
-                "co-sell",
-                "launch",
-            ]
-            .iter()
-            .any(|k| t.contains(k))
+        self.question.is_none_or(|q| match facts(q.question) {
+            Some(f) => f.wants_stakeholders,
+            None => wants_stakeholders(q.question),
         })
     }
+}
+
+/// Whether a question is about alignment or partnerships across teams
+/// ([`QuestionContext::wants_stakeholders`]), from its text and competency.
+fn wants_stakeholders(q: &Question) -> bool {
+    let t = format!("{} {}", q.text, q.competency).to_lowercase();
+    [
+        "align",
+        "stakeholder",
+        "internal",
+        "cross-functional",
+        "partner",
+        "alliance",
+        "co-sell",
+        "launch",
+    ]
+    .iter()
+    .any(|k| t.contains(k))
+}
+
+/// What the checker works out once from a question and keeps with it
+/// (`Question::compiled`): a batch checks many answers against the same questions.
+struct QuestionFacts {
+    cues: coverage::QuestionCues,
+    wants_stakeholders: bool,
+}
+
+/// [`QuestionFacts`] of a question, worked out on first use.
+fn facts(q: &Question) -> Option<&QuestionFacts> {
+    q.compiled.get_or_init(|| QuestionFacts {
+        cues: coverage::QuestionCues::of(q),
+        wants_stakeholders: wants_stakeholders(q),
+    })
 }
 
 /// The answer's sentences with their tokens annotated for this rules' lexicons — what the
