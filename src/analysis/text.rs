@@ -453,7 +453,18 @@ fn mid(rest: &[u8]) -> Option<(usize, bool, bool)> {
 }
 
 fn is_word_byte(c: u8) -> bool {
-    c.is_ascii_alphanumeric() || c == b'_'
+    /// ASCII letters, digits and `_`, by byte: one lookup in the loop every byte of an
+    /// answer goes through.
+    const WORD: [bool; 256] = {
+        let mut t = [false; 256];
+        let mut b = 0;
+        while b < 256 {
+            t[b] = (b as u8).is_ascii_alphanumeric() || b == b'_' as usize;
+            b += 1;
+        }
+        t
+    };
+    WORD[usize::from(c)]
 }
 
 /// Signpost labels and the part of a strong answer each one announces.
