@@ -87,6 +87,14 @@ struct CueGroup {
     lists: Vec<Lexicon>,
     /// For each stem an entry starts with, the lists (bits) that have one.
     by_first: FxHashMap<u32, u64>,
+    /// Those stems' numbers modulo 256, one bit each: most words are ruled out by a bit
+    /// test before the lookup.
+    first_bits: [u64; 4],
+}
+
+/// A stem's bit in `CueGroup::first_bits`: its word and the bit in it.
+fn first_bit(stem: u32) -> (usize, u64) {
+    ((stem as usize >> 6) & 3, 1 << (stem & 63))
 }
 
 /// Spans kept per cue list: enough to show where, not every mention.
@@ -96,12 +104,19 @@ impl CueGroup {
     fn of<'c>(lists: impl Iterator<Item = &'c Cued>) -> CueGroup {
         let lists: Vec<Lexicon> = lists.map(|c| Lexicon::new(&c.cues)).collect();
         let mut by_first: FxHashMap<u32, u64> = FxHashMap::default();
+        let mut first_bits = [0; 4];
         for (bit, lex) in lists.iter().enumerate().take(64) {
             for stem in lex.first_stems() {
                 *by_first.entry(stem).or_default() |= 1 << bit;
+                let (word, b) = first_bit(stem);
+                first_bits[word] |= b;
             }
         }
-        CueGroup { lists, by_first }
+        CueGroup {
+            lists,
+            by_first,
+            first_bits,
+        }
     }
 
     /// For each list, in order, its matches in the answer (longest first at each word, not
@@ -124,6 +139,10 @@ impl CueGroup {
             next.iter_mut().for_each(|x| *x = 0);
             let t = &s.tokens;
             for (i, tok) in t.iter().enumerate() {
+                let (word, bit) = first_bit(tok.id);
+                if self.first_bits[word] & bit == 0 {
+                    continue;
+                }
                 let Some(&lists) = self.by_first.get(&tok.id) else {
                     continue;
                 };
