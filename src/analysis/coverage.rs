@@ -1,11 +1,7 @@
 //! Coverage: which of the question's areas to cover and positive indicators the answer
 //! touches, matched on word stems so "negotiated" finds the cue "negotiation".
 
-use std::cell::RefCell;
-use std::hash::{Hash, Hasher};
-use std::rc::Rc;
-
-use rustc_hash::{FxHashMap, FxHasher};
+use rustc_hash::FxHashMap;
 
 use super::rules::Lexicon;
 use super::text::Sentence;
@@ -25,13 +21,7 @@ pub fn measure(answer: &str, sentences: &[Sentence], ctx: QuestionContext<'_>) -
             .iter()
             .map(|a| ("indicator", a)),
     );
-    let hits = match compiled(q.question) {
-        Some(c) => c.positive.hits(answer, sentences),
-        None => items
-            .clone()
-            .map(|(_, cued)| cue_hits(answer, sentences, cued))
-            .collect(),
-    };
+    let hits = with_cues(q.question, |c| c.positive.hits(answer, sentences));
     for ((kind, cued), evidence) in items.zip(hits) {
         let item = CoverageItem {
             kind,
@@ -50,20 +40,16 @@ pub fn measure(answer: &str, sentences: &[Sentence], ctx: QuestionContext<'_>) -
 /// For each negative indicator of the question, in order, the words of the answer that
 /// match its cues (at most three).
 pub fn negative_hits(answer: &str, sentences: &[Sentence], q: &Question) -> Vec<Vec<Span>> {
-    match compiled(q) {
-        Some(c) => c.negative.hits(answer, sentences),
-        None => q
-            .indicators
-            .negative
-            .iter()
-            .map(|cued| cue_hits(answer, sentences, cued))
-            .collect(),
-    }
+    with_cues(q, |c| c.negative.hits(answer, sentences))
 }
 
-/// A question's cue lists, compiled once and kept with the question.
-fn compiled(q: &Question) -> Option<&QuestionCues> {
-    super::facts(q).map(|f| &f.cues)
+/// `f` of the question's cue lists, compiled once and kept with the question (compiled on
+/// the spot should its slot hold something else).
+fn with_cues<T>(q: &Question, f: impl FnOnce(&QuestionCues) -> T) -> T {
+    match super::facts(q) {
+        Some(facts) => f(&facts.cues),
+        None => f(&QuestionCues::of(q)),
+    }
 }
 
 /// The cue lists of a question: its areas and positive indicators, and its negative ones.
@@ -180,35 +166,6 @@ fn spans(answer: &str, sentences: &[Sentence], lex: &Lexicon) -> Vec<Span> {
         .collect()
 }
 
-/// Cue lists that share a hash, each with its compiled matcher.
-type CueSlot = Vec<(Vec<String>, Rc<Lexicon>)>;
-
-/// The compiled matcher for a cue list, built once per thread and list: a batch checks
-/// many answers against the same questions.
-fn cue_lexicon(cues: &[String]) -> Rc<Lexicon> {
-    thread_local! {
-        static CACHE: RefCell<FxHashMap<u64, CueSlot>> = Default::default();
-    }
-    let mut h = FxHasher::default();
-    cues.hash(&mut h);
-    let key = h.finish();
-    CACHE.with(|cache| {
-        let mut cache = cache.borrow_mut();
-        let slot = cache.entry(key).or_default();
-        if let Some((_, lex)) = slot.iter().find(|(c, _)| c.as_slice() == cues) {
-            return lex.clone();
-        }
-        let lex = Rc::new(Lexicon::new(cues));
-        slot.push((cues.to_vec(), lex.clone()));
-        lex
-    })
-}
-
-/// The answer's words that match any of the item's cues (at most [`MAX_HITS`]).
-pub fn cue_hits(answer: &str, sentences: &[Sentence], cued: &Cued) -> Vec<Span> {
-    spans(answer, sentences, &cue_lexicon(&cued.cues))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -234,8 +191,10 @@ mod tests {
             for a in &answers {
                 let sentences = prepare(a, &rules);
                 let one_pass = group.hits(a, &sentences);
-                let each: Vec<Vec<Span>> =
-                    lists.iter().map(|c| cue_hits(a, &sentences, c)).collect();
+                let each: Vec<Vec<Span>> = lists
+                    .iter()
+                    .map(|c| spans(a, &sentences, &Lexicon::new(&c.cues)))
+                    .collect();
                 assert_eq!(one_pass, each, "{} on {a:?}", q.id);
                 found += each.iter().map(Vec::len).sum::<usize>();
             }
