@@ -43,13 +43,9 @@ pub fn negative_hits(answer: &str, sentences: &[Sentence], q: &Question) -> Vec<
     with_cues(q, |c| c.negative.hits(answer, sentences))
 }
 
-/// `f` of the question's cue lists, compiled once and kept with the question (compiled on
-/// the spot should its slot hold something else).
+/// `f` of the question's cue lists, compiled once and kept with the question.
 fn with_cues<T>(q: &Question, f: impl FnOnce(&QuestionCues) -> T) -> T {
-    match super::facts(q) {
-        Some(facts) => f(&facts.cues),
-        None => f(&QuestionCues::of(q)),
-    }
+    super::with_facts(q, |facts| f(&facts.cues))
 }
 
 /// The cue lists of a question: its areas and positive indicators, and its negative ones.

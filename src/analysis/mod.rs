@@ -243,10 +243,8 @@ impl<'a> QuestionContext<'a> {
     /// internal stakeholders is expected. Without a question, every answer is, since all
     /// prepcoach questions are about partnership work.
     fn wants_stakeholders(&self) -> bool {
-        self.question.is_none_or(|q| match facts(q.question) {
-            Some(f) => f.wants_stakeholders,
-            None => wants_stakeholders(q.question),
-        })
+        self.question
+            .is_none_or(|q| with_facts(q.question, |f| f.wants_stakeholders))
     }
 }
 
@@ -275,12 +273,22 @@ struct QuestionFacts {
     wants_stakeholders: bool,
 }
 
-/// [`QuestionFacts`] of a question, worked out on first use.
-fn facts(q: &Question) -> Option<&QuestionFacts> {
-    q.compiled.get_or_init(|| QuestionFacts {
-        cues: coverage::QuestionCues::of(q),
-        wants_stakeholders: wants_stakeholders(q),
-    })
+impl QuestionFacts {
+    fn of(q: &Question) -> QuestionFacts {
+        QuestionFacts {
+            cues: coverage::QuestionCues::of(q),
+            wants_stakeholders: wants_stakeholders(q),
+        }
+    }
+}
+
+/// `f` of a question's [`QuestionFacts`], worked out on first use and kept with it (worked
+/// out on the spot should its slot hold something else).
+fn with_facts<T>(q: &Question, f: impl FnOnce(&QuestionFacts) -> T) -> T {
+    match q.compiled.get_or_init(|| QuestionFacts::of(q)) {
+        Some(facts) => f(facts),
+        None => f(&QuestionFacts::of(q)),
+    }
 }
 
 /// The answer's sentences with their tokens annotated for this rules' lexicons — what the
