@@ -1,11 +1,13 @@
 //! Command-line definitions (clap derive) — raw input only; resolving it is the commands'
-//! job.
+//! job (and [`crate::config`]'s, for colour and folders). Only `commands` and `config`
+//! read this module; the library below them knows nothing of clap.
 
 use std::path::PathBuf;
 
+use clap::builder::PossibleValue;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
-use crate::config::ColorChoice;
+use crate::bank::Order;
 
 /// Rehearse interview answers for partnership roles, and get them checked.
 ///
@@ -214,11 +216,28 @@ pub enum HistoryCommand {
     },
 }
 
+/// `--order`: the library's [`Order`], named on the command line here so the library
+/// itself does not depend on clap.
+impl ValueEnum for Order {
+    fn value_variants<'a>() -> &'a [Self] {
+        &[Order::Random, Order::Bank]
+    }
+
+    fn to_possible_value(&self) -> Option<PossibleValue> {
+        Some(PossibleValue::new(match self {
+            Order::Random => "random",
+            Order::Bank => "bank",
+        }))
+    }
+}
+
+/// The `--color` choice.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum)]
-pub enum Order {
+pub enum ColorChoice {
     #[default]
-    Random,
-    Bank,
+    Auto,
+    Always,
+    Never,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum)]

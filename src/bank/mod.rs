@@ -6,6 +6,7 @@
 
 pub mod locate;
 pub mod model;
+pub mod plan;
 pub mod schema;
 mod validate;
 
@@ -14,6 +15,7 @@ use std::path::{Path, PathBuf};
 
 pub use locate::{line_col, LineIndex};
 pub use model::*;
+pub use plan::{choose, Order, Plan};
 pub(crate) use validate::explain_serde;
 pub use validate::{clash_diagnostics, is_slug, parse_bank};
 
@@ -244,12 +246,6 @@ pub fn nearest<'a>(want: &str, candidates: impl Iterator<Item = &'a str>) -> Opt
         .filter(|(s, _)| *s >= 0.6)
         .max_by(|a, b| a.0.total_cmp(&b.0))
         .map(|(_, c)| c.to_string())
-}
-
-/// The banks/ folder inside prepcoach's config folder: `$PREPCOACH_HOME/banks`, else the
-/// platform's config folder.
-pub fn user_bank_dir() -> Option<PathBuf> {
-    crate::config::config_home().map(|d| d.join("banks"))
 }
 
 /// Parse a JSON data file into `T`, reporting a problem with file, line, column, field and

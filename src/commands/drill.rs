@@ -84,7 +84,7 @@ pub fn run(cmd: DrillCommand, paint: &Paint) -> Result<i32> {
 }
 
 /// Which pass rules each question's best answer met.
-fn drill_results(drill: &Drill, attempts: &[crate::session::Attempt], paint: &Paint) -> String {
+fn drill_results(drill: &Drill, attempts: &[crate::history::Attempt], paint: &Paint) -> String {
     let mut out = format!(
         "\n{}\n",
         paint.heading(&format!("── Drill results: {}", clean(&drill.name)))

@@ -14,16 +14,15 @@ pub use check::check_batch;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use crate::bank::{user_bank_dir, Catalog, Filter};
+use crate::bank::{Catalog, Filter};
 use crate::cli::{Cli, Command, PracticeArgs, Selection};
-use crate::config::Style;
+use crate::config::{style, user_bank_dir};
 use crate::error::{Error, Result};
 use crate::render::Paint;
 
 /// Run a parsed command line; returns the process exit status.
 pub fn run(cli: Cli) -> Result<i32> {
-    let style = Style::resolve(cli.color);
-    let paint = Paint::new(style);
+    let paint = Paint::new(style(cli.color));
     match cli
         .command
         .unwrap_or(Command::Practice(PracticeArgs::default_session()))

@@ -5,18 +5,15 @@ use std::io::IsTerminal;
 
 use super::{check::load_rules, history::history_path, resolve};
 use crate::analysis::Rules;
-use crate::bank::Catalog;
-use crate::bank::QuestionRef;
+use crate::bank::{choose, Catalog, Plan, QuestionRef};
 use crate::cli::{DataDir, PracticeArgs};
 use crate::config::data_home;
 use crate::drill::Drill;
 use crate::error::Result;
-use crate::history::{review, Record, Store};
+use crate::history::{review, Attempt, Record, Store};
 use crate::render::Paint;
 use crate::session::input::{InputSource, ScriptInput, TtyInput};
-use crate::session::plan::{choose, Plan};
 use crate::session::run::{run as run_session, Options};
-use crate::session::Attempt;
 use crate::session::Session;
 
 pub fn run(args: &PracticeArgs, paint: &Paint) -> Result<i32> {

@@ -7,10 +7,8 @@ pub mod grade;
 use serde::{Deserialize, Serialize};
 
 use crate::analysis::Report;
-use crate::bank::{locate, Catalog, Filter, Kind, Level, QuestionRef};
-use crate::cli::Order;
+use crate::bank::{choose, locate, Catalog, Filter, Kind, Level, Order, Plan, QuestionRef};
 use crate::error::{Error, Result};
-use crate::session::plan::{choose, Plan};
 
 /// A drill file.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

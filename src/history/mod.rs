@@ -15,8 +15,8 @@ use std::path::{Path, PathBuf};
 use rusqlite::{params, Connection, OpenFlags, OptionalExtension};
 use serde::{Deserialize, Serialize};
 
+use crate::analysis::Report;
 use crate::error::{Error, Result};
-use crate::session::Attempt;
 pub use time::{now_rfc3339, unix_to_rfc3339};
 
 /// The schema this build writes; each entry of [`MIGRATIONS`] raises it by one.
@@ -61,6 +61,25 @@ const MIGRATIONS: &[&str] = &[
     CREATE INDEX reviews_question ON reviews (question_id, id);
 ",
 ];
+
+/// One checked answer, as a practice session makes it; [`Record`] is how it is kept.
+#[derive(Debug, Clone)]
+pub struct Attempt {
+    pub question_id: String,
+    pub bank_id: String,
+    pub competency: String,
+    pub kind: String,
+    pub answer: String,
+    pub report: Report,
+    /// Seconds from the question being shown to the answer being submitted.
+    pub seconds: f64,
+    pub hint_seen: bool,
+    pub model_seen: bool,
+    /// A second (or later) try at the same question.
+    pub retry: bool,
+    /// An answer to the follow-up question rather than the question itself.
+    pub followup: bool,
+}
 
 /// One stored attempt, as `history export` writes it and `history import` reads it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -13,7 +13,23 @@ pub mod share;
 
 use colored::Colorize;
 
-use crate::config::Style;
+/// How terminal output should look: colour or not, and the width to wrap to. `config`
+/// decides it once from flags, environment and terminal; rendering only reads it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Style {
+    pub color: bool,
+    pub width: usize,
+}
+
+impl Style {
+    /// Plain text at 80 columns, for tests and files.
+    pub fn plain() -> Style {
+        Style {
+            color: false,
+            width: 80,
+        }
+    }
+}
 
 /// Text made safe for a terminal: control characters (ESC, BEL, CR, …) other than newline
 /// and tab become visible `\u{..}` escapes.

@@ -7,9 +7,31 @@ use std::fmt::Write;
 use super::bank::{clock, meta_line, model_answer, section};
 use super::report::{report_text, ReportOptions};
 use super::{clean, wrap, Paint};
-use crate::analysis::Report;
+use crate::analysis::{Band, Report};
 use crate::bank::QuestionRef;
-use crate::session::{Command, Summary};
+
+/// What the session summary says: plain data the session works out (`session::summarize`)
+/// and this module lays out.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Summary {
+    /// Per question asked: id, best score, band of the best attempt, number of attempts.
+    pub rows: Vec<SummaryRow>,
+    pub skipped: Vec<String>,
+    /// The part missing most often across attempts, with how often.
+    pub most_missing: Option<(String, usize, usize)>,
+    /// The competency with the lowest best score.
+    pub weakest: Option<(String, u32)>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct SummaryRow {
+    pub question_id: String,
+    pub competency: String,
+    pub first_score: u32,
+    pub best_score: u32,
+    pub band: Band,
+    pub attempts: usize,
+}
 
 /// The first screen: what to do and how to submit.
 pub fn intro(count: usize, interactive: bool, paint: &Paint) -> String {
@@ -48,14 +70,15 @@ pub fn question(i: usize, n: usize, q: &QuestionRef<'_>, paint: &Paint) -> Strin
     out
 }
 
-pub fn help(paint: &Paint) -> String {
+/// How to answer, and the prompt's commands as (name, what it does).
+pub fn help<'a>(commands: impl IntoIterator<Item = (&'a str, &'a str)>, paint: &Paint) -> String {
     let mut out = format!("{}\n", paint.heading("Answering"));
     out.push_str(
         "  Enter adds a line; Enter on an empty line submits. A pasted answer arrives whole.\n",
     );
     out.push_str("  Ctrl-C clears the draft; Ctrl-D ends the session with a summary.\n");
     out.push_str(&format!("{}\n", paint.heading("Commands (Tab completes)")));
-    for (_, name, what) in Command::ALL {
+    for (name, what) in commands {
         let _ = writeln!(out, "  {}  {what}", paint.accent(&format!("{name:<10}")));
     }
     out

@@ -5,13 +5,14 @@
 //! The loop that reads input and prints lives in [`run`]; input sources in [`input`].
 
 pub mod input;
-pub mod plan;
 pub mod run;
 
 use std::collections::BTreeMap;
 
 use crate::analysis::{analyze, QuestionContext, Report, Rules};
 use crate::bank::QuestionRef;
+use crate::history::Attempt;
+use crate::render::session::{Summary, SummaryRow};
 
 /// A command typed at the prompt (a line starting with `:`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -93,25 +94,6 @@ impl Command {
             )),
         })
     }
-}
-
-/// One checked answer.
-#[derive(Debug, Clone)]
-pub struct Attempt {
-    pub question_id: String,
-    pub bank_id: String,
-    pub competency: String,
-    pub kind: String,
-    pub answer: String,
-    pub report: Report,
-    /// Seconds from the question being shown to the answer being submitted.
-    pub seconds: f64,
-    pub hint_seen: bool,
-    pub model_seen: bool,
-    /// A second (or later) try at the same question.
-    pub retry: bool,
-    /// An answer to the follow-up question rather than the question itself.
-    pub followup: bool,
 }
 
 /// What the candidate has looked at before answering the current question.
@@ -246,28 +228,6 @@ pub fn follow_up(report: &Report, q: &QuestionRef<'_>, asked: usize) -> String {
     } else {
         list[asked % list.len()].clone()
     }
-}
-
-/// What the session summary says.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Summary {
-    /// Per question asked: id, best score, band of the best attempt, number of attempts.
-    pub rows: Vec<SummaryRow>,
-    pub skipped: Vec<String>,
-    /// The part missing most often across attempts, with how often.
-    pub most_missing: Option<(String, usize, usize)>,
-    /// The competency with the lowest best score.
-    pub weakest: Option<(String, u32)>,
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub struct SummaryRow {
-    pub question_id: String,
-    pub competency: String,
-    pub first_score: u32,
-    pub best_score: u32,
-    pub band: crate::analysis::Band,
-    pub attempts: usize,
 }
 
 /// Summarise a session's attempts.

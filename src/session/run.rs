@@ -6,9 +6,10 @@ use std::io::Write;
 use std::time::Instant;
 
 use super::input::{edit_in_editor, Input, InputSource, Prompt};
-use super::{follow_up, summarize, Command, Session, Summary};
+use super::{follow_up, summarize, Command, Session};
 use crate::error::{Error, Result};
 use crate::render::report::ReportOptions;
+use crate::render::session::Summary;
 use crate::render::{session as screen, Paint};
 
 /// How the session behaves.
@@ -117,7 +118,7 @@ fn before_answer(
     };
     Ok(match cmd {
         Command::Help => {
-            emit(out, &screen::help(paint))?;
+            emit(out, &help(paint))?;
             Step::Stay(kept)
         }
         Command::Hint => {
@@ -245,7 +246,7 @@ fn after_answer(
                 Command::Retry => return Ok(AfterAnswer::Retry),
                 Command::Next | Command::Skip => return Ok(AfterAnswer::Next),
                 Command::Quit => return Ok(AfterAnswer::End),
-                Command::Help => emit(out, &screen::help(paint))?,
+                Command::Help => emit(out, &help(paint))?,
                 Command::Hint => emit(out, &screen::hint(&q, paint))?,
                 Command::Model => {
                     let mut text = String::new();
@@ -280,6 +281,14 @@ fn after_answer(
             },
         }
     }
+}
+
+/// The `:help` screen, with every command.
+fn help(paint: &Paint) -> String {
+    screen::help(
+        Command::ALL.iter().map(|(_, name, what)| (*name, *what)),
+        paint,
+    )
 }
 
 fn emit(out: &mut dyn Write, text: &str) -> Result<()> {

@@ -1,9 +1,17 @@
 //! Choosing a session's questions: by id, or by filter, in bank or seeded random order,
-//! never repeating one.
+//! never repeating one. It lives with the banks (not the session) because a drill chooses
+//! its questions the same way, and the command line only names an [`Order`].
 
-use crate::bank::{Catalog, Filter, QuestionRef};
-use crate::cli::Order;
+use super::{Catalog, Filter, QuestionRef};
 use crate::error::{Error, Result};
+
+/// The order questions are asked in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Order {
+    #[default]
+    Random,
+    Bank,
+}
 
 /// What to practise.
 #[derive(Debug, Clone, Default)]
