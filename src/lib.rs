@@ -1,13 +1,43 @@
 //! prepcoach: an offline interview-practice coach for partnership roles.
 //!
 //! The library does all the work and the `prepcoach` binary only parses arguments and calls
-//! [`run`]. Modules own one concern each:
-//! - [`bank`]: the question-bank format, loading, validation and selection;
-//! - [`analysis`]: the answer checker (never prints);
-//! - [`render`]: text and JSON output (never analyses);
-//! - [`commands`]: one module per subcommand, tying the others together;
-//! - [`history`]: attempts kept in a SQLite file, and what they say about progress;
-//! - [`config`]: settings resolved once from flags and environment.
+//! [`run`].
+//!
+//! # Module map
+//!
+//! What each module owns:
+//! - [`commands`]: one module per subcommand; resolves its raw arguments, calls the library
+//!   and hands the result to `render`. The only module that ties the others together.
+//! - [`config`]: settings resolved once from flags and environment: colour and width (a
+//!   `render::Style`), the config and data folders.
+//! - [`cli`]: the clap definitions, raw input only.
+//! - [`session`]: the practice loop as plain state; rustyline or a script only at its edge.
+//! - [`render`]: text, HTML, Markdown, CSV and JSON output, and the plain data its screens
+//!   lay out; never analyses.
+//! - [`drill`]: a coach's drill files (which questions, what passes) and cohort grading.
+//! - [`history`]: checked attempts kept in a SQLite file, progress, spaced review.
+//! - [`analysis`]: the answer checker; never prints.
+//! - [`bank`]: the question-bank format, loading, validation, and choosing questions.
+//! - [`error`]: the error types.
+//!
+//! Who may use whom: dependencies point one way, down this table. A module may use only
+//! the modules in its row, and each of those stands lower in the table, so there are no
+//! cycles; and only `commands` and `config` read the raw command line. The test
+//! `tests/all/layering.rs` reads this table and fails on any `crate::` path in `src/`
+//! that breaks it.
+//!
+//! | module     | may use                                                                   |
+//! |------------|---------------------------------------------------------------------------|
+//! | `commands` | `config` `cli` `session` `render` `drill` `history` `analysis` `bank` `error` |
+//! | `config`   | `cli` `render`                                                            |
+//! | `cli`      | `bank`                                                                    |
+//! | `session`  | `render` `history` `analysis` `bank` `error`                              |
+//! | `render`   | `drill` `history` `analysis` `bank` `error`                               |
+//! | `drill`    | `analysis` `bank` `error`                                                 |
+//! | `history`  | `analysis` `error`                                                        |
+//! | `analysis` | `bank` `error`                                                            |
+//! | `bank`     | `error`                                                                   |
+//! | `error`    |                                                                           |
 
 pub mod analysis;
 pub mod bank;

@@ -6,5 +6,6 @@ mod check;
 mod common;
 mod drills;
 mod history;
+mod layering;
 mod model_answers;
 mod practice;
