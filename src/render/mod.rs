@@ -49,30 +49,39 @@ pub fn clean(text: &str) -> String {
     out
 }
 
-/// Wrap cleaned text to `width` columns, each line starting with `indent`; paragraphs and
-/// line breaks in the text are kept.
+/// Wrap text to `width` display columns (a CJK character or an emoji takes two), each line
+/// starting with `indent`; paragraphs and line breaks in the text are kept, runs of white
+/// space within a line become one space, and a word longer than a line is not broken. The
+/// text is made safe with [`clean`] first.
 pub fn wrap(text: &str, width: usize, indent: &str) -> String {
-    let text = clean(text);
-    let avail = width.saturating_sub(indent.chars().count()).max(20);
+    wrap_safe(&clean(text), width, indent)
+}
+
+/// [`wrap`] for text already made safe with [`clean`], to which colour may have been added
+/// since: colour codes take no columns.
+pub fn wrap_safe(text: &str, width: usize, indent: &str) -> String {
+    let avail = width
+        .saturating_sub(textwrap::core::display_width(indent))
+        .max(20);
+    let options = textwrap::Options::new(avail)
+        .break_words(false)
+        .word_splitter(textwrap::WordSplitter::NoHyphenation)
+        .wrap_algorithm(textwrap::WrapAlgorithm::FirstFit);
     let mut out = String::new();
     for (li, line) in text.split('\n').enumerate() {
         if li > 0 {
             out.push('\n');
         }
-        let mut col = 0;
-        out.push_str(indent);
-        for word in line.split_whitespace() {
-            let w = unicode_segmentation::UnicodeSegmentation::graphemes(word, true).count();
-            if col > 0 && col + 1 + w > avail {
+        let words: Vec<&str> = line.split_whitespace().collect();
+        for (i, part) in textwrap::wrap(&words.join(" "), &options)
+            .iter()
+            .enumerate()
+        {
+            if i > 0 {
                 out.push('\n');
-                out.push_str(indent);
-                col = 0;
-            } else if col > 0 {
-                out.push(' ');
-                col += 1;
             }
-            out.push_str(word);
-            col += w;
+            out.push_str(indent);
+            out.push_str(part);
         }
     }
     out
@@ -131,5 +140,41 @@ mod tests {
             "{w}"
         );
         assert!(w.lines().count() > 1);
+    }
+
+    #[test]
+    fn wrap_keeps_paragraphs_and_long_words_and_folds_white_space() {
+        let w = wrap(
+            "a  b\tc\n\n   indented supercalifragilisticexpialidocious-and-then-some end",
+            24,
+            "  ",
+        );
+        assert_eq!(
+            w,
+            "  a b c\n  \n  indented\n  supercalifragilisticexpialidocious-and-then-some\n  end"
+        );
+    }
+
+    #[test]
+    fn wrap_measures_display_width() {
+        // Ten CJK characters are twenty columns: two to a line of 24 would overflow.
+        let w = wrap("東京東京東京東京東京 東京東京東京東京東京", 24, "");
+        assert_eq!(w, "東京東京東京東京東京\n東京東京東京東京東京");
+        // Counted as graphemes this would be 14 columns and fit a line of 20.
+        let w = wrap("🚀🚀🚀🚀🚀 🚀🚀🚀🚀🚀 ab", 20, "");
+        assert_eq!(w, "🚀🚀🚀🚀🚀\n🚀🚀🚀🚀🚀 ab");
+    }
+
+    #[test]
+    fn colour_codes_take_no_columns_and_answer_escapes_stay_visible() {
+        let tick = "\x1b[32m✓\x1b[0m"; // what paint.good("✓") writes in colour
+                                       // 25 columns of text fill a line of 27 less the indent; the codes would not fit.
+        let w = wrap_safe(
+            &format!("{tick} {}", clean("one two three four five six")),
+            27,
+            "  ",
+        );
+        assert_eq!(w, format!("  {tick} one two three four five\n  six"));
+        assert_eq!(wrap("a \x1b[31mred", 40, ""), "a \\u{1b}[31mred");
     }
 }

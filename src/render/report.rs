@@ -4,7 +4,7 @@
 use std::fmt::Write;
 
 use super::bank::clock;
-use super::{clean, wrap, Paint};
+use super::{clean, wrap, wrap_safe, Paint};
 use crate::analysis::{Band, Report, Severity};
 use crate::bank::LineIndex;
 
@@ -162,6 +162,8 @@ fn kind_name(k: crate::analysis::MetricKind) -> String {
         .unwrap_or_default()
 }
 
+/// Covered and missing items, each after a coloured mark: the item is made safe before the
+/// mark is painted, so the mark's colour codes reach the terminal and take no columns.
 fn coverage(out: &mut String, r: &Report, paint: &Paint) {
     let c = &r.coverage;
     let total = c.covered.len() + c.missing.len();
@@ -180,14 +182,14 @@ fn coverage(out: &mut String, r: &Report, paint: &Paint) {
         let _ = writeln!(
             out,
             "{}",
-            wrap(&format!("{} {}", paint.good("✓"), i.text), w, "  ")
+            wrap_safe(&format!("{} {}", paint.good("✓"), clean(&i.text)), w, "  ")
         );
     }
     for i in &c.missing {
         let _ = writeln!(
             out,
             "{}",
-            wrap(&format!("{} {}", paint.bad("✗"), i.text), w, "  ")
+            wrap_safe(&format!("{} {}", paint.bad("✗"), clean(&i.text)), w, "  ")
         );
     }
 }
