@@ -1,6 +1,5 @@
 //! `prepcoach progress`, `prepcoach history export` and `prepcoach history import`.
 
-use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 use super::check::{parse_jsonl, read_answer};
@@ -8,9 +7,9 @@ use super::{emit, resolve};
 use crate::cli::{DataDir, HistoryCommand, ListFormat, ProgressArgs, Selection};
 use crate::config::data_home;
 use crate::error::{Error, Result};
-use crate::history::progress::{progress, sparkline, Progress};
+use crate::history::progress::{progress, Progress};
 use crate::history::{default_path, Record, Store};
-use crate::render::{clean, Paint};
+use crate::render::{self, Paint};
 
 /// The history file for these flags: `--data-dir`, else `$PREPCOACH_HOME`, else the
 /// platform's data folder.
@@ -97,60 +96,7 @@ pub fn show_progress(args: &ProgressArgs, paint: &Paint) -> Result<i32> {
             "{}\n",
             serde_json::to_string_pretty(&p).unwrap_or_default()
         ))?,
-        ListFormat::Text => emit(&progress_text(&p, paint))?,
+        ListFormat::Text => emit(&render::progress::text(&p, paint))?,
     }
     Ok(0)
-}
-
-fn progress_text(p: &Progress, paint: &Paint) -> String {
-    let mut out = String::new();
-    if p.attempts == 0 {
-        out.push_str("No attempts yet. Run `prepcoach` to practise; every answer is kept here.\n");
-        return out;
-    }
-    let _ = writeln!(out, "{} {} answers", paint.heading("Progress:"), p.attempts);
-    for (title, groups) in [("By competency", &p.by_competency), ("By kind", &p.by_kind)] {
-        let _ = writeln!(out, "\n{}", paint.heading(title));
-        let _ = writeln!(
-            out,
-            "  {:<24} {:>5} {:>7} {:>5}  trend",
-            "", "tries", "average", "best"
-        );
-        for g in groups {
-            let _ = writeln!(
-                out,
-                "  {:<24} {:>5} {:>7.1} {:>5}  {}",
-                clean(&g.name),
-                g.attempts,
-                g.average,
-                g.best,
-                paint.accent(&sparkline(&g.trend))
-            );
-        }
-    }
-    if !p.recurring.is_empty() {
-        let _ = writeln!(out, "\n{}", paint.heading("What keeps coming back"));
-        for r in &p.recurring {
-            let what = r.label();
-            let _ = writeln!(
-                out,
-                "  {} in {} of your last {} answers",
-                paint.warn(&what),
-                r.count,
-                r.of_last
-            );
-        }
-    }
-    let _ = writeln!(
-        out,
-        "\n{} {} question{} not tried yet{}",
-        paint.heading("Next:"),
-        p.untried.len(),
-        if p.untried.len() == 1 { "" } else { "s" },
-        p.untried
-            .first()
-            .map(|q| format!(", e.g. `prepcoach practice --question {}`", clean(q)))
-            .unwrap_or_default()
-    );
-    out
 }

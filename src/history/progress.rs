@@ -120,15 +120,6 @@ pub fn progress(records: &[Record], all_questions: &[String]) -> Progress {
     }
 }
 
-/// Scores (0–100) as a one-line chart: ▁▂▃▄▅▆▇█.
-pub fn sparkline(scores: &[u32]) -> String {
-    const BARS: [char; 8] = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
-    scores
-        .iter()
-        .map(|s| BARS[((*s).min(100) as usize * 7 + 50) / 100])
-        .collect()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -179,6 +170,5 @@ mod tests {
             .iter()
             .any(|r| r.name == "learning" && r.count == 2));
         assert_eq!(p.untried, ["q3"]);
-        assert_eq!(sparkline(&[0, 50, 100]), "▁▅█");
     }
 }

@@ -6,10 +6,12 @@
 
 pub mod bank;
 pub mod grade;
+pub mod progress;
 pub mod report;
 pub mod report_json;
 pub mod session;
 pub mod share;
+pub mod table;
 
 use colored::Colorize;
 
@@ -47,6 +49,22 @@ pub fn clean(text: &str) -> String {
         }
     }
     out
+}
+
+/// Text made safe inside HTML: [`clean`]ed, then `&`, `<`, `>` and quotes escaped.
+pub fn html_escape(s: &str) -> String {
+    clean(s)
+        .replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+        .replace('\'', "&#39;")
+}
+
+/// Text made safe in a Markdown table cell or list item: [`clean`]ed, `|` escaped, on one
+/// line.
+pub fn markdown_escape(s: &str) -> String {
+    clean(s).replace('|', "\\|").replace('\n', " ")
 }
 
 /// Wrap text to `width` display columns (a CJK character or an emoji takes two), each line

@@ -3,24 +3,16 @@
 
 use std::fmt::Write;
 
+use super::progress::groups;
+use super::{grade, html_escape, markdown_escape, table};
 use crate::drill::grade::Grades;
-use crate::history::progress::{sparkline, Progress};
+use crate::history::progress::Progress;
 use crate::history::Record;
-
-/// Text made safe inside HTML.
-pub fn esc(s: &str) -> String {
-    super::clean(s)
-        .replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
-        .replace('\'', "&#39;")
-}
 
 const STYLE: &str = "body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#222}table{border-collapse:collapse;margin:1rem 0}td,th{border:1px solid #ccc;padding:.3rem .6rem;text-align:left}th{background:#f3f3f3}.pass{color:#176c2f}.fail{color:#a11}.att{border-top:1px solid #ddd;padding:.5rem 0}blockquote{color:#555;border-left:3px solid #ccc;margin:.5rem 0;padding-left:.8rem}";
 
 fn page(title: &str, body: &str) -> String {
-    format!("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>{}</title><style>{STYLE}</style></head><body>\n{body}</body></html>\n", esc(title))
+    format!("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>{}</title><style>{STYLE}</style></head><body>\n{body}</body></html>\n", html_escape(title))
 }
 
 /// Scores over time as an inline SVG line chart (0–100), one point per answer.
@@ -80,19 +72,8 @@ pub fn history_html(p: &Progress, records: &[Record]) -> String {
     if !scores.is_empty() {
         let _ = writeln!(b, "<h2>Scores over time</h2>\n{}", chart(&scores));
     }
-    b.push_str("<h2>By competency</h2>\n<table><tr><th>competency</th><th>answers</th><th>average</th><th>best</th><th>trend</th></tr>\n");
-    for g in &p.by_competency {
-        let _ = writeln!(
-            b,
-            "<tr><td>{}</td><td>{}</td><td>{:.1}</td><td>{}</td><td>{}</td></tr>",
-            esc(&g.name),
-            g.attempts,
-            g.average,
-            g.best,
-            chart_small(&g.trend)
-        );
-    }
-    b.push_str("</table>\n");
+    b.push_str("<h2>By competency</h2>\n");
+    b.push_str(&table::html(&groups("competency", &p.by_competency)));
     if !p.recurring.is_empty() {
         b.push_str("<h2>What keeps coming back</h2>\n<ul>\n");
         for r in &p.recurring {
@@ -100,7 +81,7 @@ pub fn history_html(p: &Progress, records: &[Record]) -> String {
             let _ = writeln!(
                 b,
                 "<li>{} in {} of the last {} answers</li>",
-                esc(&what),
+                html_escape(&what),
                 r.count,
                 r.of_last
             );
@@ -112,18 +93,18 @@ pub fn history_html(p: &Progress, records: &[Record]) -> String {
         let _ = writeln!(
             b,
             "<div class=\"att\"><strong>{}</strong> — {} · score {} ({}){}<blockquote>{}</blockquote>",
-            esc(&r.question_id),
-            esc(&r.at),
+            html_escape(&r.question_id),
+            html_escape(&r.at),
             r.score,
-            esc(&r.band),
-            if r.missing.is_empty() { String::new() } else { format!(" · missing: {}", esc(&r.missing.join(", "))) },
-            esc(&r.answer).replace('\n', "<br>")
+            html_escape(&r.band),
+            if r.missing.is_empty() { String::new() } else { format!(" · missing: {}", html_escape(&r.missing.join(", "))) },
+            html_escape(&r.answer).replace('\n', "<br>")
         );
         let s = suggestions(r);
         if !s.is_empty() {
             b.push_str("<ul>");
             for x in s {
-                let _ = write!(b, "<li>{}</li>", esc(&x));
+                let _ = write!(b, "<li>{}</li>", html_escape(&x));
             }
             b.push_str("</ul>");
         }
@@ -132,26 +113,10 @@ pub fn history_html(p: &Progress, records: &[Record]) -> String {
     page("Interview practice report", &b)
 }
 
-fn chart_small(scores: &[u32]) -> String {
-    esc(&sparkline(scores))
-}
-
 /// A candidate's history as Markdown.
 pub fn history_markdown(p: &Progress, records: &[Record]) -> String {
-    let cell = |s: &str| super::clean(s).replace('|', "\\|").replace('\n', " ");
     let mut out = format!("# Interview practice report\n\n{} answers.\n\n", p.attempts);
-    out.push_str("| competency | answers | average | best | trend |\n|---|---:|---:|---:|---|\n");
-    for g in &p.by_competency {
-        let _ = writeln!(
-            out,
-            "| {} | {} | {:.1} | {} | {} |",
-            cell(&g.name),
-            g.attempts,
-            g.average,
-            g.best,
-            sparkline(&g.trend)
-        );
-    }
+    out.push_str(&table::markdown(&groups("competency", &p.by_competency)));
     if !p.recurring.is_empty() {
         out.push_str("\n## What keeps coming back\n\n");
         for r in &p.recurring {
@@ -159,7 +124,7 @@ pub fn history_markdown(p: &Progress, records: &[Record]) -> String {
             let _ = writeln!(
                 out,
                 "- {} in {} of the last {} answers",
-                cell(&what),
+                markdown_escape(&what),
                 r.count,
                 r.of_last
             );
@@ -170,54 +135,28 @@ pub fn history_markdown(p: &Progress, records: &[Record]) -> String {
         let _ = writeln!(
             out,
             "- **{}** ({}): {} {}",
-            cell(&r.question_id),
-            cell(&r.at),
+            markdown_escape(&r.question_id),
+            markdown_escape(&r.at),
             r.score,
-            cell(&r.band)
+            markdown_escape(&r.band)
         );
         for s in suggestions(r) {
-            let _ = writeln!(out, "  - {}", cell(&s));
+            let _ = writeln!(out, "  - {}", markdown_escape(&s));
         }
     }
     out
 }
 
-/// A cohort's grades as one HTML page.
+/// A cohort's grades as one HTML page: the tables of [`grade`], where the most common gap
+/// is the part's name alone.
 pub fn grades_html(g: &Grades) -> String {
-    let mut b = format!("<h1>Grades — {}</h1>\n", esc(&g.drill));
-    b.push_str("<table><tr><th>candidate</th><th>question</th><th>score</th><th>band</th><th>result</th><th>gaps</th></tr>\n");
-    for r in &g.rows {
-        let gaps = r.gaps();
-        let (class, word) = if r.passed {
-            ("pass", "pass")
-        } else {
-            ("fail", "fail")
-        };
-        let _ = writeln!(b, "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td class=\"{class}\">{word}</td><td>{}</td></tr>", esc(&r.candidate), esc(&r.question_id), r.score, esc(&r.band), esc(&gaps.join("; ")));
-    }
-    b.push_str("</table>\n<h2>Per candidate</h2>\n<table><tr><th>candidate</th><th>answers</th><th>average</th><th>passed</th></tr>\n");
-    for c in &g.candidates {
-        let _ = writeln!(
-            b,
-            "<tr><td>{}</td><td>{}</td><td>{:.1}</td><td>{}</td></tr>",
-            esc(&c.candidate),
-            c.answers,
-            c.average,
-            c.passed
-        );
-    }
-    b.push_str("</table>\n<h2>Per question</h2>\n<table><tr><th>question</th><th>answers</th><th>average</th><th>passed</th><th>most common gap</th></tr>\n");
-    for q in &g.questions {
-        let _ = writeln!(
-            b,
-            "<tr><td>{}</td><td>{}</td><td>{:.1}</td><td>{}</td><td>{}</td></tr>",
-            esc(&q.question_id),
-            q.answers,
-            q.average,
-            q.passed,
-            esc(q.common_gap.as_deref().unwrap_or("—"))
-        );
-    }
-    b.push_str("</table>\n");
+    let gap = |gap: Option<&str>| gap.unwrap_or("—").to_string();
+    let b = format!(
+        "<h1>Grades — {}</h1>\n{}<h2>Per candidate</h2>\n{}<h2>Per question</h2>\n{}",
+        html_escape(&g.drill),
+        table::html(&grade::answers(g)),
+        table::html(&grade::candidates(g)),
+        table::html(&grade::questions(g, gap)),
+    );
     page(&format!("Grades — {}", g.drill), &b)
 }

@@ -1,0 +1,243 @@
+//! One table model, written four ways: aligned text columns for the terminal, a Markdown
+//! pipe table, an HTML `<table>` and CSV. A report builds each of its tables once (headers,
+//! alignment, rows of cells) and hands it to the writer for its format, so a column is added
+//! or renamed in one place.
+//!
+//! The terminal's forms came first and differ from the Markdown and HTML ones (other header
+//! words, words between cells, another column order); a [`TextLayout`] says how a table is
+//! set as text, so the terminal output stays what it was.
+
+use super::{clean, html_escape, markdown_escape, Paint};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Align {
+    Left,
+    Right,
+}
+
+/// How a cell is marked: coloured in the terminal; in HTML, `Good` and `Bad` cells carry
+/// the page's `pass` and `fail` classes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tone {
+    Plain,
+    Good,
+    Bad,
+    Accent,
+    Dim,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Cell {
+    /// As given: each writer makes it safe for its format.
+    pub text: String,
+    pub tone: Tone,
+}
+
+impl Cell {
+    pub fn new(text: impl ToString) -> Cell {
+        Cell {
+            text: text.to_string(),
+            tone: Tone::Plain,
+        }
+    }
+
+    pub fn tone(mut self, tone: Tone) -> Cell {
+        self.tone = tone;
+        self
+    }
+}
+
+/// Headers with their alignment, and rows of cells (one per column).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Table {
+    pub columns: Vec<(&'static str, Align)>,
+    pub rows: Vec<Vec<Cell>>,
+}
+
+impl Table {
+    pub fn new(columns: &[(&'static str, Align)]) -> Table {
+        Table {
+            columns: columns.to_vec(),
+            rows: Vec::new(),
+        }
+    }
+
+    pub fn row(&mut self, cells: Vec<Cell>) {
+        debug_assert_eq!(cells.len(), self.columns.len());
+        self.rows.push(cells);
+    }
+}
+
+/// How a table is set as text columns.
+#[derive(Debug, Clone, Copy)]
+pub struct TextLayout<'a> {
+    /// Put at the start of every line.
+    pub indent: &'a str,
+    /// The header line's words, one per column shown; `None` for no header line.
+    pub header: Option<&'a [&'a str]>,
+    /// The columns shown, in order, as (column, width, what stands before it). A cell is
+    /// padded to the width (by characters, as `format!` pads), on the side its alignment
+    /// says; the last column usually has width 0.
+    pub columns: &'a [(usize, usize, &'a str)],
+}
+
+/// The table as text columns, one line per row. Colour goes around a cell's text, never
+/// around its padding.
+pub fn text(t: &Table, layout: &TextLayout<'_>, paint: &Paint) -> String {
+    let mut out = String::new();
+    if let Some(header) = layout.header {
+        let cells = header.iter().map(Cell::new);
+        text_line(&mut out, t, layout, cells, paint);
+    }
+    for row in &t.rows {
+        let cells = layout.columns.iter().map(|&(c, _, _)| Cell {
+            text: clean(&row[c].text),
+            tone: row[c].tone,
+        });
+        text_line(&mut out, t, layout, cells, paint);
+    }
+    out
+}
+
+fn text_line(
+    out: &mut String,
+    t: &Table,
+    layout: &TextLayout<'_>,
+    cells: impl Iterator<Item = Cell>,
+    paint: &Paint,
+) {
+    out.push_str(layout.indent);
+    for (&(column, width, before), cell) in layout.columns.iter().zip(cells) {
+        let pad = " ".repeat(width.saturating_sub(cell.text.chars().count()));
+        let shown = match cell.tone {
+            Tone::Plain => cell.text,
+            Tone::Good => paint.good(&cell.text),
+            Tone::Bad => paint.bad(&cell.text),
+            Tone::Accent => paint.accent(&cell.text),
+            Tone::Dim => paint.dim(&cell.text),
+        };
+        out.push_str(before);
+        match t.columns[column].1 {
+            Align::Left => {
+                out.push_str(&shown);
+                out.push_str(&pad);
+            }
+            Align::Right => {
+                out.push_str(&pad);
+                out.push_str(&shown);
+            }
+        }
+    }
+    out.push('\n');
+}
+
+/// A Markdown pipe table; right-aligned columns are marked `---:`.
+pub fn markdown(t: &Table) -> String {
+    let line = |cells: Vec<String>| format!("| {} |\n", cells.join(" | "));
+    let mut out = line(t.columns.iter().map(|(h, _)| h.to_string()).collect());
+    for (_, align) in &t.columns {
+        out.push_str(match align {
+            Align::Left => "|---",
+            Align::Right => "|---:",
+        });
+    }
+    out.push_str("|\n");
+    for row in &t.rows {
+        out.push_str(&line(
+            row.iter().map(|c| markdown_escape(&c.text)).collect(),
+        ));
+    }
+    out
+}
+
+/// An HTML `<table>`, one `<tr>` a line; the page's stylesheet aligns every cell left.
+pub fn html(t: &Table) -> String {
+    let mut out = String::from("<table><tr>");
+    for (h, _) in &t.columns {
+        out.push_str(&format!("<th>{}</th>", html_escape(h)));
+    }
+    out.push_str("</tr>\n");
+    for row in &t.rows {
+        out.push_str("<tr>");
+        for c in row {
+            let class = match c.tone {
+                Tone::Good => " class=\"pass\"",
+                Tone::Bad => " class=\"fail\"",
+                _ => "",
+            };
+            out.push_str(&format!("<td{class}>{}</td>", html_escape(&c.text)));
+        }
+        out.push_str("</tr>\n");
+    }
+    out.push_str("</table>\n");
+    out
+}
+
+/// CSV with RFC 4180 quoting; the text is kept as given (a spreadsheet is not a terminal).
+pub fn csv(t: &Table) -> String {
+    let field = |s: &str| {
+        if s.contains([',', '"', '\n', '\r']) {
+            format!("\"{}\"", s.replace('"', "\"\""))
+        } else {
+            s.to_string()
+        }
+    };
+    let line = |cells: Vec<String>| cells.join(",") + "\n";
+    let mut out = line(t.columns.iter().map(|(h, _)| field(h)).collect());
+    for row in &t.rows {
+        out.push_str(&line(row.iter().map(|c| field(&c.text)).collect()));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::render::Style;
+
+    fn sample() -> Table {
+        let mut t = Table::new(&[("name", Align::Left), ("score", Align::Right)]);
+        t.row(vec![Cell::new("Ana | B"), Cell::new(7).tone(Tone::Good)]);
+        t.row(vec![Cell::new("<Ben>, \"BJ\""), Cell::new(42)]);
+        t
+    }
+
+    #[test]
+    fn one_table_four_formats() {
+        let t = sample();
+        let paint = Paint::new(Style::plain());
+        let layout = TextLayout {
+            indent: "  ",
+            header: Some(&["", "score"]),
+            columns: &[(0, 14, ""), (1, 5, " ")],
+        };
+        assert_eq!(
+            text(&t, &layout, &paint),
+            "                 score\n  Ana | B            7\n  <Ben>, \"BJ\"       42\n"
+        );
+        assert_eq!(
+            markdown(&t),
+            "| name | score |\n|---|---:|\n| Ana \\| B | 7 |\n| <Ben>, \"BJ\" | 42 |\n"
+        );
+        assert_eq!(
+            html(&t),
+            "<table><tr><th>name</th><th>score</th></tr>\n<tr><td>Ana | B</td><td class=\"pass\">7</td></tr>\n<tr><td>&lt;Ben&gt;, &quot;BJ&quot;</td><td>42</td></tr>\n</table>\n"
+        );
+        assert_eq!(csv(&t), "name,score\nAna | B,7\n\"<Ben>, \"\"BJ\"\"\",42\n");
+    }
+
+    #[test]
+    fn text_layout_reorders_and_labels_columns() {
+        let t = sample();
+        let paint = Paint::new(Style::plain());
+        let layout = TextLayout {
+            indent: "",
+            header: None,
+            columns: &[(1, 3, "score "), (0, 0, " by ")],
+        };
+        assert_eq!(
+            text(&t, &layout, &paint),
+            "score   7 by Ana | B\nscore  42 by <Ben>, \"BJ\"\n"
+        );
+    }
+}
