@@ -6,6 +6,7 @@ use std::fmt::Write;
 
 use super::bank::{clock, meta_line, model_answer, section};
 use super::report::{report_text, ReportOptions};
+use super::table::{self, Align, Cell, Table, TextLayout, Tone};
 use super::{clean, wrap, Paint};
 use crate::analysis::{Band, Report};
 use crate::bank::QuestionRef;
@@ -218,6 +219,53 @@ pub fn next_options(is_last: bool, paint: &Paint) -> String {
     )
 }
 
+/// Each question asked: its best score and band, the competency, and the tries when more
+/// than one.
+fn summary_table(s: &Summary) -> Table {
+    let mut t = Table::new(&[
+        ("question", Align::Left),
+        ("best", Align::Right),
+        ("band", Align::Left),
+        ("competency", Align::Left),
+        ("tries", Align::Left),
+    ]);
+    for r in &s.rows {
+        let tries = if r.attempts > 1 {
+            format!(" ({} tries, first {})", r.attempts, r.first_score)
+        } else {
+            String::new()
+        };
+        t.row(vec![
+            Cell::new(&r.question_id),
+            Cell::new(r.best_score),
+            Cell::new(r.band.as_str()),
+            Cell::new(&r.competency).tone(Tone::Dim),
+            Cell::new(tries),
+        ]);
+    }
+    t
+}
+
+/// `  spm-03      98  exceeds  partner-enablement (2 tries, first 40)`.
+const SUMMARY: TextLayout = TextLayout {
+    indent: "  ",
+    header: None,
+    columns: &[
+        (0, 10, ""),
+        (1, 3, " "),
+        (2, 8, "  "),
+        (3, 0, " "),
+        (4, 0, ""),
+    ],
+};
+
+/// With scores hidden: the question and its competency.
+const SUMMARY_NO_SCORE: TextLayout = TextLayout {
+    indent: "  ",
+    header: None,
+    columns: &[(0, 10, ""), (3, 0, " ")],
+};
+
 /// The end-of-session summary.
 pub fn summary(s: &Summary, no_score: bool, paint: &Paint) -> String {
     let mut out = format!("\n{}\n", paint.heading("── Session summary"));
@@ -225,31 +273,12 @@ pub fn summary(s: &Summary, no_score: bool, paint: &Paint) -> String {
         out.push_str("No answers this time. Run `prepcoach` again when you are ready.\n");
         return out;
     }
-    for r in &s.rows {
-        let tries = if r.attempts > 1 {
-            format!(" ({} tries, first {})", r.attempts, r.first_score)
-        } else {
-            String::new()
-        };
-        if no_score {
-            let _ = writeln!(
-                out,
-                "  {:<10} {}",
-                clean(&r.question_id),
-                paint.dim(&clean(&r.competency))
-            );
-        } else {
-            let _ = writeln!(
-                out,
-                "  {:<10} {:>3}  {:<8} {}{}",
-                clean(&r.question_id),
-                r.best_score,
-                r.band.as_str(),
-                paint.dim(&clean(&r.competency)),
-                tries
-            );
-        }
-    }
+    let layout = if no_score {
+        &SUMMARY_NO_SCORE
+    } else {
+        &SUMMARY
+    };
+    out.push_str(&table::text(&summary_table(s), layout, paint));
     if !s.skipped.is_empty() {
         let _ = writeln!(out, "  skipped: {}", clean(&s.skipped.join(", ")));
     }
