@@ -8,3 +8,4 @@ mod drills;
 mod history;
 mod model_answers;
 mod practice;
+mod snapshots;
