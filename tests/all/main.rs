@@ -8,3 +8,5 @@ mod drills;
 mod history;
 mod model_answers;
 mod practice;
+mod readme;
+mod snapshots;
