@@ -10,3 +10,4 @@ mod model_answers;
 mod practice;
 mod readme;
 mod snapshots;
+mod rules;
