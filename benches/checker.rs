@@ -6,7 +6,7 @@
 //! core; time proportional to size for huge answers.
 
 use divan::{black_box, Bencher};
-use prepcoach::analysis::{analyze, QuestionContext, Rules};
+use prepcoach::analysis::{Checker, QuestionContext, Rules};
 use prepcoach::cli::CheckFormat;
 use prepcoach::commands::check_batch;
 use prepcoach::Catalog;
@@ -51,29 +51,37 @@ fn three_hundred_words() -> String {
 
 #[divan::bench]
 fn one_answer_300_words(b: Bencher) {
-    let rules = Rules::builtin().unwrap();
+    let checker = Checker::new(Rules::builtin().unwrap());
     let answer = three_hundred_words();
-    b.bench(|| analyze(black_box(&answer), QuestionContext::default(), &rules).score);
+    b.bench(|| {
+        checker
+            .check(black_box(&answer), QuestionContext::default())
+            .score
+    });
 }
 
 #[divan::bench]
 fn one_answer_300_words_with_question(b: Bencher) {
-    let rules = Rules::builtin().unwrap();
+    let checker = Checker::new(Rules::builtin().unwrap());
     let catalog = Catalog::builtin().unwrap();
     let q = catalog.question("spm-01").unwrap();
     let answer = three_hundred_words();
-    b.bench(|| analyze(black_box(&answer), QuestionContext::of(q), &rules).score);
+    b.bench(|| {
+        checker
+            .check(black_box(&answer), QuestionContext::of(q))
+            .score
+    });
 }
 
 #[divan::bench]
 fn batch_corpus(b: Bencher) {
-    let rules = Rules::builtin().unwrap();
+    let checker = Checker::new(Rules::builtin().unwrap());
     let answers = corpus();
     let bytes: usize = answers.iter().map(String::len).sum();
     b.counter(divan::counter::BytesCount::new(bytes)).bench(|| {
         answers
             .iter()
-            .map(|a| analyze(a, QuestionContext::default(), &rules).score)
+            .map(|a| checker.check(a, QuestionContext::default()).score)
             .sum::<u32>()
     });
 }
@@ -94,7 +102,7 @@ fn batch_jsonl_whole_with_questions(b: Bencher) {
 }
 
 fn whole_batch(b: Bencher, with_questions: bool) {
-    let rules = Rules::builtin().unwrap();
+    let checker = Checker::new(Rules::builtin().unwrap());
     let catalog = Catalog::builtin().unwrap();
     let ids: Vec<String> = catalog
         .all_questions()
@@ -122,7 +130,7 @@ fn whole_batch(b: Bencher, with_questions: bool) {
             black_box(&input),
             CheckFormat::Jsonl,
             &catalog,
-            &rules,
+            &checker,
             &mut |out| {
                 written += out.len();
                 Ok(())
@@ -135,7 +143,7 @@ fn whole_batch(b: Bencher, with_questions: bool) {
 
 #[divan::bench(args = [1, 10])]
 fn huge_answer_mb(b: Bencher, megabytes: usize) {
-    let rules = Rules::builtin().unwrap();
+    let checker = Checker::new(Rules::builtin().unwrap());
     let base = corpus().join("\n\n");
     let mut text = String::new();
     while text.len() < megabytes << 20 {
@@ -143,7 +151,11 @@ fn huge_answer_mb(b: Bencher, megabytes: usize) {
         text.push_str("\n\n");
     }
     b.counter(divan::counter::BytesCount::new(text.len()))
-        .bench(|| analyze(black_box(&text), QuestionContext::default(), &rules).score);
+        .bench(|| {
+            checker
+                .check(black_box(&text), QuestionContext::default())
+                .score
+        });
 }
 
 #[divan::bench]

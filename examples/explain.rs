@@ -5,7 +5,7 @@
 
 use std::io::Read;
 
-use prepcoach::analysis::{metrics, parts, Rules};
+use prepcoach::analysis::{explain, metrics, Rules};
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut answer = String::new();
@@ -16,23 +16,13 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         }
     }
     let rules = Rules::builtin()?;
-    let sentences = prepcoach::analysis::prepare(&answer, &rules);
-    let found = metrics::find_metrics(&answer);
-    let feats = parts::features(&answer, &sentences, &found, &rules);
-    let classified = parts::classify(&feats);
-    for (i, (s, f)) in sentences.iter().zip(&feats).enumerate() {
-        let counts: Vec<&str> = parts::PARTS
-            .iter()
-            .enumerate()
-            .filter(|(p, _)| classified[*p].contains(&i))
-            .map(|(_, n)| *n)
-            .collect();
+    for (i, s) in explain(&answer, &rules).iter().enumerate() {
         println!(
-            "[{i}] {}\n    parts: {counts:?}\n    {f:?}\n",
-            s.text(&answer)
+            "[{i}] {}\n    parts: {:?}\n    {:?}\n",
+            s.span.text, s.parts, s.features
         );
     }
-    for m in &found {
+    for m in metrics::find_metrics(&answer) {
         println!("metric {:?} {:?}", m.kind, m.text);
     }
     Ok(())

@@ -6,7 +6,7 @@
 //! mode instead (parse each line, check it, write its JSON report), as
 //! `check --input FILE --format jsonl` does.
 
-use prepcoach::analysis::{analyze, QuestionContext, Rules};
+use prepcoach::analysis::{Checker, QuestionContext, Rules};
 use prepcoach::cli::CheckFormat;
 use prepcoach::commands::check_batch;
 use prepcoach::Catalog;
@@ -22,7 +22,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         .ok_or("usage: loop ANSWER|ANSWERS.jsonl [N] [whole]")?;
     let text = std::fs::read_to_string(&path)?;
     let n: usize = args.next().and_then(|a| a.parse().ok()).unwrap_or(2000);
-    let rules = Rules::builtin()?;
+    let checker = Checker::new(Rules::builtin()?);
     if args.next().as_deref() == Some("whole") {
         let catalog = Catalog::builtin()?;
         let mut written = 0;
@@ -32,7 +32,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                 &text,
                 CheckFormat::Jsonl,
                 &catalog,
-                &rules,
+                &checker,
                 &mut |out| {
                     written += out.len();
                     Ok(())
@@ -56,7 +56,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut total = 0;
     for _ in 0..n {
         for a in &answers {
-            total += analyze(a, QuestionContext::default(), &rules).score;
+            total += checker.check(a, QuestionContext::default()).score;
         }
     }
     println!("{total}");

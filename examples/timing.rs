@@ -40,16 +40,12 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         std::hint::black_box(prepcoach::analysis::metrics::find_metrics(&answer));
     }
     let met = t.elapsed() / n;
-    let sents = prepcoach::analysis::prepare(&answer, &rules);
-    let found = prepcoach::analysis::metrics::find_metrics(&answer);
     let t = Instant::now();
     for _ in 0..n {
-        std::hint::black_box(prepcoach::analysis::parts::features(
-            &answer, &sents, &found, &rules,
-        ));
+        std::hint::black_box(prepcoach::analysis::explain(&answer, &rules));
     }
     let feat = t.elapsed() / n;
-    println!("segmentation {seg:?}  metrics {met:?}  features {feat:?}");
+    println!("segmentation {seg:?}  metrics {met:?}  segmentation, metrics and features {feat:?}");
     println!("banks {banks:?}  rules {rules_t:?}  metric patterns {patterns:?}  first analysis {first:?}  warm analysis {warm:?}");
     Ok(())
 }

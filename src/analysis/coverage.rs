@@ -5,24 +5,23 @@ use rustc_hash::FxHashMap;
 
 use super::rules::Lexicon;
 use super::text::Sentence;
-use super::{Coverage, CoverageItem, QuestionContext, Span};
+use super::{Coverage, CoverageItem, Span};
 use crate::bank::{Cued, Question};
 
-/// Match each area and positive indicator of the question against the answer.
-pub fn measure(answer: &str, sentences: &[Sentence], ctx: QuestionContext<'_>) -> Coverage {
+/// The question's areas to cover, then its positive indicators, each with its kind: the
+/// order of the hits [`QuestionCues::positive_hits`] gives.
+pub fn positive_items(q: &Question) -> impl Iterator<Item = (&'static str, &Cued)> {
+    q.areas
+        .iter()
+        .map(|a| ("area", a))
+        .chain(q.indicators.positive.iter().map(|a| ("indicator", a)))
+}
+
+/// Each area and positive indicator of the question, split into those the answer touches
+/// (with the words that matched a cue) and those it misses.
+pub fn measure(q: &Question, hits: Vec<Vec<Span>>) -> Coverage {
     let mut out = Coverage::default();
-    let Some(q) = ctx.question else {
-        return out;
-    };
-    let items = q.question.areas.iter().map(|a| ("area", a)).chain(
-        q.question
-            .indicators
-            .positive
-            .iter()
-            .map(|a| ("indicator", a)),
-    );
-    let hits = with_cues(q.question, |c| c.positive.hits(answer, sentences));
-    for ((kind, cued), evidence) in items.zip(hits) {
+    for ((kind, cued), evidence) in positive_items(q).zip(hits) {
         let item = CoverageItem {
             kind,
             text: cued.text.clone(),
@@ -37,29 +36,31 @@ pub fn measure(answer: &str, sentences: &[Sentence], ctx: QuestionContext<'_>) -
     out
 }
 
-/// For each negative indicator of the question, in order, the words of the answer that
-/// match its cues (at most three).
-pub fn negative_hits(answer: &str, sentences: &[Sentence], q: &Question) -> Vec<Vec<Span>> {
-    with_cues(q, |c| c.negative.hits(answer, sentences))
-}
-
-/// `f` of the question's cue lists, compiled once and kept with the question.
-fn with_cues<T>(q: &Question, f: impl FnOnce(&QuestionCues) -> T) -> T {
-    super::with_facts(q, |facts| f(&facts.cues))
-}
-
-/// The cue lists of a question: its areas and positive indicators, and its negative ones.
-pub(super) struct QuestionCues {
+/// The cue lists of a question, compiled for matching: its areas and positive indicators,
+/// and its negative ones.
+pub struct QuestionCues {
     positive: CueGroup,
     negative: CueGroup,
 }
 
 impl QuestionCues {
-    pub(super) fn of(q: &Question) -> QuestionCues {
+    pub fn of(q: &Question) -> QuestionCues {
         QuestionCues {
-            positive: CueGroup::of(q.areas.iter().chain(&q.indicators.positive)),
+            positive: CueGroup::of(positive_items(q).map(|(_, c)| c)),
             negative: CueGroup::of(q.indicators.negative.iter()),
         }
+    }
+
+    /// For each area and positive indicator, in order, the words of the answer that match
+    /// its cues (at most three).
+    pub fn positive_hits(&self, answer: &str, sentences: &[Sentence]) -> Vec<Vec<Span>> {
+        self.positive.hits(answer, sentences)
+    }
+
+    /// For each negative indicator, in order, the words of the answer that match its cues
+    /// (at most three).
+    pub fn negative_hits(&self, answer: &str, sentences: &[Sentence]) -> Vec<Vec<Span>> {
+        self.negative.hits(answer, sentences)
     }
 }
 
@@ -80,7 +81,7 @@ fn first_bit(stem: u32) -> (usize, u64) {
 }
 
 /// Spans kept per cue list: enough to show where, not every mention.
-const MAX_HITS: usize = 3;
+pub const MAX_HITS: usize = 3;
 
 impl CueGroup {
     fn of<'c>(lists: impl Iterator<Item = &'c Cued>) -> CueGroup {
@@ -136,7 +137,7 @@ impl CueGroup {
                         continue;
                     }
                     if let Some(len) = self.lists[b].longest_at(t, i) {
-                        hits[b].push(Span::of(answer, tok.start, t[i + len - 1].end));
+                        hits[b].push(Span::of(answer, tok.start(), t[i + len - 1].end()));
                         next[b] = i + len;
                         if hits[b].len() == MAX_HITS {
                             done |= 1 << b;
@@ -154,9 +155,8 @@ fn spans(answer: &str, sentences: &[Sentence], lex: &Lexicon) -> Vec<Span> {
     sentences
         .iter()
         .flat_map(|s| {
-            lex.find(&s.tokens)
-                .into_iter()
-                .map(move |(i, j)| Span::of(answer, s.tokens[i].start, s.tokens[j - 1].end))
+            lex.matches(&s.tokens, u64::MAX)
+                .map(move |(i, j)| Span::of(answer, s.tokens[i].start(), s.tokens[j - 1].end()))
         })
         .take(MAX_HITS)
         .collect()

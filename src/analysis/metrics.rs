@@ -49,7 +49,7 @@ pub struct Metric {
     pub kind: MetricKind,
 }
 
-use super::metric_patterns::NUM_WORD;
+use super::metric_patterns::NUMBER_WORDS;
 use super::text::Sentence;
 
 /// An embedded DFA: `include_bytes!` data aligned as `DFA::from_bytes` needs.
@@ -100,10 +100,6 @@ impl Pattern {
             index,
             regex: OnceLock::new(),
         }
-    }
-
-    fn is_loaded(&self) -> bool {
-        self.regex.get().is_some()
     }
 
     fn get(&self) -> &Regex<Dfa> {
@@ -392,75 +388,52 @@ fn could_hold(cues: u16, i: usize) -> bool {
     NEEDS[i].iter().all(|group| cues & group != 0)
 }
 
-/// Which pattern cues a word carries: a digit or a number word; "from"; a unit of time; a
-/// fraction; a multiplier word; an amount word; a percent word; a currency word or
-/// scale; digits with an "x". Number words are looked for at the start of each of the
-/// word's regex words (runs of ASCII letters, digits and `_`: where the patterns' `\b`
-/// and separators let one begin), the rest anywhere in it, so a word the patterns see
-/// differently ("x.ten", "tenpercent") still counts.
+/// Which pattern cues a word carries, from the cue lists the patterns are built from
+/// (`metric_patterns.rs`): a digit or a number word; "from"; a unit of time; a fraction; a
+/// multiplier word; an amount word; a percent word; a currency name or a scale; digits with
+/// an "x". Number words are looked for at the start of each of the word's regex words (runs
+/// of ASCII letters, digits and `_`: where the patterns' `\b` and separators let one begin),
+/// the rest anywhere in it, so a word the patterns see differently ("x.ten", "tenpercent")
+/// still counts.
 pub fn word_cues(lower: &str) -> u16 {
-    let has = |list: &[&str]| list.iter().any(|w| lower.contains(w));
+    use super::metric_patterns::{
+        cue_key, AMOUNTS, CURRENCIES, FRACTIONS, MULTIPLIERS, PERCENT_WORDS, SCALES, TIME_UNITS,
+    };
+    let holds = |list: &[&str]| list.iter().any(|e| lower.contains(cue_key(e)));
     let digit = lower.bytes().any(|b| b.is_ascii_digit());
-    let mut cues = 0;
-    let starts_number = lower
-        .split(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+    let mut parts = lower.split(|c: char| !(c.is_ascii_alphanumeric() || c == '_'));
+    let starts_number = parts
+        .clone()
         .any(|part| number_words().iter().any(|w| part.starts_with(w)));
-    if digit || starts_number {
-        cues |= CUE_NUMBER;
-    }
-    if lower.contains("from") {
-        cues |= CUE_FROM;
-    }
-    if has(&[
-        "day", "week", "month", "quarter", "year", "hour", "minute", "sprint",
-    ]) {
-        cues |= CUE_UNIT;
-    }
-    if has(&["third", "fifth", "quarter", "tenth", "half"]) {
-        cues |= CUE_FRACTION;
-    }
-    if has(&[
-        "doubl", "tripl", "trebl", "quadrupl", "halv", "half", "twice", "times", "fold",
-    ]) {
-        cues |= CUE_TIMES;
-    }
-    if has(&["illion", "thousand", "figure"]) {
-        cues |= CUE_AMOUNT;
-    }
-    if has(&["cent", "point", "pts", "bps"]) {
-        cues |= CUE_PERCENT;
-    }
-    let scale_after_digits = digit && lower.ends_with(|c: char| c.is_ascii_alphabetic());
-    if scale_after_digits
-        || matches!(lower, "k" | "m" | "mm" | "b" | "bn" | "mn")
-        || has(&["dollar", "euro", "pound", "usd", "eur", "gbp"])
-    {
-        cues |= CUE_MONEY_UNIT;
-    }
-    if digit && lower.contains('x') {
-        cues |= CUE_DIGIT_X;
-    }
-    cues
+    // "5k", "2.4m", or a scale alone ("k"), in any of the word's regex words ("1k𐖕").
+    let scale = parts.any(|part| {
+        SCALES.contains(&part)
+            || (part.bytes().any(|b| b.is_ascii_digit())
+                && part.ends_with(|c: char| c.is_ascii_alphabetic()))
+    });
+    let table = [
+        (digit || starts_number, CUE_NUMBER),
+        (lower.contains("from"), CUE_FROM),
+        (holds(TIME_UNITS), CUE_UNIT),
+        (holds(FRACTIONS), CUE_FRACTION),
+        (holds(MULTIPLIERS), CUE_TIMES),
+        (holds(AMOUNTS), CUE_AMOUNT),
+        (holds(PERCENT_WORDS), CUE_PERCENT),
+        (scale || holds(CURRENCIES), CUE_MONEY_UNIT),
+        (digit && lower.contains('x'), CUE_DIGIT_X),
+    ];
+    table
+        .iter()
+        .filter(|(holds, _)| *holds)
+        .fold(0, |cues, (_, cue)| cues | cue)
 }
 
-/// The alternatives of `NUM_WORD` ("two", "a dozen", "a couple of"…), worked out once.
-fn number_alternatives() -> &'static [&'static str] {
-    static ALTS: OnceLock<Vec<&'static str>> = OnceLock::new();
-    ALTS.get_or_init(|| {
-        NUM_WORD
-            .trim_start_matches("(?:")
-            .trim_end_matches(')')
-            .split('|')
-            .collect()
-    })
-}
-
-/// The words the number alternatives are made of, for [`word_cues`]: all but the short
-/// glue words ("a", "of"), which would cue nearly every word; every alternative holds one.
+/// The words the number words are made of, for [`word_cues`]: all but the short glue words
+/// ("a", "of"), which would cue nearly every word; every number word holds one.
 fn number_words() -> &'static [&'static str] {
     static WORDS: OnceLock<Vec<&'static str>> = OnceLock::new();
     WORDS.get_or_init(|| {
-        let mut words: Vec<&str> = number_alternatives()
+        let mut words: Vec<&str> = NUMBER_WORDS
             .iter()
             .flat_map(|a| a.split(' '))
             .filter(|w| w.len() >= 3)
@@ -544,7 +517,7 @@ fn stretches(text: &str, sentences: &[Sentence]) -> Vec<(usize, usize, u16)> {
     let mut covered = 0;
     for t in sentences.iter().flat_map(|s| &s.tokens) {
         walk.bytes_of(covered, t.start, true);
-        if t.class & super::words::PLAIN != 0 {
+        if t.plain() {
             walk.plain(t.start, t.end);
         } else {
             walk.bytes_of(t.start, t.end, false);
@@ -650,11 +623,6 @@ fn find(text: &str, stretches: &[(usize, usize, u16)]) -> Vec<Metric> {
     let hay = lower.as_bytes();
     let mut found = Found::new();
     for (i, (kind, re)) in SHAPES.iter().enumerate() {
-        // Scanning with a loaded pattern costs less than ruling it out; loading one does
-        // not, so a pattern is loaded only for an answer that could contain it.
-        if !re.is_loaded() && !may_match(*kind, &lower) {
-            continue;
-        }
         for (a, b) in scan_ranges(stretches, i) {
             for m in re.find_iter(hay, a, b) {
                 let (start, end) = trim_match(text, m.start(), m.end());
@@ -713,35 +681,6 @@ pub fn within(metrics: &[Metric], start: usize, end: usize) -> &[Metric] {
     let from = metrics.partition_point(|m| m.start < start);
     let to = from + metrics[from..].partition_point(|m| m.end <= end);
     &metrics[from..to]
-}
-
-/// Whether a pattern of this kind could match the lowercased text at all: a necessary
-/// condition (every match holds one of these), so skipping a pattern on it changes nothing.
-fn may_match(kind: MetricKind, lower: &str) -> bool {
-    let has = |words: &[&str]| words.iter().any(|w| lower.contains(w));
-    match kind {
-        MetricKind::Change => lower.contains("from"),
-        MetricKind::Percent => has(&["%", "percent", "per cent", "point", "pts", "bps"]),
-        MetricKind::Money => {
-            has(&[
-                "$", "€", "£", "¥", "illion", "thousand", "figure", "dollar", "euro", "pound",
-                "usd", "eur", "gbp",
-            ]) || lower.bytes().any(|b| b.is_ascii_digit())
-        }
-        MetricKind::Multiplier => {
-            has(&[
-                "doubl", "tripl", "trebl", "quadrupl", "halv", "half", "twice", "times", "fold",
-            ]) || lower
-                .as_bytes()
-                .windows(2)
-                .any(|w| w[0].is_ascii_digit() && w[1] == b'x')
-        }
-        MetricKind::Fraction => has(&["third", "fifth", "quarter", "tenth", "half"]),
-        MetricKind::Duration => has(&[
-            "day", "week", "month", "quarter", "year", "hour", "minute", "sprint",
-        ]),
-        MetricKind::Count => true,
-    }
 }
 
 /// Metrics found so far, by start offset, so an overlap check is a lookup, not a scan.
@@ -928,7 +867,7 @@ fn before_is_calendar(before: &str) -> bool {
 
 /// "two of their nine": the second number is not the thing counted.
 fn is_number_word(w: &str) -> bool {
-    number_alternatives().contains(&w) || w.chars().all(|c| c.is_ascii_digit())
+    NUMBER_WORDS.contains(&w) || w.chars().all(|c| c.is_ascii_digit())
 }
 
 fn count_ok(text: &str, num_start: usize, number: &str, noun: &str) -> bool {

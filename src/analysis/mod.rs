@@ -3,24 +3,41 @@
 //!
 //! Analysis never prints. It returns a [`Report`] whose JSON form is the documented contract
 //! of `prepcoach check --format json`; offsets are byte offsets into the answer as given.
+//!
+//! The rules (parts, mistakes, delivery, score) read an answer through
+//! [`view::SentenceView`]. [`Checker::check`] answers its questions on the fast path
+//! (numbered words, lexicon bits, patterns scanned only where their cues are); the
+//! reference checker (`reference.rs`, built for tests) answers them by plain scans, and a
+//! property test holds the two to the same report.
 
 mod coverage;
 mod delivery;
-/// The metric patterns' text, shared with `build.rs`.
+/// The metric patterns' text and cue lists, shared with `build.rs`.
 mod metric_patterns;
 pub mod metrics;
 mod mistakes;
+mod part;
 pub mod parts;
+#[cfg(test)]
+mod reference;
+mod rule;
 pub mod rules;
 mod score;
 pub mod text;
+pub mod view;
 mod words;
 
+use std::sync::{Arc, RwLock};
+
+use rustc_hash::FxHashMap;
 use serde::Serialize;
 
 use crate::bank::{Kind, Question, QuestionRef};
 pub use metrics::{Metric, MetricKind};
+pub use part::{Part, PartMap};
+pub use rule::Rule;
 pub use rules::{Rules, Severity};
+pub use words::Class;
 
 /// A piece of the answer: byte offsets (end exclusive) and the text.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -58,22 +75,27 @@ pub struct Parts {
 }
 
 impl Parts {
-    /// The parts with their names, in speaking order.
-    pub fn iter(&self) -> [(&'static str, &PartReport); 5] {
-        [
-            ("context", &self.context),
-            ("approach", &self.approach),
-            ("example", &self.example),
-            ("outcome", &self.outcome),
-            ("learning", &self.learning),
-        ]
+    /// One part's report.
+    pub fn get(&self, part: Part) -> &PartReport {
+        match part {
+            Part::Context => &self.context,
+            Part::Approach => &self.approach,
+            Part::Example => &self.example,
+            Part::Outcome => &self.outcome,
+            Part::Learning => &self.learning,
+        }
     }
 
-    pub fn missing(&self) -> Vec<&'static str> {
+    /// The parts with their reports, in speaking order.
+    pub fn iter(&self) -> impl Iterator<Item = (Part, &PartReport)> {
+        Part::ALL.into_iter().map(|p| (p, self.get(p)))
+    }
+
+    /// The parts that are missing, in speaking order.
+    pub fn missing(&self) -> Vec<Part> {
         self.iter()
-            .into_iter()
             .filter(|(_, p)| !p.present)
-            .map(|(n, _)| n)
+            .map(|(part, _)| part)
             .collect()
     }
 }
@@ -98,7 +120,7 @@ pub struct Coverage {
 /// One problem found, with the rule that found it and where.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Finding {
-    pub rule: String,
+    pub rule: Rule,
     pub severity: Severity,
     pub message: String,
     pub start: usize,
@@ -238,18 +260,10 @@ impl<'a> QuestionContext<'a> {
         self.question
             .map_or(150, |q| q.question.time_budget_seconds)
     }
-
-    /// Whether the question is about alignment or partnerships across teams, where naming
-    /// internal stakeholders is expected. Without a question, every answer is, since all
-    /// prepcoach questions are about partnership work.
-    fn wants_stakeholders(&self) -> bool {
-        self.question
-            .is_none_or(|q| with_facts(q.question, |f| f.wants_stakeholders))
-    }
 }
 
-/// Whether a question is about alignment or partnerships across teams
-/// ([`QuestionContext::wants_stakeholders`]), from its text and competency.
+/// Whether a question is about alignment or partnerships across teams, where naming
+/// internal stakeholders is expected, from its text and competency.
 fn wants_stakeholders(q: &Question) -> bool {
     let t = format!("{} {}", q.text, q.competency).to_lowercase();
     [
@@ -266,9 +280,9 @@ fn wants_stakeholders(q: &Question) -> bool {
     .any(|k| t.contains(k))
 }
 
-/// What the checker works out once from a question and keeps with it
-/// (`Question::compiled`): a batch checks many answers against the same questions.
-struct QuestionFacts {
+/// What the checker works out once from a question: its cue lists, compiled, and whether
+/// it wants stakeholders named.
+pub struct QuestionFacts {
     cues: coverage::QuestionCues,
     wants_stakeholders: bool,
 }
@@ -282,12 +296,45 @@ impl QuestionFacts {
     }
 }
 
-/// `f` of a question's [`QuestionFacts`], worked out on first use and kept with it (worked
-/// out on the spot should its slot hold something else).
-fn with_facts<T>(q: &Question, f: impl FnOnce(&QuestionFacts) -> T) -> T {
-    match q.compiled.get_or_init(|| QuestionFacts::of(q)) {
-        Some(facts) => f(facts),
-        None => f(&QuestionFacts::of(q)),
+/// The checker: the rules, and what it has worked out of each question it has checked an
+/// answer against, kept so that a batch or a session compiles a question's cue lists once.
+///
+/// A question is known by its id, as in a [`crate::Catalog`]: one checker serves questions
+/// whose ids name one question each.
+pub struct Checker {
+    rules: Rules,
+    questions: RwLock<FxHashMap<Box<str>, Arc<QuestionFacts>>>,
+}
+
+impl Checker {
+    pub fn new(rules: Rules) -> Checker {
+        Checker {
+            rules,
+            questions: RwLock::default(),
+        }
+    }
+
+    /// The rules it checks by.
+    pub fn rules(&self) -> &Rules {
+        &self.rules
+    }
+
+    /// Check one answer.
+    pub fn check(&self, answer: &str, ctx: QuestionContext<'_>) -> Report {
+        let facts = ctx.question.map(|q| self.facts(q.question));
+        analyze_with(answer, ctx, &self.rules, facts.as_deref())
+    }
+
+    /// The question's facts, worked out on first use and kept.
+    fn facts(&self, q: &Question) -> Arc<QuestionFacts> {
+        let known = self.questions.read().unwrap_or_else(|e| e.into_inner());
+        if let Some(facts) = known.get(q.id.as_str()) {
+            return Arc::clone(facts);
+        }
+        drop(known);
+        let facts = Arc::new(QuestionFacts::of(q));
+        let mut known = self.questions.write().unwrap_or_else(|e| e.into_inner());
+        Arc::clone(known.entry(Box::from(q.id.as_str())).or_insert(facts))
     }
 }
 
@@ -297,37 +344,103 @@ pub fn prepare(answer: &str, rules: &Rules) -> Vec<text::Sentence> {
     text::sentences_with(answer, Some(rules))
 }
 
-/// Check one answer.
+/// Check one answer (a question's cue lists are compiled for this answer alone: to check
+/// many, use a [`Checker`]).
 pub fn analyze(answer: &str, ctx: QuestionContext<'_>, rules: &Rules) -> Report {
+    let facts = ctx.question.map(|q| QuestionFacts::of(q.question));
+    analyze_with(answer, ctx, rules, facts.as_ref())
+}
+
+/// Check one answer on the fast path, with the question's facts when it has a question.
+fn analyze_with(
+    answer: &str,
+    ctx: QuestionContext<'_>,
+    rules: &Rules,
+    facts: Option<&QuestionFacts>,
+) -> Report {
     let sentences = prepare(answer, rules);
     let metrics = metrics::find_metrics_in(answer, &sentences);
-    let feats = parts::features(answer, &sentences, &metrics, rules);
+    let (positive, negative) = match facts {
+        Some(f) => (
+            f.cues.positive_hits(answer, &sentences),
+            f.cues.negative_hits(answer, &sentences),
+        ),
+        None => (Vec::new(), Vec::new()),
+    };
+    assemble(Found {
+        answer,
+        sentences: &view::fast(&sentences, rules),
+        metrics,
+        positive,
+        negative,
+        wants_stakeholders: facts.is_none_or(|f| f.wants_stakeholders),
+        ctx,
+        rules,
+    })
+}
+
+/// What a checker found in an answer before the rules read it: its sentences, metrics and
+/// the question's cue hits.
+struct Found<'a, S> {
+    answer: &'a str,
+    sentences: &'a [S],
+    metrics: Vec<Metric>,
+    /// For each area and positive indicator, the words that match its cues.
+    positive: Vec<Vec<Span>>,
+    /// For each negative indicator, the words that match its cues.
+    negative: Vec<Vec<Span>>,
+    /// Whether the question wants stakeholders named (every answer without a question
+    /// does, since all prepcoach questions are about partnership work).
+    wants_stakeholders: bool,
+    ctx: QuestionContext<'a>,
+    rules: &'a Rules,
+}
+
+/// The report: the part rules, delivery, coverage, mistakes and the score, read from what
+/// was found.
+fn assemble<S: view::SentenceView>(found: Found<'_, S>) -> Report {
+    let Found {
+        answer,
+        sentences,
+        metrics,
+        positive,
+        negative,
+        wants_stakeholders,
+        ctx,
+        rules,
+    } = found;
+    let feats = parts::features(answer, sentences, &metrics);
     let classified = parts::classify(&feats);
-    let make = |i: usize| PartReport {
-        present: !classified[i].is_empty(),
-        evidence: classified[i]
+    let make = |p: Part| PartReport {
+        present: !classified[p].is_empty(),
+        evidence: classified[p]
             .iter()
-            .map(|&s| Span::of(answer, sentences[s].start, sentences[s].end))
+            .map(|&s| Span::of(answer, sentences[s].start(), sentences[s].end()))
             .collect(),
     };
     let parts = Parts {
-        context: make(0),
-        approach: make(1),
-        example: make(2),
-        outcome: make(3),
-        learning: make(4),
+        context: make(Part::Context),
+        approach: make(Part::Approach),
+        example: make(Part::Example),
+        outcome: make(Part::Outcome),
+        learning: make(Part::Learning),
     };
-    let delivery = delivery::measure(answer, &sentences, ctx.budget(), rules);
-    let coverage = coverage::measure(answer, &sentences, ctx);
-    let vague_claims = mistakes::vague_claims(answer, &sentences, &metrics, rules);
+    let delivery = delivery::measure(answer, sentences, ctx.budget(), &rules.file.delivery);
+    let coverage = match ctx.question {
+        Some(q) => coverage::measure(q.question, positive),
+        None => Coverage::default(),
+    };
+    let vague_claims = mistakes::vague_claims(answer, sentences, &metrics);
     let mut findings = mistakes::find(&mistakes::Input {
         answer,
-        sentences: &sentences,
+        sentences,
         feats: &feats,
         classified: &classified,
         metrics: &metrics,
         vague: &vague_claims,
         delivery: &delivery,
+        negative: &negative,
+        wants_stakeholders,
         ctx,
         rules,
     });
@@ -359,6 +472,39 @@ pub fn analyze(answer: &str, ctx: QuestionContext<'_>, rules: &Rules) -> Report 
         delivery,
         suggestions,
     }
+}
+
+/// What the checker saw in one sentence, for tuning the rules file
+/// (`examples/explain.rs`): its span, the features the part rules read, and the parts it
+/// counts for.
+#[derive(Debug, Clone)]
+pub struct SentenceExplanation {
+    pub span: Span,
+    pub features: parts::Features,
+    pub parts: Vec<Part>,
+}
+
+/// Each sentence of an answer as the part rules saw it.
+pub fn explain(answer: &str, rules: &Rules) -> Vec<SentenceExplanation> {
+    let sentences = prepare(answer, rules);
+    let views = view::fast(&sentences, rules);
+    let metrics = metrics::find_metrics_in(answer, &sentences);
+    let feats = parts::features(answer, &views, &metrics);
+    let classified = parts::classify(&feats);
+    sentences
+        .iter()
+        .zip(feats)
+        .enumerate()
+        .map(|(i, (s, features))| SentenceExplanation {
+            span: Span::of(answer, s.start, s.end),
+            features,
+            parts: classified
+                .iter()
+                .filter(|(_, list)| list.contains(&i))
+                .map(|(p, _)| p)
+                .collect(),
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -402,7 +548,7 @@ mod tests {
         /// of the whole answer finds.
         #[test]
         fn stretch_scan_finds_what_a_full_scan_finds(
-            parts in proptest::collection::vec((proptest::sample::select(METRICISH), proptest::sample::select(&[" ", "", "\n", ", ", ". ", " - "][..])), 0..40)
+            parts in proptest::collection::vec((proptest::sample::select(metricish()), proptest::sample::select(&[" ", "", "\n", ", ", ". ", " - "][..])), 0..40)
         ) {
             let text: String = parts.iter().map(|(w, sep)| format!("{w}{sep}")).collect();
             let rules = Rules::builtin().unwrap();
@@ -420,10 +566,13 @@ mod tests {
             let text = words.join(" ");
             let rules = Rules::builtin().unwrap();
             for s in prepare(&text, &rules) {
-                for lex in rules::Lex::ALL {
+                let fast = view::Fast { sentence: &s, rules: &rules };
+                for &lex in rules::Lex::ALL {
                     let l = rules.lex(lex);
-                    prop_assert_eq!(l.any_in(&s), l.any(&s.tokens), "{:?} in {:?}", lex, s.text(&text));
-                    prop_assert_eq!(l.find_in(&s), l.find(&s.tokens), "{:?} in {:?}", lex, s.text(&text));
+                    let scan: Vec<_> = l.matches(&s.tokens, u64::MAX).collect();
+                    let with_hits: Vec<_> = l.matches(&s.tokens, s.hits).collect();
+                    prop_assert_eq!(&with_hits, &scan, "{:?} in {:?}", lex, s.text(&text));
+                    prop_assert_eq!(view::SentenceView::has_entry(&fast, lex), !scan.is_empty());
                 }
             }
         }
@@ -433,6 +582,28 @@ mod tests {
             let r = check(&text);
             spans_valid(&text, &r);
         }
+    }
+
+    /// [`METRICISH`] and every entry of the metric patterns' cue lists (and its plural):
+    /// a word added to a list is in the property test's vocabulary at once.
+    fn metricish() -> Vec<&'static str> {
+        use metric_patterns::*;
+        let lists = [
+            NUMBER_WORDS,
+            TIME_UNITS,
+            FRACTIONS,
+            MULTIPLIERS,
+            AMOUNTS,
+            PERCENT_WORDS,
+            CURRENCIES,
+            SCALES,
+        ];
+        let mut out: Vec<&'static str> = METRICISH.to_vec();
+        for entry in lists.into_iter().flatten() {
+            out.push(entry);
+            out.push(Box::leak(format!("{entry}s").into_boxed_str()));
+        }
+        out
     }
 
     /// Words and marks metrics are made of, and the characters that end a stretch.
@@ -525,7 +696,7 @@ mod tests {
     fn empty_and_one_word_answers_score_near_zero() {
         let r = check("");
         assert_eq!(r.score, 0);
-        assert_eq!(r.findings[0].rule, "empty-answer");
+        assert_eq!(r.findings[0].rule, Rule::EmptyAnswer);
         assert!(check("fine").score <= 5);
     }
 

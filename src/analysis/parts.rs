@@ -7,17 +7,10 @@
 //! and a strong answer with no signposts is judged on what its sentences say.
 
 use super::metrics::{within, Metric, MetricKind};
-use super::rules::{Lex, Lexicon, Rules};
-use super::text::{Sentence, Token};
-use super::words::{
-    ALPHA, ARTICLE, AUXILIARY, DEMONSTRATIVE, DETERMINER, ED_FORM, ENDS_ED, FOLLOWS_VERB, FUNCTION,
-    HAD, I_AS_ROLE_SUBJECT, I_FORM, I_OR_WE, MODAL, MODAL_CONTRACTION, NUMERAL, OF, OTHERS,
-    PAST_LEAD, PERFECT_AUX, PLACE_DETERMINER, PLACE_OPENER, PREMISE_GLUE, ROLE_BE, SPEAKER,
-    SUBJECT, VERB_LEAD, YEAR,
-};
-
-/// The five parts, in speaking order.
-pub const PARTS: [&str; 5] = ["context", "approach", "example", "outcome", "learning"];
+use super::rules::Lex;
+use super::view::SentenceView;
+use super::words::Class;
+use super::{Part, PartMap};
 
 /// What the part rules know about one sentence.
 #[derive(Debug, Clone, Default)]
@@ -25,7 +18,7 @@ pub struct Features {
     pub words: usize,
     /// Words that are not signpost labels or function words.
     pub content: usize,
-    pub label: Option<String>,
+    pub label: Option<Part>,
     pub first_person: bool,
     pub plural: bool,
     pub past: usize,
@@ -64,135 +57,128 @@ pub struct Features {
 }
 
 /// Compute the features of every sentence.
-pub fn features(
+pub fn features<S: SentenceView>(
     answer: &str,
-    sentences: &[Sentence],
+    sentences: &[S],
     metrics: &[Metric],
-    rules: &Rules,
 ) -> Vec<Features> {
     sentences
         .iter()
-        .map(|s| sentence_features(answer, s, metrics, rules))
+        .map(|s| sentence_features(answer, s, metrics))
         .collect()
 }
 
-fn sentence_features(answer: &str, s: &Sentence, metrics: &[Metric], rules: &Rules) -> Features {
-    let t = &s.tokens;
-    let lex = |n: Lex| rules.lex(n);
-    let has_word = |l: &Lexicon| t.iter().any(|w| l.has_token(w));
-    let past_flags: Vec<bool> = (0..t.len()).map(|i| is_past(t, i, rules)).collect();
+fn sentence_features<S: SentenceView>(answer: &str, s: &S, metrics: &[Metric]) -> Features {
+    let n = s.len();
+    let any_word = |lex: Lex| (0..n).any(|i| s.is_entry(i, lex));
+    let past_flags: Vec<bool> = (0..n).map(|i| is_past(s, i)).collect();
     let past = past_flags.iter().filter(|p| **p).count();
-    let past_subject = (1..t.len())
-        .filter(|&i| past_flags[i] && t[i - 1].class & (SUBJECT | PAST_LEAD) != 0)
+    let past_subject = (1..n)
+        .filter(|&i| past_flags[i] && s.is(i - 1, Class::SUBJECT | Class::PAST_LEAD))
         .count();
-    let verbs = |name: Lex| -> usize {
-        lex(name)
-            .matches_in(s)
-            .filter(|&(i, _)| verb_like(t, i, s, &past_flags) && own_action(t, i))
+    let verbs = |lex: Lex| -> usize {
+        s.entries(lex)
+            .filter(|&(i, _)| verb_like(s, i, &past_flags) && own_action(s, i))
             .count()
     };
     // "had missed", "had dropped": backstory, not what resulted.
-    let past_verbs = |name: Lex| {
-        lex(name)
-            .matches_in(s)
-            .any(|(i, _)| past_form(t, i, &past_flags) && !(i > 0 && t[i - 1].class & HAD != 0))
+    let past_verbs = |lex: Lex| {
+        s.entries(lex)
+            .any(|(i, _)| past_form(s, i, &past_flags) && !(i > 0 && s.is(i - 1, Class::HAD)))
     };
-    let text = s.text(answer);
+    let pair = |a: Class, b: Class| (1..n).any(|i| s.is(i - 1, a) && s.is(i, b));
+    let in_sentence = within(metrics, s.start(), s.end());
     Features {
-        words: t.len(),
-        content: t
-            .iter()
-            .filter(|w| w.class & (FUNCTION | ALPHA) == ALPHA)
+        words: n,
+        content: (0..n)
+            .filter(|&i| s.is(i, Class::ALPHA) && !s.is(i, Class::FUNCTION))
             .count(),
-        label: s.label.clone(),
-        first_person: has_word(lex(Lex::FirstPerson)),
-        plural: has_word(lex(Lex::PluralPerson)),
+        label: s.label(),
+        first_person: any_word(Lex::FirstPerson),
+        plural: any_word(Lex::PluralPerson),
         past,
         past_subject,
-        modal: lex(Lex::Modal).any_in(s),
-        habitual: lex(Lex::Habitual).any_in(s),
-        premise: lex(Lex::PremiseOpeners).longest_at(t, 0).is_some()
-            || (t.len() > 1
-                && lex(Lex::PremiseOpeners).longest_at(t, 1).is_some()
-                && t[0].class & PREMISE_GLUE != 0),
-        career: lex(Lex::CareerSummary).any_in(s) || role_statement(s, rules),
-        scenario: lex(Lex::ScenarioOpeners).any_in(s),
+        modal: s.has_entry(Lex::Modal),
+        habitual: s.has_entry(Lex::Habitual),
+        premise: s.entry_at(0, Lex::PremiseOpeners).is_some()
+            || (n > 1
+                && s.entry_at(1, Lex::PremiseOpeners).is_some()
+                && s.is(0, Class::PREMISE_GLUE)),
+        career: s.has_entry(Lex::CareerSummary) || role_statement(s),
+        scenario: s.has_entry(Lex::ScenarioOpeners),
         actions: verbs(Lex::ActionVerbs),
-        leading_verb: lex(Lex::ActionVerbs).longest_at(t, 0).is_some()
-            && (s.bullet || s.label.is_some() || past_flags.first() == Some(&true)),
-        attitude: lex(Lex::Attitude).any_in(s),
-        context_cues: lex(Lex::ContextCues).matches_in(s).count(),
-        setting: lex(Lex::Setting).any_in(s) || opens_with_place(t),
+        leading_verb: s.entry_at(0, Lex::ActionVerbs).is_some()
+            && (s.bullet() || s.label().is_some() || past_flags.first() == Some(&true)),
+        attitude: s.has_entry(Lex::Attitude),
+        context_cues: s.entries(Lex::ContextCues).count(),
+        setting: s.has_entry(Lex::Setting) || opens_with_place(s),
         outcome_verb: past_verbs(Lex::OutcomeVerbs),
         outcome_verb_weak: past_verbs(Lex::OutcomeVerbsWeak),
-        outcome_marker: lex(Lex::OutcomeMarkers).any_in(s),
-        target: lex(Lex::TargetMarkers).any_in(s),
-        learning: lex(Lex::LearningStrong).any_in(s),
-        learning_skill: lex(Lex::LearningSkill).any_in(s),
-        learning_empty: lex(Lex::LearningEmpty).any_in(s),
-        metrics: within(metrics, s.start, s.end).len(),
-        impact_metrics: within(metrics, s.start, s.end)
+        outcome_marker: s.has_entry(Lex::OutcomeMarkers),
+        target: s.has_entry(Lex::TargetMarkers),
+        learning: s.has_entry(Lex::LearningStrong),
+        learning_skill: s.has_entry(Lex::LearningSkill),
+        learning_empty: s.has_entry(Lex::LearningEmpty),
+        metrics: in_sentence.len(),
+        impact_metrics: in_sentence
             .iter()
-            .filter(|m| !is_activity_count(m, rules))
+            .filter(|m| !is_activity_count(m, s))
             .count(),
-        specific: specificity(s, rules),
-        generic: lex(Lex::GenericMarkers).any_in(s),
-        salad: lex(Lex::Jargon).matches_in(s).nth(1).is_some(),
-        modal_first_person: t
-            .windows(2)
-            .any(|w| w[0].class & I_OR_WE != 0 && w[1].class & MODAL != 0)
-            || t.iter().any(|w| w.class & MODAL_CONTRACTION != 0),
-        perfect: t.windows(2).any(|w| {
-            w[0].class & PERFECT_AUX != 0
-                && (w[1].class & ENDS_ED != 0 || rules.lex(Lex::PastIrregular).has_token(&w[1]))
+        specific: specificity(s),
+        generic: s.has_entry(Lex::GenericMarkers),
+        salad: s.entries(Lex::Jargon).nth(1).is_some(),
+        modal_first_person: pair(Class::I_OR_WE, Class::MODAL)
+            || (0..n).any(|i| s.is(i, Class::MODAL_CONTRACTION)),
+        perfect: (1..n).any(|i| {
+            s.is(i - 1, Class::PERFECT_AUX)
+                && (s.is(i, Class::ENDS_ED) || s.is_entry(i, Lex::PastIrregular))
         }),
-        question: text.trim_end().ends_with('?'),
+        question: answer[s.start()..s.end()].trim_end().ends_with('?'),
     }
 }
 
 /// A past-tense verb: a listed irregular form, or a word ending in "-ed" that is not a
 /// listed adjective, not part of a compound ("partner-sourced") and not right after a
 /// determiner or number ("the qualified leads", "12 registered deals").
-fn is_past(t: &[Token], i: usize, rules: &Rules) -> bool {
-    let w = &t[i];
-    if w.joined {
+fn is_past<S: SentenceView>(s: &S, i: usize) -> bool {
+    if s.joined(i) {
         return false;
     }
-    if rules.lex(Lex::PastIrregular).has_token(w) {
+    if s.is_entry(i, Lex::PastIrregular) {
         return true;
     }
     // The cheap test first: most words are not "-ed" forms.
-    if w.class & ED_FORM == 0 {
+    if !s.is(i, Class::ED_FORM) {
         return false;
     }
-    let det_or_num = |w: &Token| w.class & (DETERMINER | NUMERAL) != 0;
-    let noun_follows = t.get(i + 1).is_some_and(|n| n.class & FOLLOWS_VERB == 0);
-    let after_determiner = (i > 0 && det_or_num(&t[i - 1]))
-        || (i > 1 && det_or_num(&t[i - 2]) && t[i - 1].class & SUBJECT == 0 && noun_follows);
-    !rules.lex(Lex::NotPastEd).has_token(w) && !after_determiner
+    let det_or_num = |k: usize| s.is(k, Class::DETERMINER | Class::NUMERAL);
+    let noun_follows = i + 1 < s.len() && !s.is(i + 1, Class::FOLLOWS_VERB);
+    let after_determiner = (i > 0 && det_or_num(i - 1))
+        || (i > 1 && det_or_num(i - 2) && !s.is(i - 1, Class::SUBJECT) && noun_follows);
+    !s.is_entry(i, Lex::NotPastEd) && !after_determiner
 }
 
 /// Whether the word at `i` is used as a verb: a past form, after a subject, modal or
 /// adverb, or leading an imperative line ("Ran a joint review", "Pull the data").
-fn verb_like(t: &[Token], i: usize, s: &Sentence, past: &[bool]) -> bool {
+fn verb_like<S: SentenceView>(s: &S, i: usize, past: &[bool]) -> bool {
     if past[i] {
         return true;
     }
     if i == 0 {
-        return s.bullet || s.label.is_some() || t[0].capital;
+        return s.bullet() || s.label().is_some() || s.capital(0);
     }
-    t[i - 1].class & VERB_LEAD != 0
-        || (i >= 2 && t[i - 2].class & VERB_LEAD != 0 && t[i - 1].class & DETERMINER == 0)
+    s.is(i - 1, Class::VERB_LEAD)
+        || (i >= 2 && s.is(i - 2, Class::VERB_LEAD) && !s.is(i - 1, Class::DETERMINER))
 }
 
 /// Whether the nearest subject before the verb at `i` is the speaker ("I", "we"), or
 /// there is none (an imperative line): "they told us" is not the speaker's action.
-fn own_action(t: &[Token], i: usize) -> bool {
-    for w in t[..i].iter().rev().take(8) {
-        if w.class & SPEAKER != 0 {
+fn own_action<S: SentenceView>(s: &S, i: usize) -> bool {
+    for k in (i.saturating_sub(8)..i).rev() {
+        if s.is(k, Class::SPEAKER) {
             return true;
         }
-        if w.class & OTHERS != 0 {
+        if s.is(k, Class::OTHERS) {
             return false;
         }
     }
@@ -201,79 +187,73 @@ fn own_action(t: &[Token], i: usize) -> bool {
 
 /// Whether the word at `i` is a past form or follows an auxiliary ("has grown", "was
 /// signed", "got renewed").
-fn past_form(t: &[Token], i: usize, past: &[bool]) -> bool {
-    past[i] || (i > 0 && t[i - 1].class & AUXILIARY != 0)
+fn past_form<S: SentenceView>(s: &S, i: usize, past: &[bool]) -> bool {
+    past[i] || (i > 0 && s.is(i - 1, Class::AUXILIARY))
 }
 
 /// "I was channel manager for the UK": a role, not a situation.
-fn role_statement(s: &Sentence, rules: &Rules) -> bool {
-    let t = &s.tokens;
-    t.len() <= 14
-        && !rules.lex(Lex::ContextCues).any_in(s)
-        && t.windows(2).enumerate().any(|(i, w)| {
-            w[0].class & I_AS_ROLE_SUBJECT != 0
-                && w[1].class & ROLE_BE != 0
-                && t[i + 2..(i + 6).min(t.len())]
-                    .iter()
-                    .any(|x| rules.lex(Lex::RoleNouns).has_token(x))
+fn role_statement<S: SentenceView>(s: &S) -> bool {
+    let n = s.len();
+    n <= 14
+        && !s.has_entry(Lex::ContextCues)
+        && (1..n).any(|i| {
+            s.is(i - 1, Class::I_AS_ROLE_SUBJECT)
+                && s.is(i, Class::ROLE_BE)
+                && (i + 1..(i + 5).min(n)).any(|k| s.is_entry(k, Lex::RoleNouns))
         })
 }
 
 /// "At a payments startup, …", "In my last role …": the sentence opens on where it happened.
-fn opens_with_place(t: &[Token]) -> bool {
-    t.len() > 3 && t[0].class & PLACE_OPENER != 0 && t[1].class & PLACE_DETERMINER != 0
+fn opens_with_place<S: SentenceView>(s: &S) -> bool {
+    s.len() > 3 && s.is(0, Class::PLACE_OPENER) && s.is(1, Class::PLACE_DETERMINER)
 }
 
 /// "40 meetings", "200 calls": effort, not a result.
-fn is_activity_count(m: &Metric, rules: &Rules) -> bool {
+fn is_activity_count<S: SentenceView>(m: &Metric, s: &S) -> bool {
     m.kind == MetricKind::Count
         && m.text
             .rsplit(' ')
             .next()
-            .is_some_and(|w| rules.lex(Lex::ActivityNouns).has_word(&w.to_lowercase()))
+            .is_some_and(|w| s.is_entry_word(&w.to_lowercase(), Lex::ActivityNouns))
 }
 
 /// How many marks of a particular instance the sentence carries: a name, a time anchor, a
 /// particular organisation ("a regional integrator"), a number.
-fn specificity(s: &Sentence, rules: &Rules) -> usize {
-    let t = &s.tokens;
-    let proper = t
-        .iter()
-        .enumerate()
-        .skip(1)
-        .filter(|(i, w)| {
-            w.capital
-                && w.class & (I_FORM | ALPHA) == ALPHA
-                && !rules.lex(Lex::FirstPerson).has_token(w)
-                && !rules.lex(Lex::BusinessAcronyms).has_token(w)
-                && t[*i - 1].end + 2 >= w.start // not right after a sentence-internal break
+fn specificity<S: SentenceView>(s: &S) -> usize {
+    let n = s.len();
+    let proper = (1..n)
+        .filter(|&i| {
+            s.capital(i)
+                && s.is(i, Class::ALPHA)
+                && !s.is(i, Class::I_FORM)
+                && !s.is_entry(i, Lex::FirstPerson)
+                && !s.is_entry(i, Lex::BusinessAcronyms)
+                && s.word_end(i - 1) + 2 >= s.word_start(i) // not right after a sentence-internal break
         })
         .count()
         .min(2);
-    let anchors = usize::from(rules.lex(Lex::TimeAnchors).any_in(s));
-    let orgs = rules
-        .lex(Lex::OrgNouns)
-        .matches_in(s)
-        .filter(|(i, _)| {
+    let anchors = usize::from(s.has_entry(Lex::TimeAnchors));
+    let orgs = s
+        .entries(Lex::OrgNouns)
+        .filter(|&(i, _)| {
             // "a regional integrator", "that reseller": a particular one. A bare "a
             // partner" is any partner.
-            let i = *i;
-            let prev = |k: usize| i >= k && t[i - k].class & ARTICLE != 0;
-            (i > 0 && t[i - 1].class & DEMONSTRATIVE != 0)
+            let prev = |k: usize| i >= k && s.is(i - k, Class::ARTICLE);
+            (i > 0 && s.is(i - 1, Class::DEMONSTRATIVE))
                 || ((prev(2) || prev(3))
                     && !prev(1)
-                    && !t[i.saturating_sub(2)..i].iter().any(|w| w.class & OF != 0))
+                    && !(i.saturating_sub(2)..i).any(|k| s.is(k, Class::OF)))
         })
         .count()
         .min(1);
-    let year = t.iter().any(|w| w.class & YEAR != 0);
+    let year = (0..n).any(|i| s.is(i, Class::YEAR));
     proper + anchors + orgs + usize::from(year)
 }
 
-/// Which sentences count as each part. Index into `PARTS`.
-pub fn classify(feats: &[Features]) -> [Vec<usize>; 5] {
+/// Which sentences count as each part.
+pub fn classify(feats: &[Features]) -> PartMap<Vec<usize>> {
     let n = feats.len();
-    let mut out: [Vec<usize>; 5] = Default::default();
+    let mut out: PartMap<Vec<usize>> = PartMap::default();
     let narrative_past = feats
         .iter()
         .filter(|f| f.past > 0 && !f.modal && !f.habitual)
@@ -287,30 +267,30 @@ pub fn classify(feats: &[Features]) -> [Vec<usize>; 5] {
             continue;
         }
         if is_context(f, i, n, first_narrative == Some(i)) {
-            out[0].push(i);
+            out[Part::Context].push(i);
         }
         if is_approach(f) {
-            out[1].push(i);
+            out[Part::Approach].push(i);
         }
         if is_example(f, narrative_past) {
-            out[2].push(i);
+            out[Part::Example].push(i);
         }
         if is_outcome(f) {
-            out[3].push(i);
+            out[Part::Outcome].push(i);
         }
         if is_learning(f) {
-            out[4].push(i);
+            out[Part::Learning].push(i);
         }
     }
     out
 }
 
-fn labelled(f: &Features, part: &str) -> bool {
-    f.label.as_deref() == Some(part) && f.content >= 4
+fn labelled(f: &Features, part: Part) -> bool {
+    f.label == Some(part) && f.content >= 4
 }
 
 fn is_context(f: &Features, i: usize, n: usize, first_narrative: bool) -> bool {
-    if labelled(f, "context") {
+    if labelled(f, Part::Context) {
         return true;
     }
     if f.premise || f.career || f.habitual || f.salad || f.words < 6 || f.question || f.learning {
@@ -349,7 +329,7 @@ fn is_approach(f: &Features) -> bool {
     if f.attitude && (f.actions <= 1 || f.past == 0) {
         return false;
     }
-    if labelled(f, "approach") && (f.actions > 0 || f.past > 0) {
+    if labelled(f, Part::Approach) && (f.actions > 0 || f.past > 0) {
         return true;
     }
     if f.words < 4 || f.question || f.learning {
@@ -373,7 +353,7 @@ fn is_outcome(f: &Features) -> bool {
     if f.salad || f.career || f.generic {
         return false;
     }
-    if labelled(f, "outcome") && (f.past > 0 || f.metrics > 0 || f.perfect) {
+    if labelled(f, Part::Outcome) && (f.past > 0 || f.metrics > 0 || f.perfect) {
         return true;
     }
     if f.words < 4 || f.question || f.habitual || f.premise {
@@ -394,7 +374,7 @@ fn is_learning(f: &Features) -> bool {
     if f.learning_skill || f.question || f.salad {
         return false;
     }
-    if labelled(f, "learning") && !f.learning_empty {
+    if labelled(f, Part::Learning) && !f.learning_empty {
         return true;
     }
     f.learning && f.words >= 6 && !(f.learning_empty && f.content < 6)

@@ -12,7 +12,8 @@ use rustc_hash::{FxHashMap, FxHashSet};
 
 use serde::{Deserialize, Serialize};
 
-use super::text::{normalize, tokenize, Sentence, Token};
+use super::text::{normalize, Token};
+use super::Rule;
 use crate::error::{Diagnostic, Error, Result};
 
 /// The built-in rules file.
@@ -69,13 +70,14 @@ pub struct DeliverySpec {
     pub long_sentence_words: usize,
 }
 
-/// The rules file as written.
+/// The rules file as written: rules and lexicons are named by their serde names, so an
+/// unknown name is a load error with the nearest valid one.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RulesFile {
     pub delivery: DeliverySpec,
-    pub rules: BTreeMap<String, RuleSpec>,
-    pub lexicons: BTreeMap<String, Vec<String>>,
+    pub rules: BTreeMap<Rule, RuleSpec>,
+    pub lexicons: BTreeMap<Lex, Vec<String>>,
 }
 
 /// A coach's override file: every field optional.
@@ -85,9 +87,9 @@ struct RulesOverride {
     #[serde(default)]
     delivery: Option<DeliveryOverride>,
     #[serde(default)]
-    rules: BTreeMap<String, RuleOverride>,
+    rules: BTreeMap<Rule, RuleOverride>,
     #[serde(default)]
-    lexicons: BTreeMap<String, LexiconEdit>,
+    lexicons: BTreeMap<Lex, LexiconEdit>,
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -119,35 +121,24 @@ enum LexiconEdit {
     },
 }
 
-/// Every rule id the checker can emit; a rules file must configure each one.
-pub const RULE_IDS: &[&str] = &[
-    "empty-answer",
-    "missing-context",
-    "missing-approach",
-    "missing-example",
-    "missing-outcome",
-    "missing-learning",
-    "no-metrics",
-    "vague-claim",
-    "activity-without-outcome",
-    "criticism",
-    "no-stakeholders",
-    "hypothetical-answer",
-    "we-not-i",
-    "jargon",
-    "no-clarifying-question",
-    "filler",
-    "hedge",
-    "too-short",
-    "too-long",
-    "long-sentence",
-    "lesson-first",
-    "outcome-before-action",
-    "negative-indicator",
-];
-
-/// The cue lexicons the checker reads, by name in the rules file.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// The cue lexicons the checker reads, by their names in the rules file.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    Deserialize,
+    strum::IntoStaticStr,
+    strum::VariantArray,
+    strum::EnumCount,
+)]
+#[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
 pub enum Lex {
     FirstPerson,
     PluralPerson,
@@ -186,79 +177,11 @@ pub enum Lex {
 
 impl Lex {
     /// Every lexicon, in the order of their bits in a token's mask.
-    pub const ALL: [Lex; 33] = [
-        Lex::FirstPerson,
-        Lex::PluralPerson,
-        Lex::PastIrregular,
-        Lex::NotPastEd,
-        Lex::Modal,
-        Lex::Habitual,
-        Lex::ActionVerbs,
-        Lex::Attitude,
-        Lex::ContextCues,
-        Lex::Setting,
-        Lex::PremiseOpeners,
-        Lex::CareerSummary,
-        Lex::OutcomeVerbs,
-        Lex::OutcomeVerbsWeak,
-        Lex::OutcomeMarkers,
-        Lex::TargetMarkers,
-        Lex::LearningStrong,
-        Lex::LearningSkill,
-        Lex::LearningEmpty,
-        Lex::VagueClaims,
-        Lex::Jargon,
-        Lex::Fillers,
-        Lex::Hedges,
-        Lex::Criticism,
-        Lex::Stakeholders,
-        Lex::Clarifying,
-        Lex::ActivityNouns,
-        Lex::OrgNouns,
-        Lex::TimeAnchors,
-        Lex::GenericMarkers,
-        Lex::BusinessAcronyms,
-        Lex::ScenarioOpeners,
-        Lex::RoleNouns,
-    ];
+    pub const ALL: &'static [Lex] = <Lex as strum::VariantArray>::VARIANTS;
 
     /// The lexicon's name in the rules file.
     pub fn name(self) -> &'static str {
-        match self {
-            Lex::FirstPerson => "first_person",
-            Lex::PluralPerson => "plural_person",
-            Lex::PastIrregular => "past_irregular",
-            Lex::NotPastEd => "not_past_ed",
-            Lex::Modal => "modal",
-            Lex::Habitual => "habitual",
-            Lex::ActionVerbs => "action_verbs",
-            Lex::Attitude => "attitude",
-            Lex::ContextCues => "context_cues",
-            Lex::Setting => "setting",
-            Lex::PremiseOpeners => "premise_openers",
-            Lex::CareerSummary => "career_summary",
-            Lex::OutcomeVerbs => "outcome_verbs",
-            Lex::OutcomeVerbsWeak => "outcome_verbs_weak",
-            Lex::OutcomeMarkers => "outcome_markers",
-            Lex::TargetMarkers => "target_markers",
-            Lex::LearningStrong => "learning_strong",
-            Lex::LearningSkill => "learning_skill",
-            Lex::LearningEmpty => "learning_empty",
-            Lex::VagueClaims => "vague_claims",
-            Lex::Jargon => "jargon",
-            Lex::Fillers => "fillers",
-            Lex::Hedges => "hedges",
-            Lex::Criticism => "criticism",
-            Lex::Stakeholders => "stakeholders",
-            Lex::Clarifying => "clarifying",
-            Lex::ActivityNouns => "activity_nouns",
-            Lex::OrgNouns => "org_nouns",
-            Lex::TimeAnchors => "time_anchors",
-            Lex::GenericMarkers => "generic_markers",
-            Lex::BusinessAcronyms => "business_acronyms",
-            Lex::ScenarioOpeners => "scenario_openers",
-            Lex::RoleNouns => "role_nouns",
-        }
+        self.into()
     }
 }
 
@@ -270,7 +193,7 @@ impl Lex {
 #[derive(Debug, Clone, Default)]
 pub struct Lexicon {
     words: FxHashSet<String>,
-    /// The single-word entries by their lowercase form's number, for [`Lexicon::has_token`].
+    /// The single-word entries by their lowercase form's number, for [`Lexicon::contains`].
     word_ids: FxHashSet<u32>,
     /// Entries by the number of their first stem: each entry is its stems' numbers, the
     /// longest first, so the first that matches is the longest match.
@@ -332,16 +255,15 @@ impl Lexicon {
                 lex.phrases.entry(id).or_default().add(vec![id]);
                 continue;
             }
-            let toks = tokenize(e, 0, e.len());
-            if toks.is_empty() {
+            let stems = super::text::entry_stems(e);
+            if stems.is_empty() {
                 continue;
             }
-            if toks.len() == 1 {
+            if stems.len() == 1 {
                 let lower = normalize(e.trim());
                 lex.word_ids.insert(super::text::lower_id(&lower));
                 lex.words.insert(lower);
             }
-            let stems: Vec<u32> = toks.into_iter().map(|t| t.id).collect();
             lex.phrases.entry(stems[0]).or_default().add(stems);
         }
         lex
@@ -353,37 +275,48 @@ impl Lexicon {
         self.phrases.keys().copied()
     }
 
-    /// Whether this exact word (lowercase) is in the list.
-    pub fn has_word(&self, lower: &str) -> bool {
-        self.words.contains(lower)
+    /// The lexicon's bit in a token's mask and a sentence's hits, when it is one of the
+    /// rules file's lexicons.
+    pub(super) fn bit(&self) -> Option<u64> {
+        self.bit.map(|b| 1u64 << b)
     }
 
-    /// Whether this word of the answer, as written (lowercased), is in the list: what
-    /// [`Lexicon::has_word`] says of its lowercase form, by number.
-    pub fn has_token(&self, t: &Token) -> bool {
-        match self.bit {
-            Some(bit) if t.words & ANNOTATED != 0 => t.words & (1u64 << bit) != 0,
-            _ => self.word_ids.contains(&t.lower_id),
+    /// Whether a word is one of the list's one-word entries, as written (lowercased, not
+    /// stemmed): a word of the answer, or a word given as text.
+    pub fn contains(&self, word: impl AsWord) -> bool {
+        word.found_in(self)
+    }
+
+    /// Length of the longest entry matching at token `i` (on stems).
+    pub fn longest_at(&self, tokens: &[Token], i: usize) -> Option<usize> {
+        let tok = &tokens[i];
+        if let Some(bit) = self.bit {
+            let bit = 1u64 << bit;
+            if tok.mask() & bit == 0 {
+                return None;
+            }
+            // Only one-word entries start with this stem: no lookup needed.
+            if tok.multi & bit == 0 {
+                return Some(1);
+            }
         }
+        self.phrases.get(&tok.id)?.longest(&tokens[i..])
     }
 
-    /// Token index ranges `[i, j)` where an entry matches (on stems), longest match at each
-    /// start, not overlapping.
-    pub fn find(&self, tokens: &[Token]) -> Vec<(usize, usize)> {
-        if !self.may_occur(tokens) {
-            return Vec::new();
-        }
-        self.scan(tokens)
-    }
-
-    /// The matches, skipping without a lookup every token whose mask lacks this lexicon.
-    fn scan(&self, tokens: &[Token]) -> Vec<(usize, usize)> {
-        self.scan_iter(tokens).collect()
-    }
-
-    /// [`Lexicon::scan`] as an iterator, for callers that only count or test.
-    fn scan_iter<'t>(&'t self, tokens: &'t [Token]) -> impl Iterator<Item = (usize, usize)> + 't {
+    /// Token index ranges `[i, j)` where an entry matches (on stems), the longest match at
+    /// each start, not overlapping. `hits` are the lexicons with an entry somewhere in the
+    /// tokens (`Rules::hits`; all ones when not known): a sentence this lexicon has no
+    /// entry in is passed over at once.
+    pub fn matches<'t>(
+        &'t self,
+        tokens: &'t [Token],
+        hits: u64,
+    ) -> impl Iterator<Item = (usize, usize)> + 't {
         let bit = self.bit.map(|b| 1u64 << b);
+        let tokens = match bit {
+            Some(b) if hits & b == 0 => &[],
+            _ => tokens,
+        };
         let mut i = 0;
         std::iter::from_fn(move || {
             while i < tokens.len() {
@@ -403,55 +336,26 @@ impl Lexicon {
             None
         })
     }
+}
 
-    /// Length of the longest entry matching at token `i`.
-    pub fn longest_at(&self, tokens: &[Token], i: usize) -> Option<usize> {
-        let tok = &tokens[i];
-        if let Some(bit) = self.bit {
-            let bit = 1u64 << bit;
-            if tok.mask() & bit == 0 {
-                return None;
-            }
-            // Only one-word entries start with this stem: no lookup needed.
-            if tok.multi & bit == 0 {
-                return Some(1);
-            }
-        }
-        self.phrases.get(&tok.id)?.longest(&tokens[i..])
-    }
+/// A word [`Lexicon::contains`] can look up: a token of the answer (by its lowercase form's
+/// number, or its lexicon bits when it has them), or a word as text.
+pub trait AsWord {
+    fn found_in(self, lex: &Lexicon) -> bool;
+}
 
-    pub fn any(&self, tokens: &[Token]) -> bool {
-        self.may_occur(tokens) && (0..tokens.len()).any(|i| self.longest_at(tokens, i).is_some())
-    }
-
-    /// [`Lexicon::find`] over a prepared sentence, skipping it at once when its hits show
-    /// that nothing can match.
-    pub fn find_in(&self, s: &Sentence) -> Vec<(usize, usize)> {
-        self.matches_in(s).collect()
-    }
-
-    /// [`Lexicon::find_in`] as an iterator, for callers that only count or test.
-    pub fn matches_in<'s>(&'s self, s: &'s Sentence) -> impl Iterator<Item = (usize, usize)> + 's {
-        let none = matches!((self.bit, s.hits), (Some(b), Some(hits)) if hits & (1u64 << b) == 0);
-        let tokens: &[Token] = if none { &[] } else { &s.tokens };
-        self.scan_iter(tokens)
-    }
-
-    /// [`Lexicon::any`] over a prepared sentence: a bit test when its hits are known.
-    pub fn any_in(&self, s: &Sentence) -> bool {
-        match (self.bit, s.hits) {
-            (Some(b), Some(hits)) => hits & (1u64 << b) != 0,
-            _ => self.any(&s.tokens),
+impl AsWord for &Token {
+    fn found_in(self, lex: &Lexicon) -> bool {
+        match lex.bit {
+            Some(bit) if self.words & ANNOTATED != 0 => self.words & (1u64 << bit) != 0,
+            _ => lex.word_ids.contains(&self.lower_id),
         }
     }
+}
 
-    /// False when no token's mask has this lexicon's bit: a cheap scan that spares the
-    /// lookups for the many lexicons a sentence does not touch.
-    fn may_occur(&self, tokens: &[Token]) -> bool {
-        match self.bit {
-            Some(bit) => tokens.iter().fold(0u64, |m, t| m | t.mask()) & (1u64 << bit) != 0,
-            None => true,
-        }
+impl AsWord for &str {
+    fn found_in(self, lex: &Lexicon) -> bool {
+        lex.words.contains(self)
     }
 }
 
@@ -485,7 +389,7 @@ static SERIAL: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(
 /// Set in a token's `words` with its lexicon bits ([`Rules::bits`]): they can be trusted.
 const ANNOTATED: u64 = 1 << 63;
 // Every lexicon has a bit of its own below it.
-const _: () = assert!(Lex::ALL.len() < 63);
+const _: () = assert!(<Lex as strum::EnumCount>::COUNT < 63);
 
 /// The rules, resolved and compiled for matching.
 #[derive(Debug, Clone)]
@@ -519,25 +423,25 @@ impl Rules {
     pub fn with_override(name: &str, text: &str) -> Result<Rules> {
         let mut file = parse_rules_file("banks/rules/checker.json", BUILTIN_RULES)?;
         let over: RulesOverride = crate::bank::parse_json(name, text)?;
-        apply(&mut file, over, name)?;
+        apply(&mut file, over);
         Rules::from_file(file)
     }
 
     fn from_file(file: RulesFile) -> Result<Rules> {
-        let missing_rule = RULE_IDS
+        let missing_rule = Rule::ALL
             .iter()
-            .copied()
-            .find(|id| !file.rules.contains_key(*id));
+            .find(|r| !file.rules.contains_key(r))
+            .map(|r| r.as_str());
         let missing_lex = Lex::ALL
             .iter()
-            .map(|l| l.name())
-            .find(|n| !file.lexicons.contains_key(*n));
-        if let Some(id) = missing_rule.or(missing_lex) {
+            .find(|l| !file.lexicons.contains_key(l))
+            .map(|l| l.name());
+        if let Some(name) = missing_rule.or(missing_lex) {
             return Err(Error::Invalid(vec![Diagnostic {
                 file: "rules".into(),
                 line: 1,
                 column: 1,
-                field: id.to_string(),
+                field: name.to_string(),
                 message: "missing from the rules file".into(),
             }]));
         }
@@ -548,7 +452,7 @@ impl Rules {
             .iter()
             .enumerate()
             .map(|(bit, l)| {
-                let mut lex = Lexicon::new(&file.lexicons[l.name()]);
+                let mut lex = Lexicon::new(&file.lexicons[l]);
                 lex.bit = Some(bit as u8);
                 for (first, entries) in &lex.phrases {
                     let m = masks.entry(*first).or_insert((0, 0, NO_PHRASES));
@@ -647,8 +551,8 @@ impl Rules {
     }
 
     /// A rule's settings, if it is enabled.
-    pub fn rule(&self, id: &str) -> Option<&RuleSpec> {
-        self.file.rules.get(id).filter(|r| r.enabled)
+    pub fn rule(&self, rule: Rule) -> Option<&RuleSpec> {
+        self.file.rules.get(&rule).filter(|r| r.enabled)
     }
 
     /// The rules as JSON, as a coach would start an override from.
@@ -661,21 +565,9 @@ fn parse_rules_file(name: &str, text: &str) -> Result<RulesFile> {
     crate::bank::parse_json(name, text)
 }
 
-fn apply(file: &mut RulesFile, over: RulesOverride, name: &str) -> Result<()> {
-    let unknown = |field: String, what: &str, known: Vec<&str>| {
-        let near = crate::bank::nearest(field.rsplit('.').next().unwrap_or(""), known.into_iter());
-        Error::Invalid(vec![Diagnostic {
-            file: name.to_string(),
-            line: 1,
-            column: 1,
-            message: format!(
-                "unknown {what}{}",
-                near.map(|n| format!("; did you mean `{n}`?"))
-                    .unwrap_or_default()
-            ),
-            field,
-        }])
-    };
+/// A coach's override applied to the rules file. Unknown rule and lexicon names were
+/// refused when the override was read (with the nearest valid name).
+fn apply(file: &mut RulesFile, over: RulesOverride) {
     if let Some(d) = over.delivery {
         let spec = &mut file.delivery;
         spec.words_per_minute = d.words_per_minute.unwrap_or(spec.words_per_minute);
@@ -683,10 +575,14 @@ fn apply(file: &mut RulesFile, over: RulesOverride, name: &str) -> Result<()> {
         spec.too_long_ratio = d.too_long_ratio.unwrap_or(spec.too_long_ratio);
         spec.long_sentence_words = d.long_sentence_words.unwrap_or(spec.long_sentence_words);
     }
-    for (id, r) in over.rules {
-        let Some(spec) = file.rules.get_mut(&id) else {
-            return Err(unknown(format!("rules.{id}"), "rule", RULE_IDS.to_vec()));
-        };
+    for (rule, r) in over.rules {
+        // Every rule is in the file (checked when it is resolved): a missing one starts
+        // from the override alone.
+        let spec = file.rules.entry(rule).or_insert_with(|| RuleSpec {
+            severity: Severity::Suggestion,
+            message: String::new(),
+            enabled: true,
+        });
         spec.severity = r.severity.unwrap_or(spec.severity);
         spec.enabled = r.enabled.unwrap_or(spec.enabled);
         if let Some(m) = r.message {
@@ -694,13 +590,7 @@ fn apply(file: &mut RulesFile, over: RulesOverride, name: &str) -> Result<()> {
         }
     }
     for (lex, edit) in over.lexicons {
-        let Some(list) = file.lexicons.get_mut(&lex) else {
-            return Err(unknown(
-                format!("lexicons.{lex}"),
-                "lexicon",
-                Lex::ALL.iter().map(|l| l.name()).collect(),
-            ));
-        };
+        let list = file.lexicons.entry(lex).or_default();
         match edit {
             LexiconEdit::Replace(v) => *list = v,
             LexiconEdit::Edit { add, remove } => {
@@ -710,7 +600,6 @@ fn apply(file: &mut RulesFile, over: RulesOverride, name: &str) -> Result<()> {
             }
         }
     }
-    Ok(())
 }
 
 #[cfg(test)]
@@ -720,8 +609,8 @@ mod tests {
     #[test]
     fn builtin_rules_load_and_cover_every_rule() {
         let rules = Rules::builtin().unwrap();
-        for id in RULE_IDS {
-            assert!(rules.rule(id).is_some(), "{id}");
+        for &rule in Rule::ALL {
+            assert!(rules.rule(rule).is_some(), "{rule}");
         }
     }
 
@@ -729,12 +618,20 @@ mod tests {
     fn lexicon_matches_phrases_on_stems() {
         let lex = Lexicon::new(&["as a result".into(), "negotiate".into()]);
         let text = "As a result, I negotiated terms.";
-        let toks = tokenize(text, 0, text.len());
-        assert_eq!(lex.find(&toks), vec![(0, 3), (4, 5)]);
+        let toks = super::super::text::tokenize(text, 0, text.len());
+        assert_eq!(
+            lex.matches(&toks, u64::MAX).collect::<Vec<_>>(),
+            vec![(0, 3), (4, 5)]
+        );
         let rules = Rules::builtin().unwrap();
         let toks = super::super::text::tokenize_with(text, 0, text.len(), Some(&rules));
-        assert!(rules.lex(Lex::OutcomeMarkers).any(&toks));
-        assert!(!rules.lex(Lex::Jargon).any(&toks));
+        let hits = rules.hits(&toks);
+        assert!(rules
+            .lex(Lex::OutcomeMarkers)
+            .matches(&toks, hits)
+            .next()
+            .is_some());
+        assert!(rules.lex(Lex::Jargon).matches(&toks, hits).next().is_none());
     }
 
     #[test]
@@ -742,17 +639,32 @@ mod tests {
         let over = r#"{"rules": {"jargon": {"enabled": false}, "hedge": {"severity": "warning"}},
                        "lexicons": {"jargon": {"add": ["ideate"], "remove": ["synergy"]}}}"#;
         let rules = Rules::with_override("o.json", over).unwrap();
-        assert!(rules.rule("jargon").is_none());
-        assert_eq!(rules.rule("hedge").unwrap().severity, Severity::Warning);
-        assert!(rules.lex(Lex::Jargon).has_word("ideate"));
-        assert!(!rules.lex(Lex::Jargon).has_word("synergy"));
+        assert!(rules.rule(Rule::Jargon).is_none());
+        assert_eq!(rules.rule(Rule::Hedge).unwrap().severity, Severity::Warning);
+        assert!(rules.lex(Lex::Jargon).contains("ideate"));
+        assert!(!rules.lex(Lex::Jargon).contains("synergy"));
     }
 
     #[test]
     fn override_typo_names_nearest() {
         let err = Rules::with_override("o.json", r#"{"rules": {"jargonn": {}}}"#).unwrap_err();
         assert!(err.to_string().contains("did you mean `jargon`"), "{err}");
+        assert!(err.to_string().contains("o.json:1:"), "{err}");
+        let err =
+            Rules::with_override("o.json", r#"{"lexicons": {"filers": ["um"]}}"#).unwrap_err();
+        assert!(err.to_string().contains("did you mean `fillers`"), "{err}");
         let err = Rules::with_override("o.json", r#"{"rulez": {}}"#).unwrap_err();
         assert!(err.to_string().contains("o.json:1:"), "{err}");
+    }
+
+    /// The rules file itself names rules by their serde names: a misspelt one is refused
+    /// with the nearest valid name, never dropped.
+    #[test]
+    fn a_misspelt_rule_in_the_rules_file_is_a_load_error() {
+        let text = BUILTIN_RULES.replacen("\"too-long\"", "\"too-lnog\"", 1);
+        let err = parse_rules_file("checker.json", &text).unwrap_err();
+        let msg = err.to_string();
+        assert!(msg.contains("did you mean `too-long`"), "{msg}");
+        assert!(msg.starts_with("checker.json:"), "{msg}");
     }
 }

@@ -5,7 +5,7 @@
 //! it on volume alone; a keyword salad earns no parts and stays "below".
 
 use super::{
-    Band, Breakdown, Coverage, Delivery, Finding, Metric, Pace, Parts, QuestionContext, Span,
+    Band, Breakdown, Coverage, Delivery, Finding, Metric, Pace, Parts, QuestionContext, Rule, Span,
 };
 
 /// What the score is computed from.
@@ -97,13 +97,13 @@ fn delivery_points(d: &Delivery, short_ratio: f64) -> u32 {
 }
 
 fn penalty(findings: &[Finding]) -> u32 {
-    let count = |rule: &str| findings.iter().filter(|f| f.rule == rule).count() as u32;
-    (count("criticism") * 8).min(16)
-        + count("we-not-i") * 5
-        + count("hypothetical-answer") * 10
-        + count("activity-without-outcome") * 5
-        + (count("jargon") * 2).min(6)
-        + (count("negative-indicator") * 4).min(12)
+    let count = |rule: Rule| findings.iter().filter(|f| f.rule == rule).count() as u32;
+    (count(Rule::Criticism) * 8).min(16)
+        + count(Rule::WeNotI) * 5
+        + count(Rule::HypotheticalAnswer) * 10
+        + count(Rule::ActivityWithoutOutcome) * 5
+        + (count(Rule::Jargon) * 2).min(6)
+        + (count(Rule::NegativeIndicator) * 4).min(12)
 }
 
 /// Up to three suggestions, most useful first, each quoting the words it is about.
@@ -114,7 +114,7 @@ pub fn suggestions(
     coverage: &Coverage,
     metrics: &[Metric],
 ) -> Vec<String> {
-    let has = |rule: &str| findings.iter().find(|f| f.rule == rule);
+    let has = |rule: Rule| findings.iter().find(|f| f.rule == rule);
     let mut out: Vec<String> = Vec::new();
     if !parts.outcome.present {
         out.push(match parts.approach.evidence.last() {
@@ -131,7 +131,7 @@ pub fn suggestions(
             quote(&s.text)
         ));
     }
-    if let Some(f) = has("hypothetical-answer") {
+    if let Some(f) = has(Rule::HypotheticalAnswer) {
         out.push(format!(
             "Tell a real time you did this instead of a plan: '{}' is hypothetical.",
             quote(&answer[f.start..f.end])
@@ -146,7 +146,7 @@ pub fn suggestions(
     if !parts.example.present {
         out.push("Anchor it in one real instance: name the partner, the deal or the quarter it happened.".into());
     }
-    if let Some(v) = findings.iter().find(|f| f.rule == "vague-claim") {
+    if let Some(v) = findings.iter().find(|f| f.rule == Rule::VagueClaim) {
         out.push(format!(
             "Replace '{}' with the figure it stands for.",
             &answer[v.start..v.end]
@@ -158,13 +158,13 @@ pub fn suggestions(
     if !parts.learning.present {
         out.push("Close with the lesson: what you do differently since ('Since then I…', 'Next time I would…').".into());
     }
-    if let Some(f) = has("criticism") {
+    if let Some(f) = has(Rule::Criticism) {
         out.push(format!(
             "Describe the problem, not the people: drop '{}'.",
             &answer[f.start..f.end]
         ));
     }
-    if has("we-not-i").is_some() {
+    if has(Rule::WeNotI).is_some() {
         out.push("Say which actions were yours: change the key 'we' sentences to 'I'.".into());
     }
     if let Some(m) = coverage.missing.first() {
@@ -173,10 +173,10 @@ pub fn suggestions(
             m.text.trim_end_matches('.')
         ));
     }
-    if has("too-long").is_some() {
+    if has(Rule::TooLong).is_some() {
         out.push("Cut it down: keep one example and the result; drop the background.".into());
     }
-    if has("no-stakeholders").is_some() {
+    if has(Rule::NoStakeholders).is_some() {
         out.push("Name who you aligned with inside (sales, product, legal, finance).".into());
     }
     out.dedup();

@@ -11,66 +11,103 @@ use rust_stemmers::{Algorithm, Stemmer};
 use unicode_segmentation::UnicodeSegmentation as _;
 
 use super::rules::{LexBits, Rules};
+use super::words::{as_written, classes, Class};
+use super::Part;
 
 /// A word of the answer: its span, its stem's and lowercase form's numbers and what the
 /// checker's lexicons and patterns make of it. Plain numbers only (64 bytes), so a
 /// sentence's words are copied and dropped without touching each one.
+///
+/// What the fast path keeps on a token (numbers, lexicon bits, pattern cues) is seen only
+/// by this module and the lexicons; the rules read a word through its methods.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Token {
-    pub start: usize,
-    pub end: usize,
+    pub(super) start: usize,
+    pub(super) end: usize,
     /// The stem's number ([`intern`]).
-    pub id: u32,
+    pub(super) id: u32,
     /// The lowercase form's number ([`intern`]; typographic apostrophes made plain): word
     /// lists compare by it, with no string hashing.
-    pub lower_id: u32,
+    pub(super) lower_id: u32,
     /// Starts with an uppercase letter in the answer.
-    pub capital: bool,
+    capital: bool,
     /// Joined to the word before by a hyphen or slash ("partner-sourced").
-    pub joined: bool,
+    joined: bool,
     /// The bits of the rules' lexicons (one each) where this word's stem starts an entry of
     /// several words; set from `Rules::bits` when the words are split with rules.
-    pub multi: u64,
+    pub(super) multi: u64,
     /// The bits of those lexicons where this stem is a one-word entry.
-    pub single: u64,
+    pub(super) single: u64,
     /// Where the rules keep the entries of several words that start with this stem.
-    pub phrases: u32,
+    pub(super) phrases: u32,
     /// Which lexicons have this exact word (lowercase) as an entry, one bit each, plus a
     /// bit saying they were set; set from `Rules::bits` when the words are split with rules.
-    pub words: u64,
+    pub(super) words: u64,
     /// Which metric patterns a word like this can start ([`super::metrics::word_cues`]).
-    pub cue: u16,
-    /// The closed word classes it belongs to ([`super::words`]), one bit each.
-    pub class: u32,
+    pub(super) cue: u16,
+    /// The closed word classes it belongs to ([`super::words`]).
+    class: Class,
 }
 
 // A token is one cache line at most (on 64-bit targets).
 const _: () = assert!(std::mem::size_of::<Token>() <= 64);
 
-/// A sentence (or bullet item) of the answer.
+/// A sentence (or bullet item) of the answer, with its words: [`Token`]s on the fast path,
+/// plain words in the reference checker.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Sentence {
+pub struct Sentence<T = Token> {
     /// Span of the sentence text, without a leading bullet marker or signpost label.
     pub start: usize,
     pub end: usize,
-    /// The signpost label in front of it ("Result", "Situation"), lowercased, if any.
-    pub label: Option<String>,
+    /// The part the signpost label in front of it announces ("Result:" → outcome), if any.
+    pub label: Option<Part>,
     /// Came from a bullet or numbered list item.
     pub bullet: bool,
-    pub tokens: Vec<Token>,
-    /// The lexicons with an entry in it (`Rules::hits`), when it was split with rules.
-    pub hits: Option<u64>,
+    pub tokens: Vec<T>,
+    /// The lexicons with an entry in it (`Rules::hits`); all ones when not worked out.
+    pub hits: u64,
 }
 
 impl Token {
+    /// Where the word starts in the answer (a byte offset).
+    pub fn start(&self) -> usize {
+        self.start
+    }
+
+    /// Where the word ends in the answer (a byte offset, exclusive).
+    pub fn end(&self) -> usize {
+        self.end
+    }
+
+    /// Whether the word is in any of the word classes `class` names.
+    pub fn is(&self, class: Class) -> bool {
+        self.class.intersects(class)
+    }
+
+    /// Starts with an uppercase letter in the answer.
+    pub fn capital(&self) -> bool {
+        self.capital
+    }
+
+    /// Joined to the word before by a hyphen or slash ("partner-sourced").
+    pub fn joined(&self) -> bool {
+        self.joined
+    }
+
+    /// Whether the word is plain ASCII letters and digits as written, so every byte of it
+    /// can be part of a metric match.
+    pub(super) fn plain(&self) -> bool {
+        self.class.contains(Class::PLAIN)
+    }
+
     /// Which of the rules' lexicons have an entry starting with this word's stem: every
     /// entry is of one word or of several.
-    pub fn mask(&self) -> u64 {
+    pub(super) fn mask(&self) -> u64 {
         self.single | self.multi
     }
 }
 
-impl Sentence {
+impl<T> Sentence<T> {
     pub fn text<'a>(&self, answer: &'a str) -> &'a str {
         &answer[self.start..self.end]
     }
@@ -87,10 +124,21 @@ pub fn stem(word: &str) -> String {
     stemmer().stem(&normalize(word)).into_owned()
 }
 
+/// Stems and lowercase forms numbered at most by [`intern`] for the words of answers: a
+/// stream of distinct words cannot grow the table without bound. Lexicon entries are
+/// always numbered.
+const INTERN_CAP: usize = 1 << 20;
+
+/// The number [`intern`] gives a word of an answer once the table is full: no lexicon entry
+/// has it, so the word matches none (as a word no lexicon has would).
+pub const UNKNOWN: u32 = u32::MAX;
+
 /// The process-wide number of a stem: lexicons and answers compare stems by number, with
 /// no string hashing or comparison in the matching loop. Numbers are given out under a
-/// lock, but only when a thread meets a word for the first time.
-pub fn intern(stem: &str) -> u32 {
+/// lock, but only when a thread meets a word for the first time. A lexicon's entries are
+/// always numbered (`always`); an answer's word is numbered while the table has room, and
+/// is [`UNKNOWN`] after that unless it was numbered before.
+pub fn intern(stem: &str, always: bool) -> u32 {
     static IDS: std::sync::Mutex<Option<rustc_hash::FxHashMap<Box<str>, u32>>> =
         std::sync::Mutex::new(None);
     let mut guard = IDS.lock().unwrap_or_else(|e| e.into_inner());
@@ -98,19 +146,22 @@ pub fn intern(stem: &str) -> u32 {
     if let Some(&id) = ids.get(stem) {
         return id;
     }
+    if !always && ids.len() >= INTERN_CAP {
+        return UNKNOWN;
+    }
     let id = ids.len() as u32;
     ids.insert(Box::from(stem), id);
     id
 }
 
-/// The number of a word's stem, as [`intern`] gives it.
+/// The number of a lexicon entry's stem, as [`intern`] gives it.
 pub fn stem_id(word: &str) -> u32 {
-    known(word).0
+    work_out(word, true).id
 }
 
-/// The number of a word's lowercase form, as tokens carry it in `lower_id`.
+/// The number of a lexicon entry's lowercase form, as tokens carry it in `lower_id`.
 pub fn lower_id(word: &str) -> u32 {
-    known(word).1
+    work_out(word, true).lower_id
 }
 
 /// Metric cues not worked out yet.
@@ -129,7 +180,7 @@ struct Known {
     phrases: u32,
     id: u32,
     lower_id: u32,
-    class: u32,
+    class: Class,
     serial: u32,
     cue: u16,
 }
@@ -138,6 +189,11 @@ struct Known {
 const _: () = assert!(std::mem::size_of::<(u128, Known)>() <= 64);
 
 impl Known {
+    /// Whether the word and its stem have numbers ([`intern`]).
+    fn numbered(&self) -> bool {
+        self.id != UNKNOWN && self.lower_id != UNKNOWN
+    }
+
     /// Its lexicon bits under `rules`, remembered.
     fn set_bits(&mut self, rules: &Rules) {
         let b = rules.bits(self.id, self.lower_id);
@@ -193,28 +249,26 @@ impl Memo {
         self.short.len() + self.long.len() >= Memo::CAP
     }
 
-    /// What is known of `word`, worked out and kept on first sight (one lookup for a short
-    /// word, seen or not); `None` for a new word when the memo is full.
-    fn get_or_work_out(&mut self, word: &str) -> Option<&mut Known> {
-        self.get_or_work_out_keyed(word, Memo::pack(word))
-    }
-
-    /// [`Memo::get_or_work_out`] with the word's key ([`Memo::pack`]) already made.
-    fn get_or_work_out_keyed(&mut self, word: &str, key: Option<u128>) -> Option<&mut Known> {
+    /// What is known of `word` (whose key, [`Memo::pack`], is `key`), worked out and kept
+    /// on first sight (one lookup for a short word, seen or not); `None` for a new word
+    /// when the memo is full or the word has no number ([`UNKNOWN`]): such a word is worked
+    /// out each time, as a lexicon built later may number it.
+    fn get_or_work_out(&mut self, word: &str, key: Option<u128>) -> Option<&mut Known> {
         use std::collections::hash_map::Entry;
         let full = self.is_full();
+        let fresh = || Some(work_out(word, false)).filter(Known::numbered);
         match key {
             Some(key) => match self.short.entry(key) {
                 Entry::Occupied(e) => Some(e.into_mut()),
                 Entry::Vacant(_) if full => None,
-                Entry::Vacant(e) => Some(e.insert(work_out(word))),
+                Entry::Vacant(e) => Some(e.insert(fresh()?)),
             },
             None => {
                 if !self.long.contains_key(word) {
                     if full {
                         return None;
                     }
-                    self.long.insert(Box::from(word), work_out(word));
+                    self.long.insert(Box::from(word), fresh()?);
                 }
                 self.long.get_mut(word)
             }
@@ -229,17 +283,6 @@ thread_local! {
     static MEMO: std::cell::RefCell<Memo> = Default::default();
 }
 
-/// The numbers of a word's stem and lowercase form, remembered per thread ([`MEMO`]).
-fn known(word: &str) -> (u32, u32) {
-    MEMO.with(|memo| match memo.borrow_mut().get_or_work_out(word) {
-        Some(k) => (k.id, k.lower_id),
-        None => {
-            let k = work_out(word);
-            (k.id, k.lower_id)
-        }
-    })
-}
-
 /// A word of an answer: what is known of it with the metric cues worked out, and its
 /// lexicon bits under `rules` (when given), all remembered. Handed back by reference, so a
 /// token copies only what it keeps; `spare` holds a word the memo had no room for.
@@ -250,8 +293,8 @@ fn answer_word<'m>(
     rules: Option<&Rules>,
     spare: &'m mut Option<Known>,
 ) -> &'m Known {
-    let Some(k) = memo.get_or_work_out_keyed(word, key) else {
-        return spare.insert(with_rules(word, work_out(word), rules));
+    let Some(k) = memo.get_or_work_out(word, key) else {
+        return spare.insert(with_rules(word, work_out(word, false), rules));
     };
     if k.cue == NO_CUES_YET {
         k.cue = super::metrics::word_cues(&normalize(word));
@@ -273,14 +316,16 @@ fn with_rules(word: &str, mut k: Known, rules: Option<&Rules>) -> Known {
     k
 }
 
-fn work_out(word: &str) -> Known {
+/// What is known of a word, worked out from scratch (numbered always for a lexicon's
+/// entry, while there is room for an answer's word: [`intern`]).
+fn work_out(word: &str, always: bool) -> Known {
     let lower = normalize(word);
     let stemmed = stemmer().stem(&lower);
-    let id = intern(&stemmed);
+    let id = intern(&stemmed, always);
     let lower_id = if *lower == *stemmed {
         id
     } else {
-        intern(&lower)
+        intern(&lower, always)
     };
     let none = LexBits::default();
     Known {
@@ -290,7 +335,7 @@ fn work_out(word: &str) -> Known {
         phrases: none.phrases,
         id,
         lower_id,
-        class: super::words::classes(&lower) | super::words::as_written(word),
+        class: classes(&lower) | as_written(word),
         serial: 0,
         cue: NO_CUES_YET,
     }
@@ -308,6 +353,14 @@ pub fn normalize(word: &str) -> String {
             _ => c,
         })
         .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// The stems' numbers of a lexicon entry's words (always numbered: [`intern`]).
+pub fn entry_stems(entry: &str) -> Vec<u32> {
+    entry
+        .unicode_word_indices()
+        .map(|(_, w)| work_out(w, true).id)
         .collect()
 }
 
@@ -468,37 +521,37 @@ fn is_word_byte(c: u8) -> bool {
 }
 
 /// Signpost labels and the part of a strong answer each one announces.
-pub const LABELS: &[(&str, &str)] = &[
-    ("situation", "context"),
-    ("context", "context"),
-    ("background", "context"),
-    ("problem", "context"),
-    ("challenge", "context"),
-    ("task", "context"),
-    ("goal", "context"),
-    ("action", "approach"),
-    ("actions", "approach"),
-    ("approach", "approach"),
-    ("what i did", "approach"),
-    ("steps", "approach"),
-    ("example", "example"),
-    ("result", "outcome"),
-    ("results", "outcome"),
-    ("outcome", "outcome"),
-    ("impact", "outcome"),
-    ("learning", "learning"),
-    ("learnings", "learning"),
-    ("lesson", "learning"),
-    ("lessons", "learning"),
-    ("lesson learned", "learning"),
-    ("lessons learned", "learning"),
-    ("reflection", "learning"),
-    ("takeaway", "learning"),
-    ("key takeaway", "learning"),
+pub const LABELS: &[(&str, Part)] = &[
+    ("situation", Part::Context),
+    ("context", Part::Context),
+    ("background", Part::Context),
+    ("problem", Part::Context),
+    ("challenge", Part::Context),
+    ("task", Part::Context),
+    ("goal", Part::Context),
+    ("action", Part::Approach),
+    ("actions", Part::Approach),
+    ("approach", Part::Approach),
+    ("what i did", Part::Approach),
+    ("steps", Part::Approach),
+    ("example", Part::Example),
+    ("result", Part::Outcome),
+    ("results", Part::Outcome),
+    ("outcome", Part::Outcome),
+    ("impact", Part::Outcome),
+    ("learning", Part::Learning),
+    ("learnings", Part::Learning),
+    ("lesson", Part::Learning),
+    ("lessons", Part::Learning),
+    ("lesson learned", Part::Learning),
+    ("lessons learned", Part::Learning),
+    ("reflection", Part::Learning),
+    ("takeaway", Part::Learning),
+    ("key takeaway", Part::Learning),
 ];
 
 /// Split an answer into sentences: lines first (so bullets and labels are units), then
-/// sentence boundaries (UAX #29) inside each line.
+/// sentence boundaries inside each line.
 pub fn sentences(text: &str) -> Vec<Sentence> {
     sentences_with(text, None)
 }
@@ -506,8 +559,21 @@ pub fn sentences(text: &str) -> Vec<Sentence> {
 /// [`sentences`], with every token's lexicon bits for `rules` set and each sentence's
 /// unions of them.
 pub fn sentences_with(text: &str, rules: Option<&Rules>) -> Vec<Sentence> {
+    let mut out = split(text, |start, end| tokenize_with(text, start, end, rules));
+    if let Some(rules) = rules {
+        for s in &mut out {
+            s.hits = rules.hits(&s.tokens);
+        }
+    }
+    out
+}
+
+/// The sentences of an answer with the words `words` finds in each span: lines first (so
+/// bullets and labels are units), then sentence boundaries inside each line; a piece with
+/// no word is dropped, and pieces cut after an abbreviation are joined again.
+pub fn split<T>(text: &str, mut words: impl FnMut(usize, usize) -> Vec<T>) -> Vec<Sentence<T>> {
     let mut out = Vec::new();
-    let mut pending_label: Option<String> = None;
+    let mut pending_label: Option<Part> = None;
     let mut offset = 0;
     for line in text.split_inclusive('\n') {
         let line_start = offset;
@@ -531,7 +597,7 @@ pub fn sentences_with(text: &str, rules: Option<&Rules>) -> Vec<Sentence> {
             if s_start >= s_end {
                 continue;
             }
-            let tokens = tokenize_with(text, s_start, s_end, rules);
+            let tokens = words(s_start, s_end);
             if tokens.is_empty() {
                 continue;
             }
@@ -541,24 +607,18 @@ pub fn sentences_with(text: &str, rules: Option<&Rules>) -> Vec<Sentence> {
                 label: label.take(),
                 bullet,
                 tokens,
-                hits: None,
+                hits: u64::MAX,
             });
         }
     }
-    let mut out = merge_fragments(text, out);
-    if let Some(rules) = rules {
-        for s in &mut out {
-            s.hits = Some(rules.hits(&s.tokens));
-        }
-    }
-    out
+    merge_fragments(text, out)
 }
 
 /// Join pieces that sentence segmentation cut wrongly ("e.g. a reseller", "approx. 40%"): a
 /// piece that starts lowercase continues the one before it on the same line when that one
 /// ends in an abbreviation.
-fn merge_fragments(text: &str, list: Vec<Sentence>) -> Vec<Sentence> {
-    let mut out: Vec<Sentence> = Vec::with_capacity(list.len());
+fn merge_fragments<T>(text: &str, list: Vec<Sentence<T>>) -> Vec<Sentence<T>> {
+    let mut out: Vec<Sentence<T>> = Vec::with_capacity(list.len());
     for s in list {
         let starts_lower = text[s.start..]
             .chars()
@@ -702,8 +762,8 @@ fn skip_bullet(text: &str, start: usize, end: usize) -> (usize, bool) {
 }
 
 /// Recognise a signpost label ("Result:", "**Action** —", "Lesson learned:") at `start`.
-/// Returns the offset after it and the label's part name.
-fn take_label(text: &str, start: usize, end: usize) -> Option<(usize, String)> {
+/// Returns the offset after it and the part it announces.
+fn take_label(text: &str, start: usize, end: usize) -> Option<(usize, Part)> {
     let s = &text[start..end];
     let body = s.trim_start().trim_start_matches(['*', '_', '#', ' ']);
     let skipped = s.len() - body.len();
@@ -713,16 +773,16 @@ fn take_label(text: &str, start: usize, end: usize) -> Option<(usize, String)> {
     let mut chars = body.chars();
     if let (Some(letter), Some(':')) = (chars.next(), chars.next()) {
         let part = match letter.to_ascii_uppercase() {
-            'S' | 'T' => Some("context"),
-            'A' => Some("approach"),
-            'R' => Some("outcome"),
-            'L' => Some("learning"),
+            'S' | 'T' => Some(Part::Context),
+            'A' => Some(Part::Approach),
+            'R' => Some(Part::Outcome),
+            'L' => Some(Part::Learning),
             _ => None,
         };
         if let Some(part) = part {
             let after = &body[2..];
             let markup = after.len() - after.trim_start_matches(['*', '_']).len();
-            return Some((start + skipped + 2 + markup, part.to_string()));
+            return Some((start + skipped + 2 + markup, part));
         }
     }
     for (label, part) in LABELS {
@@ -735,7 +795,7 @@ fn take_label(text: &str, start: usize, end: usize) -> Option<(usize, String)> {
                 let markup = after_sep.len() - after_sep.trim_start_matches(['*', '_']).len();
                 let consumed_lower = lower.len() - rest_trim.len() + sep.len_utf8() + markup;
                 let consumed = byte_len_for_lower(body, consumed_lower);
-                return Some((start + skipped + consumed, part.to_string()));
+                return Some((start + skipped + consumed, *part));
             }
         }
     }
@@ -780,13 +840,13 @@ mod tests {
     fn bullets_and_labels() {
         let a = "Situation: our reseller stalled.\n- Ran a pipeline review\n• Added 3 partners\n1. Result — revenue grew 20%.\n**Lesson learned:**\nAsk early.";
         let s = sentences(a);
-        assert_eq!(s[0].label.as_deref(), Some("context"));
+        assert_eq!(s[0].label, Some(Part::Context));
         assert_eq!(s[0].text(a), "our reseller stalled.");
         assert!(s[1].bullet && s[2].bullet && s[3].bullet);
         assert_eq!(s[1].text(a), "Ran a pipeline review");
-        assert_eq!(s[3].label.as_deref(), Some("outcome"));
+        assert_eq!(s[3].label, Some(Part::Outcome));
         assert_eq!(s[3].text(a), "revenue grew 20%.");
-        assert_eq!(s[4].label.as_deref(), Some("learning"));
+        assert_eq!(s[4].label, Some(Part::Learning));
         assert_eq!(s[4].text(a), "Ask early.");
     }
 

@@ -3,78 +3,84 @@
 //! numeral). One bit each.
 //!
 //! These are grammar, not cues a coach tunes, so they live here rather than in the rules
-//! file. A word's classes are worked out once per distinct word and kept with it
-//! ([`super::text::Token::class`]), so a test in the per-sentence rules is a bit test
-//! instead of a set lookup or a string comparison.
+//! file. A word's classes are worked out once per distinct word and kept with its tokens,
+//! so a test in the per-sentence rules ([`super::text::Token::is`]) is a bit test instead
+//! of a set lookup or a string comparison.
 
 use std::sync::OnceLock;
 
-/// Not a word of substance: articles, pronouns, signpost labels ("result", "STAR")…
-pub const FUNCTION: u32 = 1;
-/// Starts a clause as its subject ("I", "they", "the team").
-pub const SUBJECT: u32 = 1 << 1;
-/// A determiner or a word used like one before an adjective ("the", "newly", "several").
-pub const DETERMINER: u32 = 1 << 2;
-/// After it, a listed action word is used as a verb ("I", "would", "then").
-pub const VERB_LEAD: u32 = 1 << 3;
-/// Follows a verb rather than an adjective ("moved from", "signed the").
-pub const FOLLOWS_VERB: u32 = 1 << 4;
-/// Before a past verb, makes it the story's own report ("had", "was", "then", "finally").
-pub const PAST_LEAD: u32 = 1 << 5;
-/// An auxiliary before a past participle ("has grown", "was signed", "got renewed").
-pub const AUXILIARY: u32 = 1 << 6;
-/// Before an "-ed" form or irregular past, a perfect ("has", "we've", "had").
-pub const PERFECT_AUX: u32 = 1 << 7;
-/// "I", "we".
-pub const I_OR_WE: u32 = 1 << 8;
-/// "would", "will", "could", "should", "might".
-pub const MODAL: u32 = 1 << 9;
-/// "I'd", "we'd", "I'll", "we'll".
-pub const MODAL_CONTRACTION: u32 = 1 << 10;
-/// The speaker as subject ("I", "we've", "myself").
-pub const SPEAKER: u32 = 1 << 11;
-/// Someone else as subject ("they", "she'd", "who").
-pub const OTHERS: u32 = 1 << 12;
-/// The speaker, singular ("I", "me", "my"): an action the candidate owned.
-pub const SINGULAR_SPEAKER: u32 = 1 << 13;
-/// Has a letter.
-pub const ALPHA: u32 = 1 << 14;
-/// Ends in "ed".
-pub const ENDS_ED: u32 = 1 << 15;
-/// A regular past form: longer than four letters, ends in "ed", letters and hyphens only.
-pub const ED_FORM: u32 = 1 << 16;
-/// Digits, with thousands commas or a decimal point.
-pub const NUMERAL: u32 = 1 << 17;
-/// "had": before a past verb, backstory rather than what resulted.
-pub const HAD: u32 = 1 << 18;
-/// Glue before a premise opener ("so", "well", "and", "generally").
-pub const PREMISE_GLUE: u32 = 1 << 19;
-/// "i", "i'm": the speaker stating a role ("I was channel manager").
-pub const I_AS_ROLE_SUBJECT: u32 = 1 << 20;
-/// "was", "am", "'m": the verb of a role statement.
-pub const ROLE_BE: u32 = 1 << 21;
-/// Opens a sentence on where it happened ("at", "in", "while", "when", "during").
-pub const PLACE_OPENER: u32 = 1 << 22;
-/// After a place opener ("a", "an", "my", "our").
-pub const PLACE_DETERMINER: u32 = 1 << 23;
-/// "a", "an", "the".
-pub const ARTICLE: u32 = 1 << 24;
-/// Points at one particular thing ("that", "this", "one").
-pub const DEMONSTRATIVE: u32 = 1 << 25;
-/// "of".
-pub const OF: u32 = 1 << 26;
-/// "i" or a contraction of it ("i'm", "i'd"): capitalised without being a name.
-pub const I_FORM: u32 = 1 << 27;
-/// Four digits starting "19" or "20": a year.
-pub const YEAR: u32 = 1 << 28;
-/// Written with ASCII letters, digits and `_` only (as the answer has it, not lowercased):
-/// a metric pattern can match every byte of it ([`as_written`]).
-pub const PLAIN: u32 = 1 << 29;
+bitflags::bitflags! {
+    /// The closed word classes and shapes a word belongs to; a word may be in several.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+    pub struct Class: u32 {
+        /// Not a word of substance: articles, pronouns, signpost labels ("result", "STAR")…
+        const FUNCTION = 1;
+        /// Starts a clause as its subject ("I", "they", "the team").
+        const SUBJECT = 1 << 1;
+        /// A determiner or a word used like one before an adjective ("the", "newly", "several").
+        const DETERMINER = 1 << 2;
+        /// After it, a listed action word is used as a verb ("I", "would", "then").
+        const VERB_LEAD = 1 << 3;
+        /// Follows a verb rather than an adjective ("moved from", "signed the").
+        const FOLLOWS_VERB = 1 << 4;
+        /// Before a past verb, makes it the story's own report ("had", "was", "then", "finally").
+        const PAST_LEAD = 1 << 5;
+        /// An auxiliary before a past participle ("has grown", "was signed", "got renewed").
+        const AUXILIARY = 1 << 6;
+        /// Before an "-ed" form or irregular past, a perfect ("has", "we've", "had").
+        const PERFECT_AUX = 1 << 7;
+        /// "I", "we".
+        const I_OR_WE = 1 << 8;
+        /// "would", "will", "could", "should", "might".
+        const MODAL = 1 << 9;
+        /// "I'd", "we'd", "I'll", "we'll".
+        const MODAL_CONTRACTION = 1 << 10;
+        /// The speaker as subject ("I", "we've", "myself").
+        const SPEAKER = 1 << 11;
+        /// Someone else as subject ("they", "she'd", "who").
+        const OTHERS = 1 << 12;
+        /// The speaker, singular ("I", "me", "my"): an action the candidate owned.
+        const SINGULAR_SPEAKER = 1 << 13;
+        /// Has a letter.
+        const ALPHA = 1 << 14;
+        /// Ends in "ed".
+        const ENDS_ED = 1 << 15;
+        /// A regular past form: longer than four letters, ends in "ed", letters and hyphens only.
+        const ED_FORM = 1 << 16;
+        /// Digits, with thousands commas or a decimal point.
+        const NUMERAL = 1 << 17;
+        /// "had": before a past verb, backstory rather than what resulted.
+        const HAD = 1 << 18;
+        /// Glue before a premise opener ("so", "well", "and", "generally").
+        const PREMISE_GLUE = 1 << 19;
+        /// "i", "i'm": the speaker stating a role ("I was channel manager").
+        const I_AS_ROLE_SUBJECT = 1 << 20;
+        /// "was", "am", "'m": the verb of a role statement.
+        const ROLE_BE = 1 << 21;
+        /// Opens a sentence on where it happened ("at", "in", "while", "when", "during").
+        const PLACE_OPENER = 1 << 22;
+        /// After a place opener ("a", "an", "my", "our").
+        const PLACE_DETERMINER = 1 << 23;
+        /// "a", "an", "the".
+        const ARTICLE = 1 << 24;
+        /// Points at one particular thing ("that", "this", "one").
+        const DEMONSTRATIVE = 1 << 25;
+        /// "of".
+        const OF = 1 << 26;
+        /// "i" or a contraction of it ("i'm", "i'd"): capitalised without being a name.
+        const I_FORM = 1 << 27;
+        /// Four digits starting "19" or "20": a year.
+        const YEAR = 1 << 28;
+        /// Written with ASCII letters, digits and `_` only (as the answer has it, not lowercased):
+        /// a metric pattern can match every byte of it ([`as_written`]).
+        const PLAIN = 1 << 29;
+    }
+}
 
 /// The listed classes. A word may be in several.
-const LISTS: &[(u32, &[&str])] = &[
+const LISTS: &[(Class, &[&str])] = &[
     (
-        FUNCTION,
+        Class::FUNCTION,
         &[
             "a",
             "an",
@@ -121,7 +127,7 @@ const LISTS: &[(u32, &[&str])] = &[
         ],
     ),
     (
-        SUBJECT,
+        Class::SUBJECT,
         &[
             "i",
             "we",
@@ -142,7 +148,7 @@ const LISTS: &[(u32, &[&str])] = &[
         ],
     ),
     (
-        DETERMINER,
+        Class::DETERMINER,
         &[
             "a", "an", "the", "our", "their", "its", "my", "his", "her", "your", "this", "that",
             "these", "those", "more", "most", "fully", "well", "newly", "highly", "any", "every",
@@ -150,7 +156,7 @@ const LISTS: &[(u32, &[&str])] = &[
         ],
     ),
     (
-        VERB_LEAD,
+        Class::VERB_LEAD,
         &[
             "i",
             "we",
@@ -213,7 +219,7 @@ const LISTS: &[(u32, &[&str])] = &[
         ],
     ),
     (
-        FOLLOWS_VERB,
+        Class::FOLLOWS_VERB,
         &[
             "the", "a", "an", "from", "to", "by", "in", "on", "at", "with", "into", "for", "up",
             "down", "out", "over", "our", "their", "its", "his", "her", "them", "us", "me", "it",
@@ -221,7 +227,7 @@ const LISTS: &[(u32, &[&str])] = &[
         ],
     ),
     (
-        PAST_LEAD,
+        Class::PAST_LEAD,
         &[
             "had",
             "was",
@@ -234,91 +240,91 @@ const LISTS: &[(u32, &[&str])] = &[
         ],
     ),
     (
-        AUXILIARY,
+        Class::AUXILIARY,
         &[
             "has", "have", "had", "was", "were", "been", "got", "i've", "we've", "it's", "they've",
         ],
     ),
     (
-        PERFECT_AUX,
+        Class::PERFECT_AUX,
         &["has", "have", "i've", "we've", "it's", "had"],
     ),
-    (I_OR_WE, &["i", "we"]),
-    (MODAL, &["would", "will", "could", "should", "might"]),
-    (MODAL_CONTRACTION, &["i'd", "we'd", "i'll", "we'll"]),
+    (Class::I_OR_WE, &["i", "we"]),
+    (Class::MODAL, &["would", "will", "could", "should", "might"]),
+    (Class::MODAL_CONTRACTION, &["i'd", "we'd", "i'll", "we'll"]),
     (
-        SPEAKER,
+        Class::SPEAKER,
         &[
             "i", "we", "i'd", "we'd", "i'll", "we'll", "i've", "we've", "i'm", "we're", "myself",
         ],
     ),
     (
-        OTHERS,
+        Class::OTHERS,
         &[
             "they", "he", "she", "it", "they'd", "they've", "they're", "he'd", "she'd", "who",
         ],
     ),
     (
-        SINGULAR_SPEAKER,
+        Class::SINGULAR_SPEAKER,
         &["i", "i'd", "i've", "i'll", "i'm", "me", "my", "myself"],
     ),
-    (HAD, &["had"]),
-    (PREMISE_GLUE, &["so", "well", "and", "generally"]),
-    (I_AS_ROLE_SUBJECT, &["i", "i'm"]),
-    (ROLE_BE, &["was", "am", "'m"]),
-    (PLACE_OPENER, &["at", "in", "while", "when", "during"]),
-    (PLACE_DETERMINER, &["a", "an", "my", "our"]),
-    (ARTICLE, &["a", "an", "the"]),
-    (DEMONSTRATIVE, &["that", "this", "one"]),
-    (OF, &["of"]),
+    (Class::HAD, &["had"]),
+    (Class::PREMISE_GLUE, &["so", "well", "and", "generally"]),
+    (Class::I_AS_ROLE_SUBJECT, &["i", "i'm"]),
+    (Class::ROLE_BE, &["was", "am", "'m"]),
+    (
+        Class::PLACE_OPENER,
+        &["at", "in", "while", "when", "during"],
+    ),
+    (Class::PLACE_DETERMINER, &["a", "an", "my", "our"]),
+    (Class::ARTICLE, &["a", "an", "the"]),
+    (Class::DEMONSTRATIVE, &["that", "this", "one"]),
+    (Class::OF, &["of"]),
 ];
 
 /// The classes of a word, given in lowercase with plain apostrophes (as tokens keep it).
-pub fn classes(lower: &str) -> u32 {
-    static BY_WORD: OnceLock<rustc_hash::FxHashMap<&'static str, u32>> = OnceLock::new();
+pub fn classes(lower: &str) -> Class {
+    static BY_WORD: OnceLock<rustc_hash::FxHashMap<&'static str, Class>> = OnceLock::new();
     let by_word = BY_WORD.get_or_init(|| {
         let mut map = rustc_hash::FxHashMap::default();
-        for &(bit, words) in LISTS {
+        for &(class, words) in LISTS {
             for &w in words {
-                *map.entry(w).or_insert(0) |= bit;
+                *map.entry(w).or_insert(Class::empty()) |= class;
             }
         }
         map
     });
-    let mut class = by_word.get(lower).copied().unwrap_or(0);
-    if lower.chars().any(char::is_alphabetic) {
-        class |= ALPHA;
-    }
+    let mut class = by_word.get(lower).copied().unwrap_or_default();
+    class.set(Class::ALPHA, lower.chars().any(char::is_alphabetic));
     if lower.ends_with("ed") {
-        class |= ENDS_ED;
-        if lower.len() > 4 && lower.chars().all(|c| c.is_alphabetic() || c == '-') {
-            class |= ED_FORM;
-        }
+        class |= Class::ENDS_ED;
+        class.set(
+            Class::ED_FORM,
+            lower.len() > 4 && lower.chars().all(|c| c.is_alphabetic() || c == '-'),
+        );
     }
-    if lower
-        .chars()
-        .all(|c| c.is_ascii_digit() || c == ',' || c == '.')
-    {
-        class |= NUMERAL;
-    }
-    if lower == "i" || lower.starts_with("i'") {
-        class |= I_FORM;
-    }
-    if lower.len() == 4
-        && (lower.starts_with("19") || lower.starts_with("20"))
-        && lower.bytes().all(|b| b.is_ascii_digit())
-    {
-        class |= YEAR;
-    }
+    class.set(
+        Class::NUMERAL,
+        lower
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == ',' || c == '.'),
+    );
+    class.set(Class::I_FORM, lower == "i" || lower.starts_with("i'"));
+    class.set(
+        Class::YEAR,
+        lower.len() == 4
+            && (lower.starts_with("19") || lower.starts_with("20"))
+            && lower.bytes().all(|b| b.is_ascii_digit()),
+    );
     class
 }
 
-/// The shapes of a word as the answer writes it: [`PLAIN`].
-pub fn as_written(word: &str) -> u32 {
+/// The shapes of a word as the answer writes it: [`Class::PLAIN`].
+pub fn as_written(word: &str) -> Class {
     if word.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_') {
-        PLAIN
+        Class::PLAIN
     } else {
-        0
+        Class::empty()
     }
 }
 
@@ -328,39 +334,30 @@ mod tests {
 
     #[test]
     fn words_get_their_listed_classes_and_shapes() {
-        assert_eq!(
-            classes("i") & (SUBJECT | SPEAKER | I_OR_WE),
-            SUBJECT | SPEAKER | I_OR_WE
-        );
-        assert_eq!(
-            classes("had") & (PAST_LEAD | AUXILIARY),
-            PAST_LEAD | AUXILIARY
-        );
-        assert_eq!(classes("partner") & (SUBJECT | FUNCTION), SUBJECT);
-        assert_ne!(classes("signed") & ED_FORM, 0);
-        assert_eq!(classes("need") & ED_FORM, 0, "too short to be a past form");
-        assert_ne!(classes("need") & ENDS_ED, 0);
-        assert_eq!(classes("co-led") & ED_FORM, ED_FORM);
-        assert_eq!(classes("x2ed") & ED_FORM, 0);
-        assert_ne!(classes("1,200.5") & NUMERAL, 0);
-        assert_eq!(classes("1,200.5") & ALPHA, 0);
-        assert_eq!(classes("q3") & NUMERAL, 0);
-        assert_eq!(
-            classes("Signed") & ED_FORM,
-            ED_FORM,
+        let has = |w: &str, c: Class| classes(w).contains(c);
+        assert!(has("i", Class::SUBJECT | Class::SPEAKER | Class::I_OR_WE));
+        assert!(has("had", Class::PAST_LEAD | Class::AUXILIARY));
+        assert!(has("partner", Class::SUBJECT) && !has("partner", Class::FUNCTION));
+        assert!(has("signed", Class::ED_FORM));
+        assert!(!has("need", Class::ED_FORM), "too short to be a past form");
+        assert!(has("need", Class::ENDS_ED));
+        assert!(has("co-led", Class::ED_FORM));
+        assert!(!has("x2ed", Class::ED_FORM));
+        assert!(has("1,200.5", Class::NUMERAL) && !has("1,200.5", Class::ALPHA));
+        assert!(!has("q3", Class::NUMERAL));
+        assert!(
+            has("Signed", Class::ED_FORM),
             "shapes do not need lowercase"
         );
-        assert_eq!(classes("I") & SUBJECT, 0, "lists are matched in lowercase");
-        assert_eq!(classes("i'm") & I_FORM, I_FORM);
-        assert_eq!(classes("it") & I_FORM, 0);
-        assert_eq!(classes("2019") & YEAR, YEAR);
-        assert_eq!(classes("2019s") & YEAR, 0);
-        assert_eq!(classes("3019") & YEAR, 0);
-        assert_eq!(as_written("Q3_2024"), PLAIN);
-        assert_eq!(as_written("it's"), 0);
+        assert!(!has("I", Class::SUBJECT), "lists are matched in lowercase");
+        assert!(has("i'm", Class::I_FORM) && !has("it", Class::I_FORM));
+        assert!(has("2019", Class::YEAR));
+        assert!(!has("2019s", Class::YEAR) && !has("3019", Class::YEAR));
+        assert_eq!(as_written("Q3_2024"), Class::PLAIN);
+        assert_eq!(as_written("it's"), Class::empty());
         assert_eq!(
             as_written("\u{212a}pi"),
-            0,
+            Class::empty(),
             "a Kelvin sign lowercases to ASCII, but is not"
         );
     }

@@ -227,45 +227,6 @@ pub struct Question {
     /// A role-play scenario, kept whole for simulation questions.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub scenario: Option<Scenario>,
-    /// What the checker works out once from the question (its cue lists, compiled); not
-    /// part of the bank file.
-    #[serde(skip)]
-    #[schemars(skip)]
-    pub compiled: Compiled,
-}
-
-/// A slot for what the checker compiles from a question, filled on first use and kept
-/// with it, so a batch of answers to one question compiles its cue lists once. A copy of
-/// a question starts empty; two questions compare equal whatever their slots hold.
-#[derive(Default)]
-pub struct Compiled(std::sync::OnceLock<Box<dyn std::any::Any + Send + Sync>>);
-
-impl Compiled {
-    /// The value `make` gives, made on first use; `None` if the slot holds another type.
-    pub fn get_or_init<T: std::any::Any + Send + Sync>(
-        &self,
-        make: impl FnOnce() -> T,
-    ) -> Option<&T> {
-        self.0.get_or_init(|| Box::new(make())).downcast_ref()
-    }
-}
-
-impl Clone for Compiled {
-    fn clone(&self) -> Self {
-        Compiled::default()
-    }
-}
-
-impl PartialEq for Compiled {
-    fn eq(&self, _: &Compiled) -> bool {
-        true
-    }
-}
-
-impl std::fmt::Debug for Compiled {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("Compiled")
-    }
 }
 
 /// A thing to listen for, with the words that show an answer touches it.

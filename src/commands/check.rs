@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 
 use super::{emit, emit_bytes, resolve, resolve_with};
-use crate::analysis::{analyze, QuestionContext, Report, Rules};
+use crate::analysis::{Checker, QuestionContext, Report, Rules};
 use crate::bank::{read_text, Catalog};
 use crate::cli::{CheckArgs, CheckFormat, RulesArgs};
 use crate::config::config_home;
@@ -33,7 +33,7 @@ pub fn rules(args: &RulesArgs) -> Result<i32> {
 }
 
 pub fn run(args: &CheckArgs, paint: &Paint) -> Result<i32> {
-    let rules = load_rules(args.rules.as_deref())?;
+    let checker = Checker::new(load_rules(args.rules.as_deref())?);
     // Banks are only needed to look questions up; a plain check skips loading them.
     let catalog = match (&args.question, &args.input) {
         (_, Some(_)) => resolve(&args.selection, None)?.0,
@@ -42,7 +42,7 @@ pub fn run(args: &CheckArgs, paint: &Paint) -> Result<i32> {
         (None, None) => Catalog::default(),
     };
     if let Some(input) = &args.input {
-        return batch(input, args.format, &catalog, &rules);
+        return batch(input, args.format, &catalog, &checker);
     }
     let (name, answer) = read_answer(args.file.as_deref())?;
     if answer.trim().is_empty() {
@@ -54,7 +54,7 @@ pub fn run(args: &CheckArgs, paint: &Paint) -> Result<i32> {
         Some(id) => QuestionContext::of(catalog.question(id)?),
         None => QuestionContext::default(),
     };
-    let report = analyze(&answer, ctx, &rules);
+    let report = checker.check(&answer, ctx);
     let text = match args.format {
         CheckFormat::Text => report_text(
             &answer,
@@ -155,9 +155,9 @@ pub fn parse_jsonl<T: for<'de> Deserialize<'de>>(
     }
 }
 
-fn batch(input: &Path, format: CheckFormat, catalog: &Catalog, rules: &Rules) -> Result<i32> {
+fn batch(input: &Path, format: CheckFormat, catalog: &Catalog, checker: &Checker) -> Result<i32> {
     let (name, text) = read_answer(Some(input))?;
-    check_batch(&name, &text, format, catalog, rules, &mut |out| {
+    check_batch(&name, &text, format, catalog, checker, &mut |out| {
         emit_bytes(out)
     })?;
     Ok(0)
@@ -178,7 +178,7 @@ pub fn check_batch(
     text: &str,
     format: CheckFormat,
     catalog: &Catalog,
-    rules: &Rules,
+    checker: &Checker,
     sink: &mut dyn FnMut(&[u8]) -> Result<()>,
 ) -> Result<()> {
     let lines: Vec<(usize, BatchLine)> = parse_jsonl(name, text)?;
@@ -207,7 +207,7 @@ pub fn check_batch(
             Some(id) => QuestionContext::of(catalog.question(id)?),
             None => QuestionContext::default(),
         };
-        let mut report: Report = analyze(&line.answer, ctx, rules);
+        let mut report: Report = checker.check(&line.answer, ctx);
         report.id = Some(line.id.clone());
         // Serialising into memory cannot fail: every field is plain data.
         match format {

@@ -57,27 +57,7 @@ pub enum DrillOrder {
 }
 
 /// The five parts, as drill files name them.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Part {
-    Context,
-    Approach,
-    Example,
-    Outcome,
-    Learning,
-}
-
-impl Part {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Part::Context => "context",
-            Part::Approach => "approach",
-            Part::Example => "example",
-            Part::Outcome => "outcome",
-            Part::Learning => "learning",
-        }
-    }
-}
+pub use crate::analysis::Part;
 
 /// What an answer must show to pass.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -108,17 +88,10 @@ impl PassRules {
                 passed: r.score >= self.min_score,
             });
         }
-        let present: Vec<&str> = r
-            .parts
-            .iter()
-            .iter()
-            .filter(|(_, p)| p.present)
-            .map(|(n, _)| *n)
-            .collect();
-        for part in &self.required_parts {
+        for &part in &self.required_parts {
             out.push(Verdict {
-                rule: format!("{} present", part.as_str()),
-                passed: present.contains(&part.as_str()),
+                rule: format!("{part} present"),
+                passed: r.parts.get(part).present,
             });
         }
         if self.min_metrics > 0 {

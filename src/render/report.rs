@@ -68,7 +68,6 @@ pub fn report_text(answer: &str, r: &Report, paint: &Paint, opts: ReportOptions)
     let row: Vec<String> = r
         .parts
         .iter()
-        .iter()
         .map(|(name, p)| {
             if p.present {
                 paint.good(&format!("✓ {name}"))
@@ -83,7 +82,7 @@ pub fn report_text(answer: &str, r: &Report, paint: &Paint, opts: ReportOptions)
             let _ = writeln!(
                 out,
                 "  {:<9} {}",
-                paint.dim(name),
+                paint.dim(name.as_str()),
                 snippet(&ev.text, w.saturating_sub(14))
             );
         }
@@ -198,7 +197,7 @@ fn findings(out: &mut String, answer: &str, r: &Report, paint: &Paint) {
     let shown: Vec<_> = r
         .findings
         .iter()
-        .filter(|f| !f.rule.starts_with("missing-"))
+        .filter(|f| !f.rule.is_missing_part())
         .collect();
     if shown.is_empty() {
         return;
@@ -212,7 +211,7 @@ fn findings(out: &mut String, answer: &str, r: &Report, paint: &Paint) {
             out,
             "  {}{} {}",
             severity_paint(f.severity, paint),
-            paint.accent(&f.rule),
+            paint.accent(f.rule.as_str()),
             paint.dim(&format!("{line}:{col}"))
         );
         let _ = writeln!(out, "{}", wrap(&f.message, w, "      "));

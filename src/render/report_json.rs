@@ -35,11 +35,11 @@ pub fn write_report(out: &mut Vec<u8>, report: &Report) {
     key(out, "breakdown");
     breakdown(out, &report.breakdown);
     out.extend_from_slice(b",\"parts\":{");
-    for (i, (name, part)) in report.parts.iter().into_iter().enumerate() {
+    for (i, (name, part)) in report.parts.iter().enumerate() {
         if i > 0 {
             out.push(b',');
         }
-        string(out, name);
+        string(out, name.as_str());
         out.push(b':');
         part_report(out, part);
     }
@@ -153,7 +153,7 @@ fn coverage_item(out: &mut Vec<u8>, c: &CoverageItem) {
 
 fn finding(out: &mut Vec<u8>, f: &Finding) {
     out.extend_from_slice(b"{\"rule\":");
-    string(out, &f.rule);
+    string(out, f.rule.as_str());
     key(out, "severity");
     string(out, f.severity.as_str());
     key(out, "message");

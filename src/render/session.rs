@@ -187,8 +187,12 @@ pub fn retry_diff(before: &Report, after: &Report, no_score: bool, paint: &Paint
             after.band.as_str()
         );
     }
-    let rules =
-        |r: &Report| -> BTreeSet<String> { r.findings.iter().map(|f| f.rule.clone()).collect() };
+    let rules = |r: &Report| -> BTreeSet<String> {
+        r.findings
+            .iter()
+            .map(|f| f.rule.as_str().to_string())
+            .collect()
+    };
     let (b, a) = (rules(before), rules(after));
     let fixed: Vec<&String> = b.difference(&a).collect();
     let new: Vec<&String> = a.difference(&b).collect();

@@ -9,7 +9,7 @@ pub mod run;
 
 use std::collections::BTreeMap;
 
-use crate::analysis::{analyze, QuestionContext, Report, Rules};
+use crate::analysis::{analyze, Part, QuestionContext, Report, Rules};
 use crate::bank::QuestionRef;
 use crate::history::Attempt;
 use crate::render::session::{Summary, SummaryRow};
@@ -252,7 +252,7 @@ pub fn summarize(attempts: &[Attempt], skipped: &[String]) -> Summary {
             }),
         }
     }
-    let mut missing: BTreeMap<&str, usize> = BTreeMap::new();
+    let mut missing: BTreeMap<Part, usize> = BTreeMap::new();
     let mut total = 0;
     for a in attempts.iter().filter(|a| !a.followup) {
         total += 1;
@@ -260,7 +260,7 @@ pub fn summarize(attempts: &[Attempt], skipped: &[String]) -> Summary {
             *missing.entry(part).or_default() += 1;
         }
     }
-    let most_missing = crate::analysis::parts::PARTS
+    let most_missing = Part::ALL
         .iter()
         .filter_map(|p| missing.get(p).map(|n| (*p, *n)))
         .max_by_key(|(_, n)| *n)

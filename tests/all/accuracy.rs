@@ -119,8 +119,8 @@ fn checker_meets_the_accuracy_bar_on_the_labelled_set() {
     };
     for c in &cases {
         let r = analyze(&c.answer, QuestionContext::default(), &rules);
-        for (i, (name, got)) in r.parts.iter().iter().enumerate() {
-            let want = c.parts[*name];
+        for (i, (name, got)) in r.parts.iter().enumerate() {
+            let want = c.parts[name.as_str()];
             match (want, got.present) {
                 (true, true) => parts[i].tp += 1,
                 (false, true) => parts[i].fp += 1,

@@ -198,8 +198,9 @@ fn bad_input_gets_clear_errors() {
 
 #[test]
 fn escape_sequences_in_answers_are_never_echoed_raw() {
-    let answer =
-        "I \x1b[2J\x1b]0;pwned\x07signed 3 partners and revenue grew 20%. We basically won.";
+    // The vague claims quote the text around an ESC and a BEL, so the one-line format shows
+    // them too (its findings quote the answer nowhere else).
+    let answer = "I \x1b[2J\x1b]0;pwned\x07signed 3 partners and revenue grew 20%. We basically won. It went really\x1b well and grew a\x07 lot.";
     for format in ["text", "line"] {
         let out = Run::new()
             .args(&["check", "--format", format])
@@ -210,7 +211,20 @@ fn escape_sequences_in_answers_are_never_echoed_raw() {
             "{format}: {:?}",
             out.stdout
         );
+        // Not vacuous: the answer's control characters are there, shown escaped.
+        assert!(
+            out.stdout.contains("really\\u{1b} well") && out.stdout.contains("grew a\\u{7} lot"),
+            "{format}: {:?}",
+            out.stdout
+        );
     }
+    let out = Run::new().args(&["check"]).stdin(answer).ok();
+    assert!(
+        out.stdout
+            .contains("I \\u{1b}[2J\\u{1b}]0;pwned\\u{7}signed"),
+        "{:?}",
+        out.stdout
+    );
 }
 
 #[test]

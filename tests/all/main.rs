@@ -9,3 +9,6 @@ mod history;
 mod layering;
 mod model_answers;
 mod practice;
+mod readme;
+mod rules;
+mod snapshots;

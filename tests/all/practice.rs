@@ -104,6 +104,14 @@ fn answers_with_escape_sequences_are_shown_safely() {
         .stdin("I \x1b[2Jsigned 3 partners \x07and grew 20%.\n")
         .ok();
     assert!(!out.stdout.contains('\x1b') && !out.stdout.contains('\x07'));
+    // Not vacuous: the answer is quoted in the feedback, its control characters escaped.
+    assert!(out.stdout.contains("── Feedback"), "{}", out.stdout);
+    assert!(
+        out.stdout
+            .contains("I \\u{1b}[2Jsigned 3 partners \\u{7}and grew 20%."),
+        "{}",
+        out.stdout
+    );
 }
 
 mod pty {
