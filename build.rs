@@ -3,6 +3,7 @@
 //! (`src/analysis/metric_patterns.rs`) into DFAs, so a one-answer check does not spend
 //! milliseconds compiling regular expressions.
 
+use std::fmt::Write as _;
 use std::{env, fs, path::Path};
 
 include!("src/analysis/metric_patterns.rs");
@@ -48,10 +49,11 @@ fn embed_banks() {
     for f in &files {
         println!("cargo:rerun-if-changed={}", f.display());
         let name = f.file_name().unwrap().to_string_lossy();
-        code.push_str(&format!(
-            "    ({name:?}, include_str!({:?})),\n",
+        let _ = writeln!(
+            code,
+            "    ({name:?}, include_str!({:?})),",
             f.display().to_string()
-        ));
+        );
     }
     code.push_str("];\n");
     fs::write(Path::new(&out).join("builtin_banks.rs"), code).expect("OUT_DIR is writable");

@@ -114,11 +114,10 @@ fn whole_batch(b: Bencher, with_questions: bool) {
         .iter()
         .enumerate()
         .map(|(i, a)| {
-            let line = match with_questions {
-                true => {
-                    serde_json::json!({"id": i, "answer": a, "question_id": ids[i % ids.len()]})
-                }
-                false => serde_json::json!({"id": i, "answer": a}),
+            let line = if with_questions {
+                serde_json::json!({"id": i, "answer": a, "question_id": ids[i % ids.len()]})
+            } else {
+                serde_json::json!({"id": i, "answer": a})
             };
             format!("{line}\n")
         })

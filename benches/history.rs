@@ -44,7 +44,7 @@ fn history() -> (std::path::PathBuf, Vec<String>) {
                     .parts
                     .missing()
                     .iter()
-                    .map(|s| s.to_string())
+                    .map(std::string::ToString::to_string)
                     .collect(),
                 report: serde_json::to_value(&report).unwrap(),
                 seconds: 90.0,

@@ -42,7 +42,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         println!("{written}");
         return Ok(());
     }
-    let answers: Vec<String> = if path.ends_with(".jsonl") {
+    let answers: Vec<String> = if std::path::Path::new(&path)
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("jsonl"))
+    {
         text.lines()
             .filter(|l| !l.trim().is_empty())
             .map(|l| {

@@ -71,7 +71,7 @@ pub enum Error {
 }
 
 fn join_diagnostics(list: &[Diagnostic]) -> String {
-    let lines: Vec<String> = list.iter().map(|d| d.to_string()).collect();
+    let lines: Vec<String> = list.iter().map(std::string::ToString::to_string).collect();
     let n = list.len();
     format!(
         "{}\n{n} error{}",
@@ -80,6 +80,7 @@ fn join_diagnostics(list: &[Diagnostic]) -> String {
     )
 }
 
+#[allow(clippy::ref_option)] // thiserror's format arguments pass the field by reference
 fn suggest(near: &Option<String>) -> String {
     near.as_ref()
         .map(|n| format!("; did you mean `{n}`?"))

@@ -119,7 +119,7 @@ impl CueGroup {
         // Where each list may match next in the sentence (after its last match).
         let mut next = vec![0usize; n];
         for s in sentences {
-            next.iter_mut().for_each(|x| *x = 0);
+            next.fill(0);
             let t = &s.tokens;
             for (i, tok) in t.iter().enumerate() {
                 let (word, bit) = first_bit(tok.id);

@@ -12,7 +12,7 @@ pub fn measure<S: SentenceView>(
     budget: u32,
     spec: &DeliverySpec,
 ) -> Delivery {
-    let words: usize = sentences.iter().map(|s| s.len()).sum();
+    let words: usize = sentences.iter().map(super::view::SentenceView::len).sum();
     let speaking_seconds = (words as f64 * 60.0 / spec.words_per_minute.max(1.0)).round() as u32;
     let ratio = f64::from(speaking_seconds) / f64::from(budget.max(1));
     let pace = if ratio < spec.too_short_ratio {

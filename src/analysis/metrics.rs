@@ -745,7 +745,7 @@ fn keep(text: &str, kind: MetricKind, start: usize, end: usize) -> bool {
                         || before.ends_with("gave")
                         || before.ends_with("giving")
                         || before.ends_with("my")
-                        || before.ends_with("a"));
+                        || before.ends_with('a'));
             let effort =
                 lower.starts_with("100") && (before.ends_with("give") || before.ends_with("gave"));
             let points_needs_number = lower.contains("point")

@@ -327,13 +327,19 @@ impl Checker {
 
     /// The question's facts, worked out on first use and kept.
     fn facts(&self, q: &Question) -> Arc<QuestionFacts> {
-        let known = self.questions.read().unwrap_or_else(|e| e.into_inner());
+        let known = self
+            .questions
+            .read()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
         if let Some(facts) = known.get(q.id.as_str()) {
             return Arc::clone(facts);
         }
         drop(known);
         let facts = Arc::new(QuestionFacts::of(q));
-        let mut known = self.questions.write().unwrap_or_else(|e| e.into_inner());
+        let mut known = self
+            .questions
+            .write()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
         Arc::clone(known.entry(Box::from(q.id.as_str())).or_insert(facts))
     }
 }

@@ -313,7 +313,7 @@ mod tests {
             "since then",
         ]
         .iter()
-        .map(|w| w.to_string())
+        .map(std::string::ToString::to_string)
         .collect();
         for &lex in Lex::ALL {
             let list = &rules.file.lexicons[&lex];

@@ -52,6 +52,7 @@ fn yes() -> bool {
     true
 }
 
+#[allow(clippy::trivially_copy_pass_by_ref)] // serde's skip_serializing_if passes a reference
 fn is_true(b: &bool) -> bool {
     *b
 }

@@ -141,7 +141,9 @@ pub const UNKNOWN: u32 = u32::MAX;
 pub fn intern(stem: &str, always: bool) -> u32 {
     static IDS: std::sync::Mutex<Option<rustc_hash::FxHashMap<Box<str>, u32>>> =
         std::sync::Mutex::new(None);
-    let mut guard = IDS.lock().unwrap_or_else(|e| e.into_inner());
+    let mut guard = IDS
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
     let ids = guard.get_or_insert_with(Default::default);
     if let Some(&id) = ids.get(stem) {
         return id;
@@ -257,21 +259,20 @@ impl Memo {
         use std::collections::hash_map::Entry;
         let full = self.is_full();
         let fresh = || Some(work_out(word, false)).filter(Known::numbered);
-        match key {
-            Some(key) => match self.short.entry(key) {
+        if let Some(key) = key {
+            match self.short.entry(key) {
                 Entry::Occupied(e) => Some(e.into_mut()),
                 Entry::Vacant(_) if full => None,
                 Entry::Vacant(e) => Some(e.insert(fresh()?)),
-            },
-            None => {
-                if !self.long.contains_key(word) {
-                    if full {
-                        return None;
-                    }
-                    self.long.insert(Box::from(word), fresh()?);
-                }
-                self.long.get_mut(word)
             }
+        } else {
+            if !self.long.contains_key(word) {
+                if full {
+                    return None;
+                }
+                self.long.insert(Box::from(word), fresh()?);
+            }
+            self.long.get_mut(word)
         }
     }
 }
@@ -280,7 +281,7 @@ thread_local! {
     /// What is known of each word, by the word as written: answers reuse a small
     /// vocabulary, and a lookup costs a fraction of lowercasing, stemming and the lexicon
     /// lookups.
-    static MEMO: std::cell::RefCell<Memo> = Default::default();
+    static MEMO: std::cell::RefCell<Memo> = std::cell::RefCell::default();
 }
 
 /// A word of an answer: what is known of it with the metric cues worked out, and its
@@ -431,8 +432,8 @@ fn tokens_of<'a>(
                 cue: k.cue,
                 class: k.class,
             }
-        }))
-    })
+        }));
+    });
 }
 
 /// Characters beyond ASCII that [`simple_words`] knows the word-boundary class of: the
@@ -623,7 +624,7 @@ fn merge_fragments<T>(text: &str, list: Vec<Sentence<T>>) -> Vec<Sentence<T>> {
         let starts_lower = text[s.start..]
             .chars()
             .next()
-            .is_some_and(|c| c.is_lowercase());
+            .is_some_and(char::is_lowercase);
         match out.last_mut() {
             Some(prev)
                 if starts_lower
@@ -673,7 +674,7 @@ fn split_sentences(line: &str) -> Vec<(usize, &str)> {
             let next = rest.chars().next();
             match next {
                 Some('.' | '!' | '?' | '…' | '"' | '\'' | ')' | ']' | '”' | '’' | '»') => {
-                    j += next.map_or(1, char::len_utf8)
+                    j += next.map_or(1, char::len_utf8);
                 }
                 _ => break,
             }
@@ -744,9 +745,9 @@ fn skip_bullet(text: &str, start: usize, end: usize) -> (usize, bool) {
     } else if first.is_ascii_digit() || first.is_ascii_lowercase() {
         let digits: usize = trimmed
             .chars()
-            .take_while(|c| c.is_ascii_digit())
+            .take_while(char::is_ascii_digit)
             .count()
-            .max(if first.is_ascii_lowercase() { 1 } else { 0 });
+            .max(usize::from(first.is_ascii_lowercase()));
         match trimmed[digits..].chars().next() {
             Some('.' | ')') if digits <= 2 && trimmed[digits + 1..].starts_with(' ') => digits + 1,
             _ => return (start, false),

@@ -207,7 +207,7 @@ mod tests {
             DOC,
             &[Seg::Key("a".into()), Seg::Index(2), Seg::Key("c".into())],
         );
-        assert_eq!(&DOC[at..at + 1], "3");
+        assert_eq!(&DOC[at..=at], "3");
         assert_eq!(line_col(DOC, at), (2, 33));
         let at = locate(DOC, &[Seg::Key("d".into()), Seg::Key("e".into())]);
         assert_eq!(&DOC[at..at + 4], "true");
@@ -226,7 +226,7 @@ mod tests {
     #[test]
     fn missing_path_stops_at_deepest_ancestor() {
         let at = locate(DOC, &[Seg::Key("d".into()), Seg::Key("zzz".into())]);
-        assert_eq!(&DOC[at..at + 1], "{");
+        assert_eq!(&DOC[at..=at], "{");
         assert_eq!(
             path_string(&[Seg::Key("q".into()), Seg::Index(1), Seg::Key("id".into())]),
             "q[1].id"

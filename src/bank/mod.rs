@@ -163,18 +163,17 @@ impl Catalog {
 
     /// The question with this id, or an error naming the nearest id.
     pub fn question(&self, id: &str) -> Result<QuestionRef<'_>> {
-        match self.index.get(id) {
-            Some(&(b, q)) => Ok(QuestionRef {
+        if let Some(&(b, q)) = self.index.get(id) {
+            Ok(QuestionRef {
                 bank: &self.banks[b].bank,
                 question: &self.banks[b].bank.questions[q],
-            }),
-            None => {
-                let near = nearest(id, self.index.keys().map(String::as_str));
-                Err(Error::UnknownQuestion {
-                    id: id.to_string(),
-                    near,
-                })
-            }
+            })
+        } else {
+            let near = nearest(id, self.index.keys().map(String::as_str));
+            Err(Error::UnknownQuestion {
+                id: id.to_string(),
+                near,
+            })
         }
     }
 

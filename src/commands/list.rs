@@ -20,7 +20,7 @@ pub fn banks(args: &BanksArgs, paint: &Paint) -> Result<i32> {
             emit(&format!(
                 "{}\n",
                 serde_json::to_string_pretty(&v).unwrap_or_default()
-            ))?
+            ))?;
         }
     }
     Ok(0)
@@ -36,7 +36,7 @@ pub fn questions(args: &QuestionsArgs, paint: &Paint) -> Result<i32> {
             emit(&format!(
                 "{}\n",
                 serde_json::to_string_pretty(&v).unwrap_or_default()
-            ))?
+            ))?;
         }
     }
     Ok(0)

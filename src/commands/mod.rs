@@ -54,7 +54,12 @@ impl PracticeArgs {
 
 /// Whether a `--bank` value names a file or folder rather than a bank id.
 fn is_path(value: &str) -> bool {
-    value.contains(['/', '\\']) || value.ends_with(".json") || Path::new(value).exists()
+    let path = Path::new(value);
+    value.contains(['/', '\\'])
+        || path
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("json"))
+        || path.exists()
 }
 
 /// Load the catalog a selection asks for and build its filter.
@@ -105,7 +110,7 @@ pub(crate) fn emit(text: &str) -> Result<()> {
 /// [`emit`] for output already known to be UTF-8 (serde_json's), without checking it again.
 pub(crate) fn emit_bytes(bytes: &[u8]) -> Result<()> {
     let mut out = std::io::stdout().lock();
-    match out.write_all(bytes).and_then(|_| out.flush()) {
+    match out.write_all(bytes).and_then(|()| out.flush()) {
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
         other => other.map_err(Error::Output),
     }

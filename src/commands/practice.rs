@@ -58,8 +58,7 @@ fn review_questions<'a>(
     // PREPCOACH_NOW (RFC 3339) sets the clock, so a schedule can be checked at a later date.
     let now = std::env::var("PREPCOACH_NOW")
         .ok()
-        .map(|t| review::when(&t))
-        .unwrap_or_else(chrono::Utc::now);
+        .map_or_else(chrono::Utc::now, |t| review::when(&t));
     let picked = review::pick(&ids, &due, now, count.max(1));
     if picked.is_empty() {
         return Err(crate::error::Error::Usage(

@@ -10,18 +10,15 @@ use crate::error::{Error, Result};
 use crate::render::{grade, share};
 
 pub fn run(args: &ReportArgs) -> Result<i32> {
-    let (html, markdown) = match (&args.drill, &args.answers) {
-        (Some(drill), Some(answers)) => {
-            let g = compute_grades(drill, answers, &args.selection)?;
-            (share::grades_html(&g), grade::markdown(&g))
-        }
-        _ => {
-            let (p, records) = load_progress(&args.data, &args.selection)?;
-            (
-                share::history_html(&p, &records),
-                share::history_markdown(&p, &records),
-            )
-        }
+    let (html, markdown) = if let (Some(drill), Some(answers)) = (&args.drill, &args.answers) {
+        let g = compute_grades(drill, answers, &args.selection)?;
+        (share::grades_html(&g), grade::markdown(&g))
+    } else {
+        let (p, records) = load_progress(&args.data, &args.selection)?;
+        (
+            share::history_html(&p, &records),
+            share::history_markdown(&p, &records),
+        )
     };
     for (path, text) in [(&args.html, html), (&args.markdown, markdown)] {
         if let Some(path) = path {

@@ -117,7 +117,12 @@ pub fn grade(
                 .filter(|v| !v.passed)
                 .map(|v| v.rule.clone())
                 .collect(),
-            missing: r.parts.missing().iter().map(|s| s.to_string()).collect(),
+            missing: r
+                .parts
+                .missing()
+                .iter()
+                .map(std::string::ToString::to_string)
+                .collect(),
         });
     }
     Ok(Grades {

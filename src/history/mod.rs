@@ -128,7 +128,7 @@ impl Record {
                 .parts
                 .missing()
                 .iter()
-                .map(|s| s.to_string())
+                .map(std::string::ToString::to_string)
                 .collect(),
             report: serde_json::to_value(&a.report).unwrap_or(serde_json::Value::Null),
             seconds: a.seconds,

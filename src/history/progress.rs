@@ -64,7 +64,8 @@ pub fn progress(records: &[Record], all_questions: &[String]) -> Progress {
             .map(|(name, scores)| Group {
                 name: name.to_string(),
                 attempts: scores.len(),
-                average: (scores.iter().sum::<u32>() as f64 / scores.len() as f64 * 10.0).round()
+                average: (f64::from(scores.iter().sum::<u32>()) / scores.len() as f64 * 10.0)
+                    .round()
                     / 10.0,
                 best: scores.iter().copied().max().unwrap_or(0),
                 trend: scores[scores.len().saturating_sub(20)..].to_vec(),
@@ -134,7 +135,10 @@ mod tests {
             answer: "a".into(),
             score,
             band: "below".into(),
-            missing: missing.iter().map(|s| s.to_string()).collect(),
+            missing: missing
+                .iter()
+                .map(std::string::ToString::to_string)
+                .collect(),
             report: serde_json::json!({"findings": [{"rule": "no-metrics"}, {"rule": "missing-learning"}]}),
             seconds: 1.0,
             hint_seen: false,

@@ -26,9 +26,7 @@ pub fn rating(r: &Record) -> Rating {
 
 /// The time of a record, falling back to now for a timestamp that does not parse.
 pub fn when(at: &str) -> DateTime<Utc> {
-    DateTime::parse_from_rfc3339(at)
-        .map(|t| t.with_timezone(&Utc))
-        .unwrap_or_else(|_| Utc::now())
+    DateTime::parse_from_rfc3339(at).map_or_else(|_| Utc::now(), |t| t.with_timezone(&Utc))
 }
 
 /// The card after reviewing `previous` (a new card when none) with this record's rating.
@@ -106,7 +104,10 @@ mod tests {
     #[test]
     fn due_first_then_never_tried() {
         let now = when("2026-11-10T00:00:00Z");
-        let cands: Vec<String> = ["a", "b", "c", "d"].iter().map(|s| s.to_string()).collect();
+        let cands: Vec<String> = ["a", "b", "c", "d"]
+            .iter()
+            .map(std::string::ToString::to_string)
+            .collect();
         let due = vec![
             ("b".to_string(), when("2026-11-09T00:00:00Z")),
             ("a".to_string(), when("2026-11-05T00:00:00Z")),

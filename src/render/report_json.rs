@@ -208,7 +208,9 @@ pub fn string(out: &mut Vec<u8>, s: &str) {
             continue;
         };
         if needs_escape(u64::from_le_bytes(bytes)) {
-            bytes.iter().for_each(|&c| byte(out, c));
+            for &c in &bytes {
+                byte(out, c);
+            }
         } else {
             out.extend_from_slice(&bytes);
         }

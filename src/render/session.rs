@@ -176,7 +176,7 @@ pub fn followup_feedback(answer: &str, r: &Report, opts: ReportOptions, paint: &
 pub fn retry_diff(before: &Report, after: &Report, no_score: bool, paint: &Paint) -> String {
     let mut out = format!("\n{}\n", paint.heading("── Compared with your last try"));
     if !no_score {
-        let delta = after.score as i64 - before.score as i64;
+        let delta = i64::from(after.score) - i64::from(before.score);
         let sign = if delta >= 0 { "+" } else { "" };
         let _ = writeln!(
             out,

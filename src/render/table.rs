@@ -34,6 +34,7 @@ pub struct Cell {
 }
 
 impl Cell {
+    #[allow(clippy::needless_pass_by_value)] // numbers and strings alike
     pub fn new(text: impl ToString) -> Cell {
         Cell {
             text: text.to_string(),

@@ -231,7 +231,7 @@ fn after_answer(
         }
         match src.read(Prompt::Next, "")? {
             Input::Eof => return Ok(AfterAnswer::End),
-            Input::Interrupted => continue,
+            Input::Interrupted => {}
             Input::Text(t) if t.trim().is_empty() => return Ok(AfterAnswer::Next),
             Input::Text(_) => {
                 emit(
@@ -292,7 +292,7 @@ fn help(paint: &Paint) -> String {
 }
 
 fn emit(out: &mut dyn Write, text: &str) -> Result<()> {
-    match out.write_all(text.as_bytes()).and_then(|_| out.flush()) {
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
         other => other.map_err(Error::Output),
     }

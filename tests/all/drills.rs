@@ -15,7 +15,7 @@ fn cohort(home: &std::path::Path) -> String {
         &path,
         lines
             .iter()
-            .map(|l| l.to_string())
+            .map(std::string::ToString::to_string)
             .collect::<Vec<_>>()
             .join("\n"),
     )

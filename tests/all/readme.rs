@@ -47,7 +47,7 @@ fn examples(readme: &str) -> Vec<Example> {
         out.push(Example {
             question,
             answer,
-            block: after[open..close + 1].to_string(),
+            block: after[open..=close].to_string(),
         });
         rest = &after[close..];
     }
