@@ -18,6 +18,7 @@
 //! - [`history`]: checked attempts kept in a SQLite file, progress, spaced review.
 //! - [`analysis`]: the answer checker; never prints.
 //! - [`bank`]: the question-bank format, loading, validation, and choosing questions.
+//! - [`data`]: reading the data files users write, JSON errors located and explained.
 //! - [`error`]: the error types.
 //!
 //! Who may use whom: dependencies point one way, down this table. A module may use only
@@ -28,15 +29,16 @@
 //!
 //! | module     | may use                                                                   |
 //! |------------|---------------------------------------------------------------------------|
-//! | `commands` | `config` `cli` `session` `render` `drill` `history` `analysis` `bank` `error` |
+//! | `commands` | `config` `cli` `session` `render` `drill` `history` `analysis` `bank` `data` `error` |
 //! | `config`   | `cli` `render`                                                            |
 //! | `cli`      | `bank`                                                                    |
 //! | `session`  | `render` `history` `analysis` `bank` `error`                              |
 //! | `render`   | `drill` `history` `analysis` `bank` `error`                               |
-//! | `drill`    | `analysis` `bank` `error`                                                 |
+//! | `drill`    | `analysis` `bank` `data` `error`                                          |
 //! | `history`  | `analysis` `error`                                                        |
-//! | `analysis` | `bank` `error`                                                            |
-//! | `bank`     | `error`                                                                   |
+//! | `analysis` | `bank` `data` `error`                                                     |
+//! | `bank`     | `data` `error`                                                            |
+//! | `data`     | `error`                                                                   |
 //! | `error`    |                                                                           |
 
 pub mod analysis;
@@ -44,6 +46,7 @@ pub mod bank;
 pub mod cli;
 pub mod commands;
 pub mod config;
+pub mod data;
 pub mod drill;
 pub mod error;
 pub mod history;

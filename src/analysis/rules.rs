@@ -423,7 +423,7 @@ impl Rules {
     /// The built-in rules with a coach's override file applied.
     pub fn with_override(name: &str, text: &str) -> Result<Rules> {
         let mut file = parse_rules_file("banks/rules/checker.json", BUILTIN_RULES)?;
-        let over: RulesOverride = crate::bank::parse_json(name, text)?;
+        let over: RulesOverride = crate::data::parse_json(name, text)?;
         apply(&mut file, over);
         Rules::from_file(file)
     }
@@ -563,7 +563,7 @@ impl Rules {
 }
 
 fn parse_rules_file(name: &str, text: &str) -> Result<RulesFile> {
-    crate::bank::parse_json(name, text)
+    crate::data::parse_json(name, text)
 }
 
 /// A coach's override applied to the rules file. Unknown rule and lexicon names were

@@ -13,13 +13,13 @@ mod validate;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
+pub use crate::data::{nearest, parse_json, read_text};
 pub use locate::{line_col, LineIndex};
 pub use model::*;
 pub use plan::{choose, Order, Plan};
-pub(crate) use validate::explain_serde;
 pub use validate::{clash_diagnostics, is_slug, parse_bank};
 
-use crate::error::{Diagnostic, Error, Result};
+use crate::error::{Error, Result};
 
 include!(concat!(env!("OUT_DIR"), "/builtin_banks.rs"));
 
@@ -236,51 +236,6 @@ fn search_hit(q: &Question, needle: &str) -> bool {
         .to_lowercase()
         .split_whitespace()
         .all(|w| hay.contains(w))
-}
-
-/// The candidate closest to `want`, if close enough to be a likely typo.
-pub fn nearest<'a>(want: &str, candidates: impl Iterator<Item = &'a str>) -> Option<String> {
-    candidates
-        .map(|c| (strsim::normalized_damerau_levenshtein(want, c), c))
-        .filter(|(s, _)| *s >= 0.6)
-        .max_by(|a, b| a.0.total_cmp(&b.0))
-        .map(|(_, c)| c.to_string())
-}
-
-/// Parse a JSON data file into `T`, reporting a problem with file, line, column, field and
-/// the nearest valid field name (for drills, rules overrides and the like).
-pub fn parse_json<T: serde::de::DeserializeOwned>(name: &str, text: &str) -> Result<T> {
-    let diag = |e: &serde_json::Error, field: String| Diagnostic {
-        file: name.to_string(),
-        line: e.line(),
-        column: e.column(),
-        field,
-        message: explain_serde(e),
-    };
-    if let Err(e) = serde_json::from_str::<serde::de::IgnoredAny>(text) {
-        return Err(Error::Invalid(vec![diag(&e, String::new())]));
-    }
-    let mut de = serde_json::Deserializer::from_str(text);
-    serde_path_to_error::deserialize(&mut de).map_err(|err| {
-        let field = err.path().to_string();
-        let inner = err.into_inner();
-        Error::Invalid(vec![diag(
-            &inner,
-            if field == "." { String::new() } else { field },
-        )])
-    })
-}
-
-/// Read a file as UTF-8, naming the first bad byte when it is not.
-pub fn read_text(path: &Path) -> Result<String> {
-    let bytes = std::fs::read(path).map_err(|source| Error::Read {
-        path: path.to_path_buf(),
-        source,
-    })?;
-    String::from_utf8(bytes).map_err(|e| Error::NotUtf8 {
-        path: path.to_path_buf(),
-        offset: e.utf8_error().valid_up_to(),
-    })
 }
 
 /// A path given as a bank: the file itself, or the `*.json` files of a folder.

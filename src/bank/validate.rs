@@ -10,6 +10,7 @@ use std::collections::HashSet;
 
 use super::locate::{diagnostics, Seg};
 use super::model::{Bank, Cued, Question};
+use crate::data::explain_serde;
 use crate::error::Diagnostic;
 
 /// Parse and check a bank. `file` is only used in diagnostics.
@@ -58,40 +59,6 @@ fn parse_shape(file: &str, text: &str) -> Result<Bank, Diagnostic> {
         message: explain_serde(&e),
     })?;
     Ok(bank)
-}
-
-/// serde's message without its " at line L column C" tail (we print those ourselves), with
-/// the nearest valid name added when a field name is unknown.
-pub(crate) fn explain_serde(err: &serde_json::Error) -> String {
-    let full = err.to_string();
-    let msg = match full.rfind(" at line ") {
-        Some(i) => full[..i].to_string(),
-        None => full,
-    };
-    if msg == "trailing characters" {
-        return "text after the JSON value: one JSON value per file, or per line in JSONL".into();
-    }
-    match nearest_field(&msg) {
-        Some(best) => format!("{msg}; did you mean `{best}`?"),
-        None => msg,
-    }
-}
-
-/// For "unknown field `x`, expected one of `a`, `b`" (and the same for variants), the
-/// expected name closest to `x`, if it is close enough to be a likely typo.
-fn nearest_field(msg: &str) -> Option<String> {
-    let rest = msg
-        .strip_prefix("unknown field `")
-        .or_else(|| msg.strip_prefix("unknown variant `"))?;
-    let (typo, expected) = rest.split_once('`')?;
-    expected
-        .split('`')
-        .skip(1)
-        .step_by(2)
-        .map(|cand| (strsim::normalized_damerau_levenshtein(typo, cand), cand))
-        .filter(|(sim, _)| *sim >= 0.5)
-        .max_by(|a, b| a.0.total_cmp(&b.0))
-        .map(|(_, cand)| cand.to_string())
 }
 
 type Problem = (Vec<Seg>, String);
@@ -293,14 +260,6 @@ fn each_non_empty(out: &mut Vec<Problem>, field: &str, list: &[String]) {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn nearest_field_suggests_close_names_only() {
-        let msg = "unknown field `modle_answer`, expected one of `id`, `text`, `model_answer`";
-        assert_eq!(nearest_field(msg).as_deref(), Some("model_answer"));
-        let msg = "unknown field `zzzzzzzz`, expected one of `id`, `text`";
-        assert_eq!(nearest_field(msg), None);
-    }
 
     #[test]
     fn slugs() {

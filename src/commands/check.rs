@@ -145,7 +145,7 @@ pub fn parse_jsonl<T: for<'de> Deserialize<'de>>(
             line: i + 1,
             column: inner.column(),
             field: if field == "." { String::new() } else { field },
-            message: crate::bank::explain_serde(&inner),
+            message: crate::data::explain_serde(&inner),
         });
     }
     if diags.is_empty() {

@@ -155,8 +155,8 @@ pub fn compute_grades(
 ) -> Result<crate::drill::grade::Grades> {
     let (catalog, _) = resolve(selection, None)?;
     let drill = load(drill_file, &catalog)?;
-    let rules = load_rules(None)?;
+    let checker = crate::analysis::Checker::new(load_rules(None)?);
     let (name, text) = read_answer(Some(answers))?;
     let lines: Vec<(usize, AnswerLine)> = parse_jsonl(&name, &text)?;
-    grade_answers(&drill, &catalog, &rules, &name, &lines)
+    grade_answers(&drill, &catalog, &checker, &name, &lines)
 }

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use super::Drill;
-use crate::analysis::{analyze, QuestionContext, Rules};
+use crate::analysis::{Checker, QuestionContext};
 use crate::bank::Catalog;
 use crate::error::{Diagnostic, Error, Result};
 
@@ -74,7 +74,7 @@ pub struct Grades {
 pub fn grade(
     drill: &Drill,
     catalog: &Catalog,
-    rules: &Rules,
+    checker: &Checker,
     file: &str,
     lines: &[(usize, AnswerLine)],
 ) -> Result<Grades> {
@@ -104,7 +104,7 @@ pub fn grade(
     for (_, l) in lines {
         let q = catalog.question(&l.question_id)?;
         let ctx = QuestionContext::of(q).with_budget(drill.time_budget_seconds);
-        let r = analyze(&l.answer, ctx, rules);
+        let r = checker.check(&l.answer, ctx);
         let verdicts = drill.pass.judge(&r);
         rows.push(Row {
             candidate: l.candidate.clone(),

@@ -110,7 +110,7 @@ impl PassRules {
 
 /// Parse and check a drill file against the loaded questions.
 pub fn parse_drill(file: &str, text: &str, catalog: &Catalog) -> Result<Drill> {
-    let drill: Drill = crate::bank::parse_json(file, text)?;
+    let drill: Drill = crate::data::parse_json(file, text)?;
     let mut problems: Vec<(Vec<locate::Seg>, String)> = Vec::new();
     let key = |k: &str| locate::Seg::Key(k.to_string());
     if drill.name.trim().is_empty() {

@@ -1,0 +1,100 @@
+//! Data files a user or coach writes (banks, drills, rules overrides, answer batches):
+//! reading them as UTF-8, parsing JSON with every error located by file, line, column and
+//! field, and suggesting the nearest valid name for a typo. Below every module that reads
+//! such a file, so none of them borrows this from another.
+
+use std::path::Path;
+
+use crate::error::{Diagnostic, Error, Result};
+
+/// Read a file as UTF-8, naming the first bad byte when it is not.
+pub fn read_text(path: &Path) -> Result<String> {
+    let bytes = std::fs::read(path).map_err(|source| Error::Read {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    String::from_utf8(bytes).map_err(|e| Error::NotUtf8 {
+        path: path.to_path_buf(),
+        offset: e.utf8_error().valid_up_to(),
+    })
+}
+
+/// The candidate closest to `want`, if close enough to be a likely typo.
+pub fn nearest<'a>(want: &str, candidates: impl Iterator<Item = &'a str>) -> Option<String> {
+    candidates
+        .map(|c| (strsim::normalized_damerau_levenshtein(want, c), c))
+        .filter(|(s, _)| *s >= 0.6)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, c)| c.to_string())
+}
+
+/// Parse a JSON data file into `T`, reporting a problem with file, line, column, field and
+/// the nearest valid field name (for drills, rules overrides and the like).
+pub fn parse_json<T: serde::de::DeserializeOwned>(name: &str, text: &str) -> Result<T> {
+    let diag = |e: &serde_json::Error, field: String| Diagnostic {
+        file: name.to_string(),
+        line: e.line(),
+        column: e.column(),
+        field,
+        message: explain_serde(e),
+    };
+    if let Err(e) = serde_json::from_str::<serde::de::IgnoredAny>(text) {
+        return Err(Error::Invalid(vec![diag(&e, String::new())]));
+    }
+    let mut de = serde_json::Deserializer::from_str(text);
+    serde_path_to_error::deserialize(&mut de).map_err(|err| {
+        let field = err.path().to_string();
+        let inner = err.into_inner();
+        Error::Invalid(vec![diag(
+            &inner,
+            if field == "." { String::new() } else { field },
+        )])
+    })
+}
+
+/// serde's message without its " at line L column C" tail (we print those ourselves), with
+/// the nearest valid name added when a field name is unknown.
+pub fn explain_serde(err: &serde_json::Error) -> String {
+    let full = err.to_string();
+    let msg = match full.rfind(" at line ") {
+        Some(i) => full[..i].to_string(),
+        None => full,
+    };
+    if msg == "trailing characters" {
+        return "text after the JSON value: one JSON value per file, or per line in JSONL".into();
+    }
+    match nearest_field(&msg) {
+        Some(best) => format!("{msg}; did you mean `{best}`?"),
+        None => msg,
+    }
+}
+
+/// For "unknown field `x`, expected one of `a`, `b`" (and the same for variants), the
+/// expected name closest to `x`, if it is close enough to be a likely typo.
+fn nearest_field(msg: &str) -> Option<String> {
+    let rest = msg
+        .strip_prefix("unknown field `")
+        .or_else(|| msg.strip_prefix("unknown variant `"))?;
+    let (typo, expected) = rest.split_once('`')?;
+    expected
+        .split('`')
+        .skip(1)
+        .step_by(2)
+        .map(|cand| (strsim::normalized_damerau_levenshtein(typo, cand), cand))
+        .filter(|(sim, _)| *sim >= 0.5)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, cand)| cand.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn nearest_field_suggests_close_names_only() {
+        let msg = "unknown field `modle_answer`, expected one of `id`, `text`, `model_answer`";
+        assert_eq!(nearest_field(msg).as_deref(), Some("model_answer"));
+        let msg = "unknown field `zzzzzzzz`, expected one of `id`, `text`";
+        assert_eq!(nearest_field(msg), None);
+    }
+}
