@@ -1,7 +1,9 @@
 //! Embeds every `banks/*.json` file in the binary, so the built-in banks work from any
 //! directory and adding a bank file needs no code change; and compiles the metric patterns
 //! (`src/analysis/metric_patterns.rs`) into DFAs, so a one-answer check does not spend
-//! milliseconds compiling regular expressions.
+//! milliseconds compiling regular expressions; and builds the topic model the checker
+//! tells an off-topic answer by (word statistics of the banks against those of
+//! `banks/rules/topics.json`), so it does not stem the banks on every run.
 
 use std::fmt::Write as _;
 use std::{env, fs, path::Path};
@@ -11,6 +13,139 @@ include!("src/analysis/metric_patterns.rs");
 fn main() {
     embed_banks();
     compile_metric_patterns();
+    build_topic_model();
+}
+
+/// The weight of the pooled word distribution in each topic's (Dirichlet smoothing): the
+/// contrast topics have a thousand words each and the banks fifty times that, and add-one
+/// smoothing would make every rare word a vote for the small topics.
+const SMOOTHING: f64 = 2000.0;
+
+/// Naive Bayes word statistics: for every stem of the partnership corpus (the built-in
+/// banks' text) and the contrast topics (`banks/rules/topics.json`), its log probability
+/// under each topic, written as `OUT_DIR/topic_model.rs` (stems sorted, for a binary
+/// search). Words are split, lowercased and stemmed as the checker does it.
+fn build_topic_model() {
+    use std::collections::{BTreeMap, BTreeSet};
+    let root = env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR");
+    let out = env::var("OUT_DIR").expect("cargo sets OUT_DIR");
+    let topics_path = Path::new(&root).join("banks/rules/topics.json");
+    println!("cargo:rerun-if-changed={}", topics_path.display());
+    let topics: serde_json::Value = serde_json::from_str(
+        &fs::read_to_string(&topics_path).expect("banks/rules/topics.json exists"),
+    )
+    .expect("banks/rules/topics.json is JSON");
+    let mut names = vec!["partnerships".to_string()];
+    let mut corpora = vec![String::new()];
+    for entry in fs::read_dir(Path::new(&root).join("banks")).expect("banks/ exists") {
+        let path = entry.expect("banks/ is readable").path();
+        if path.extension().is_some_and(|x| x == "json") {
+            let bank: serde_json::Value =
+                serde_json::from_str(&fs::read_to_string(&path).expect("a bank is readable"))
+                    .expect("a bank is JSON");
+            collect_text(&bank, &mut corpora[0]);
+        }
+    }
+    for t in topics["topics"]
+        .as_array()
+        .expect("topics.json has a topics list")
+    {
+        names.push(t["name"].as_str().expect("a topic has a name").to_string());
+        corpora.push(t["text"].as_str().expect("a topic has a text").to_string());
+    }
+    let stemmer = rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English);
+    let counts: Vec<BTreeMap<String, f64>> = corpora
+        .iter()
+        .map(|text| {
+            let mut c = BTreeMap::new();
+            for w in unicode_segmentation::UnicodeSegmentation::unicode_words(text.as_str()) {
+                let lower = normalize_word(w);
+                *c.entry(stemmer.stem(&lower).into_owned()).or_insert(0.0) += 1.0;
+            }
+            c
+        })
+        .collect();
+    let vocab: BTreeSet<&String> = counts.iter().flat_map(|c| c.keys()).collect();
+    let v = vocab.len() as f64;
+    let totals: Vec<f64> = counts.iter().map(|c| c.values().sum()).collect();
+    let pooled_total: f64 = totals.iter().sum::<f64>() + v;
+    let pooled = |stem: &String| {
+        (counts.iter().filter_map(|c| c.get(stem)).sum::<f64>() + 1.0) / pooled_total
+    };
+    let log_p =
+        |t: usize, n: f64, bg: f64| ((n + SMOOTHING * bg) / (totals[t] + SMOOTHING)).ln() as f32;
+    let mut code = String::new();
+    let _ = writeln!(
+        code,
+        "/// The topics: partnerships first, then the contrast topics."
+    );
+    let _ = writeln!(
+        code,
+        "pub static TOPIC_NAMES: [&str; {}] = {names:?};",
+        names.len()
+    );
+    // A word no topic has is no evidence for any.
+    let unseen = vec![0f32; names.len()];
+    let _ = writeln!(code, "/// A word no topic has: no evidence either way.");
+    let _ = writeln!(
+        code,
+        "pub static TOPIC_UNSEEN: [f32; {}] = {unseen:?};",
+        names.len()
+    );
+    let _ = writeln!(
+        code,
+        "/// Each stem's log probability under each topic, by stem."
+    );
+    let _ = writeln!(
+        code,
+        "pub static TOPIC_STEMS: &[(&str, [f32; {}])] = &[",
+        names.len()
+    );
+    for stem in vocab {
+        let row: Vec<f32> = counts
+            .iter()
+            .enumerate()
+            .map(|(t, c)| log_p(t, c.get(stem).copied().unwrap_or(0.0), pooled(stem)))
+            .collect();
+        let _ = writeln!(code, "    ({stem:?}, {row:?}),");
+    }
+    code.push_str("];\n");
+    fs::write(Path::new(&out).join("topic_model.rs"), code).expect("OUT_DIR is writable");
+}
+
+/// Every string in a bank but its ids and labels, joined: the partnership corpus.
+fn collect_text(v: &serde_json::Value, out: &mut String) {
+    match v {
+        serde_json::Value::String(s) => {
+            out.push_str(s);
+            out.push_str(" .\n");
+        }
+        serde_json::Value::Array(items) => items.iter().for_each(|i| collect_text(i, out)),
+        serde_json::Value::Object(map) => {
+            for (k, v) in map {
+                if !matches!(
+                    k.as_str(),
+                    "id" | "kind" | "round" | "levels" | "competency"
+                ) {
+                    collect_text(v, out);
+                }
+            }
+        }
+        _ => {}
+    }
+}
+
+/// A word lowercased with typographic apostrophes and hyphens made plain, as the checker's
+/// `text::normalize` does it.
+fn normalize_word(word: &str) -> String {
+    word.chars()
+        .map(|c| match c {
+            '\u{2019}' | '\u{2018}' | '\u{02bc}' => '\'',
+            '\u{2010}' | '\u{2011}' => '-',
+            _ => c,
+        })
+        .flat_map(char::to_lowercase)
+        .collect()
 }
 
 /// Each pattern's forward and reverse DFA, little-endian, as `OUT_DIR/metric_NAME.fwd|rev`.

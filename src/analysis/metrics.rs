@@ -49,7 +49,7 @@ pub struct Metric {
     pub kind: MetricKind,
 }
 
-use super::metric_patterns::NUMBER_WORDS;
+use super::metric_patterns::{self, NUMBER_WORDS};
 use super::text::Sentence;
 
 /// An embedded DFA: `include_bytes!` data aligned as `DFA::from_bytes` needs.
@@ -396,36 +396,64 @@ fn could_hold(cues: u16, i: usize) -> bool {
 /// the rest anywhere in it, so a word the patterns see differently ("x.ten", "tenpercent")
 /// still counts.
 pub fn word_cues(lower: &str) -> u16 {
-    use super::metric_patterns::{
-        cue_key, AMOUNTS, CURRENCIES, FRACTIONS, MULTIPLIERS, PERCENT_WORDS, SCALES, TIME_UNITS,
-    };
-    let holds = |list: &[&str]| list.iter().any(|e| lower.contains(cue_key(e)));
-    let digit = lower.bytes().any(|b| b.is_ascii_digit());
+    let bytes = lower.as_bytes();
+    let digit = bytes.iter().any(u8::is_ascii_digit);
     let mut parts = lower.split(|c: char| !(c.is_ascii_alphanumeric() || c == '_'));
     let starts_number = parts
         .clone()
         .any(|part| number_words().iter().any(|w| part.starts_with(w)));
     // "5k", "2.4m", or a scale alone ("k"), in any of the word's regex words ("1k𐖕").
     let scale = parts.any(|part| {
-        SCALES.contains(&part)
+        metric_patterns::SCALES.contains(&part)
             || (part.bytes().any(|b| b.is_ascii_digit())
                 && part.ends_with(|c: char| c.is_ascii_alphabetic()))
     });
-    let table = [
-        (digit || starts_number, CUE_NUMBER),
-        (lower.contains("from"), CUE_FROM),
-        (holds(TIME_UNITS), CUE_UNIT),
-        (holds(FRACTIONS), CUE_FRACTION),
-        (holds(MULTIPLIERS), CUE_TIMES),
-        (holds(AMOUNTS), CUE_AMOUNT),
-        (holds(PERCENT_WORDS), CUE_PERCENT),
-        (scale || holds(CURRENCIES), CUE_MONEY_UNIT),
-        (digit && lower.contains('x'), CUE_DIGIT_X),
-    ];
-    table
+    let mut cues = cue_keys()
         .iter()
-        .filter(|(holds, _)| *holds)
-        .fold(0, |cues, (_, cue)| cues | cue)
+        .filter(|(key, _)| holds(bytes, key.as_bytes()))
+        .fold(0, |cues, (_, cue)| cues | cue);
+    if digit || starts_number {
+        cues |= CUE_NUMBER;
+    }
+    if scale {
+        cues |= CUE_MONEY_UNIT;
+    }
+    if digit && bytes.contains(&b'x') {
+        cues |= CUE_DIGIT_X;
+    }
+    cues
+}
+
+/// Whether `word` holds `key` (both short: a plain scan beats setting up a searcher).
+fn holds(word: &[u8], key: &[u8]) -> bool {
+    word.len() >= key.len() && word.windows(key.len()).any(|w| w == key)
+}
+
+/// The keys of the cue lists ([`metric_patterns::cue_key`]), each with its cue, worked
+/// out once.
+fn cue_keys() -> &'static [(&'static str, u16)] {
+    use metric_patterns::{
+        cue_key, AMOUNTS, CURRENCIES, FRACTIONS, MULTIPLIERS, PERCENT_WORDS, TIME_UNITS,
+    };
+    static KEYS: OnceLock<Vec<(&'static str, u16)>> = OnceLock::new();
+    KEYS.get_or_init(|| {
+        let lists: [(&[&'static str], u16); 7] = [
+            (&["from"], CUE_FROM),
+            (TIME_UNITS, CUE_UNIT),
+            (FRACTIONS, CUE_FRACTION),
+            (MULTIPLIERS, CUE_TIMES),
+            (AMOUNTS, CUE_AMOUNT),
+            (PERCENT_WORDS, CUE_PERCENT),
+            (CURRENCIES, CUE_MONEY_UNIT),
+        ];
+        let mut keys: Vec<(&'static str, u16)> = lists
+            .iter()
+            .flat_map(|(list, cue)| list.iter().map(move |e| (cue_key(e), *cue)))
+            .collect();
+        keys.sort_unstable();
+        keys.dedup();
+        keys
+    })
 }
 
 /// The words the number words are made of, for [`word_cues`]: all but the short glue words

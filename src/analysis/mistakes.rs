@@ -1,6 +1,8 @@
 //! Findings: the parts that are missing, the known mistakes the prep guides warn about, and
 //! delivery problems — each with its rule id, severity and the span that caused it.
 
+use super::coverage::CueHit;
+use super::expect::ShapeSpec;
 use super::metrics::within;
 use super::parts::Features;
 use super::rules::{Lex, Rules};
@@ -17,11 +19,15 @@ pub struct Input<'a, S> {
     pub metrics: &'a [Metric],
     pub vague: &'a [Span],
     pub delivery: &'a Delivery,
-    /// For each negative indicator of the question, the answer's words that match it.
-    pub negative: &'a [Vec<Span>],
+    /// For each negative indicator of the question, the matches of its cues.
+    pub negative: &'a [Vec<CueHit>],
     /// Whether the question is about work across teams, where naming internal
     /// stakeholders is expected.
     pub wants_stakeholders: bool,
+    /// What the question asks for.
+    pub shape: &'a ShapeSpec,
+    /// Every sentence was taken out (copied or repeated) before the rules read it.
+    pub nothing_left: bool,
     pub ctx: QuestionContext<'a>,
     pub rules: &'a Rules,
 }
@@ -77,7 +83,11 @@ pub fn find<S: SentenceView>(inp: &Input<'_, S>) -> Vec<Finding> {
     };
     let len = inp.answer.len();
     if inp.sentences.is_empty() {
-        out.add(Rule::EmptyAnswer, 0, len, None);
+        // An answer all of whose sentences were taken out (copies, repeats) is not empty:
+        // its findings say why.
+        if !inp.nothing_left {
+            out.add(Rule::EmptyAnswer, 0, len, None);
+        }
         return out.list;
     }
     missing_parts(inp, &mut out);
@@ -91,8 +101,8 @@ pub fn find<S: SentenceView>(inp: &Input<'_, S>) -> Vec<Finding> {
         out.add(Rule::VagueClaim, v.start, v.end, Some(quoted(&v.text)));
     }
     activity_volume(inp, &mut out);
-    lexicon_findings(inp, &mut out, Lex::Criticism, Rule::Criticism);
-    lexicon_findings(inp, &mut out, Lex::Jargon, Rule::Jargon);
+    lexicon_findings(inp, &mut out, Lex::Criticism, Rule::Criticism, true);
+    lexicon_findings(inp, &mut out, Lex::Jargon, Rule::Jargon, false);
     ownership(inp, &mut out);
     kind_rules(inp, &mut out);
     delivery(inp, &mut out);
@@ -110,7 +120,7 @@ fn missing_parts<S: SentenceView>(inp: &Input<'_, S>, out: &mut Out<'_>) {
     let first = sent(inp, 0);
     let last = sent(inp, n - 1);
     let whole = (first.0, last.1);
-    for part in Part::ALL {
+    for &part in &inp.shape.parts {
         let at = match part {
             Part::Context => first,
             Part::Approach | Part::Example => whole,
@@ -145,14 +155,20 @@ fn activity_volume<S: SentenceView>(inp: &Input<'_, S>, out: &mut Out<'_>) {
     }
 }
 
+/// A finding for each entry of the lexicon in the answer; with `affirmed`, not where a
+/// negation reaches it ("they were not lazy").
 fn lexicon_findings<S: SentenceView>(
     inp: &Input<'_, S>,
     out: &mut Out<'_>,
     lexicon: Lex,
     rule: Rule,
+    affirmed: bool,
 ) {
     for s in inp.sentences {
-        for m in s.entries(lexicon) {
+        for m in s
+            .entries(lexicon)
+            .filter(|&(i, _)| !affirmed || !s.negated(i))
+        {
             let (a, b) = (s.word_start(m.0), s.word_end(m.1 - 1));
             out.add(rule, a, b, Some(quoted(&inp.answer[a..b])));
         }
@@ -169,10 +185,16 @@ fn ownership<S: SentenceView>(inp: &Input<'_, S>, out: &mut Out<'_>) {
                 .map(|i| (s.word_start(i), s.word_end(i)))
         })
         .collect();
-    let owns = inp
-        .sentences
-        .iter()
-        .any(|s| (0..s.len()).any(|i| s.is(i, Class::SINGULAR_SPEAKER)));
+    // "I think" or "I mean" is no action the speaker owned.
+    let owns = inp.sentences.iter().any(|s| {
+        let hedged: Vec<(usize, usize)> = s
+            .entries(Lex::Hedges)
+            .chain(s.entries(Lex::Fillers))
+            .collect();
+        (0..s.len()).any(|i| {
+            s.is(i, Class::SINGULAR_SPEAKER) && !hedged.iter().any(|&(a, b)| a <= i && i < b)
+        })
+    });
     if we.len() >= 3 && !owns {
         out.add(Rule::WeNotI, we[0].0, we[0].1, None);
     }
@@ -181,8 +203,8 @@ fn ownership<S: SentenceView>(inp: &Input<'_, S>, out: &mut Out<'_>) {
 fn kind_rules<S: SentenceView>(inp: &Input<'_, S>, out: &mut Out<'_>) {
     let len = inp.answer.len();
     let words = inp.delivery.words;
-    if let Some(kind) = inp.ctx.kind() {
-        if kind.wants_past_example() && inp.classified[Part::Example].is_empty() {
+    if inp.ctx.question.is_some() {
+        if inp.shape.past_instance && inp.classified[Part::Example].is_empty() {
             let modal: Vec<usize> = (0..inp.feats.len())
                 .filter(|&i| inp.feats[i].modal && inp.feats[i].past == 0)
                 .collect();
@@ -193,17 +215,23 @@ fn kind_rules<S: SentenceView>(inp: &Input<'_, S>, out: &mut Out<'_>) {
                 out.add(Rule::HypotheticalAnswer, a, b, None);
             }
         }
-        if kind.is_scenario()
+        if inp.shape.clarify
             && words >= 25
             && !inp.answer.contains('?')
-            && !inp.sentences.iter().any(|s| s.has_entry(Lex::Clarifying))
+            && !inp
+                .sentences
+                .iter()
+                .any(|s| s.has_affirmed(Lex::Clarifying))
         {
             out.add(Rule::NoClarifyingQuestion, 0, len, None);
         }
     }
     if inp.wants_stakeholders
         && words >= 60
-        && !inp.sentences.iter().any(|s| s.has_entry(Lex::Stakeholders))
+        && !inp
+            .sentences
+            .iter()
+            .any(|s| s.has_affirmed(Lex::Stakeholders))
     {
         out.add(Rule::NoStakeholders, 0, len, None);
     }
@@ -261,7 +289,7 @@ fn negative_indicators<S: SentenceView>(inp: &Input<'_, S>, out: &mut Out<'_>) {
         return;
     };
     for (ind, hits) in q.question.indicators.negative.iter().zip(inp.negative) {
-        if let Some(hit) = hits.first() {
+        if let Some(hit) = super::coverage::counting(hits.clone()).first() {
             out.add(
                 Rule::NegativeIndicator,
                 hit.start,
@@ -270,4 +298,37 @@ fn negative_indicators<S: SentenceView>(inp: &Input<'_, S>, out: &mut Out<'_>) {
             );
         }
     }
+}
+
+/// The findings for sentences taken out (each repeat; the first copied sentence, naming the
+/// model answer) and for the substance gates that failed.
+pub fn gate_findings(
+    findings: &mut Vec<Finding>,
+    failed: &[super::substance::Failed],
+    excluded: &super::substance::Excluded,
+    rules: &Rules,
+) {
+    let mut out = Out {
+        rules,
+        list: std::mem::take(findings),
+    };
+    for &(a, b) in &excluded.repeated_spans {
+        out.add(Rule::Repeated, a, b, None);
+    }
+    if let (Some(&(a, b)), Some(id)) = (excluded.copied_spans.first(), &excluded.copied_from) {
+        let detail = format!(
+            "(close to the model answer of {id}: {} of its sentences)",
+            excluded.copied_spans.len()
+        );
+        out.add(Rule::CopiedModelAnswer, a, b, Some(detail));
+    }
+    for f in failed {
+        if !matches!(
+            f.rule,
+            Rule::Repeated | Rule::CopiedModelAnswer | Rule::MissingApproach
+        ) {
+            out.add(f.rule, f.span.0, f.span.1, f.detail.clone());
+        }
+    }
+    *findings = out.list;
 }

@@ -12,10 +12,12 @@
 
 mod coverage;
 mod delivery;
+pub mod expect;
 /// The metric patterns' text and cue lists, shared with `build.rs`.
 mod metric_patterns;
 pub mod metrics;
 mod mistakes;
+mod negation;
 mod part;
 pub mod parts;
 #[cfg(test)]
@@ -23,7 +25,9 @@ mod reference;
 mod rule;
 pub mod rules;
 mod score;
+pub mod substance;
 pub mod text;
+pub mod topic;
 pub mod view;
 mod words;
 
@@ -32,11 +36,11 @@ use std::sync::{Arc, RwLock};
 use rustc_hash::FxHashMap;
 use serde::Serialize;
 
-use crate::bank::{Kind, Question, QuestionRef};
+use crate::bank::{Question, QuestionRef};
 pub use metrics::{Metric, MetricKind};
 pub use part::{Part, PartMap};
 pub use rule::Rule;
-pub use rules::{Rules, Severity};
+pub use rules::{Lex, Rules, Severity};
 pub use words::Class;
 
 /// A piece of the answer: byte offsets (end exclusive) and the text.
@@ -103,11 +107,32 @@ impl Parts {
 /// One thing the interviewer listens for, and whether the answer touched it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct CoverageItem {
-    /// `area` or `indicator`.
+    /// `area`, `indicator` or `follow-up`.
     pub kind: &'static str,
     pub text: String,
     /// The answer's words that matched a cue.
     pub evidence: Vec<Span>,
+    /// How strongly a covered point is covered; `None` for a missed one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub strength: Option<Strength>,
+}
+
+/// How strongly an answer covers a point: strongly by a phrase cue, or two different cues,
+/// in a sentence where the speaker acts; weakly by any other single cue.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Strength {
+    Weak,
+    Strong,
+}
+
+impl Strength {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Strength::Weak => "weak",
+            Strength::Strong => "strong",
+        }
+    }
 }
 
 /// Areas to cover and positive indicators, split into those touched and those missed.
@@ -226,6 +251,18 @@ pub struct Report {
     pub findings: Vec<Finding>,
     pub delivery: Delivery,
     pub suggestions: Vec<String>,
+    /// What the substance gates measured.
+    pub substance: substance::Substance,
+    /// Why the band is below what the score alone would give, when a gate kept it there.
+    pub cap: Option<Cap>,
+}
+
+/// A band kept below what the score would earn: the rule that kept it there and why
+/// ("no action described").
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Cap {
+    pub rule: Rule,
+    pub reason: String,
 }
 
 /// What the checker knows about the question, when the answer is for a known question.
@@ -234,13 +271,16 @@ pub struct QuestionContext<'a> {
     pub question: Option<QuestionRef<'a>>,
     /// A time budget that replaces the question's (a drill's).
     pub budget_override: Option<u32>,
+    /// The follow-up question the answer answers, when it answers one rather than the
+    /// question itself.
+    pub follow_up: Option<&'a str>,
 }
 
 impl<'a> QuestionContext<'a> {
     pub fn of(q: QuestionRef<'a>) -> Self {
         QuestionContext {
             question: Some(q),
-            budget_override: None,
+            ..QuestionContext::default()
         }
     }
 
@@ -252,13 +292,31 @@ impl<'a> QuestionContext<'a> {
         }
     }
 
-    fn kind(&self) -> Option<Kind> {
-        self.question.map(|q| q.question.kind)
+    /// The same, for an answer to the follow-up question `text`.
+    pub fn with_follow_up(self, text: &'a str) -> Self {
+        QuestionContext {
+            follow_up: Some(text),
+            ..self
+        }
     }
 
-    fn budget(&self) -> u32 {
-        self.question
-            .map_or(150, |q| q.question.time_budget_seconds)
+    /// The shape of answer it asks for: a follow-up's, the question's, or a story when
+    /// there is no question.
+    pub fn shape(&self, rules: &Rules) -> expect::Shape {
+        match (self.follow_up, self.question) {
+            (Some(_), _) => expect::Shape::FollowUp,
+            (None, Some(q)) => expect::shape_of(q.question, &rules.file),
+            (None, None) => expect::Shape::Story,
+        }
+    }
+
+    /// The time budget: a drill's, else a follow-up's, else the question's (150 s without
+    /// one).
+    fn budget(&self, spec: &expect::ShapeSpec) -> u32 {
+        self.budget_override
+            .or(spec.budget_seconds)
+            .or(self.question.map(|q| q.question.time_budget_seconds))
+            .unwrap_or(150)
     }
 }
 
@@ -285,13 +343,16 @@ fn wants_stakeholders(q: &Question) -> bool {
 pub struct QuestionFacts {
     cues: coverage::QuestionCues,
     wants_stakeholders: bool,
+    /// The shape of answer it asks for.
+    shape: expect::Shape,
 }
 
 impl QuestionFacts {
-    fn of(q: &Question) -> QuestionFacts {
+    fn of(q: &Question, rules: &Rules) -> QuestionFacts {
         QuestionFacts {
             cues: coverage::QuestionCues::of(q),
             wants_stakeholders: wants_stakeholders(q),
+            shape: expect::shape_of(q, &rules.file),
         }
     }
 }
@@ -304,6 +365,8 @@ impl QuestionFacts {
 pub struct Checker {
     rules: Rules,
     questions: RwLock<FxHashMap<Box<str>, Arc<QuestionFacts>>>,
+    /// The banks' model answers, to name an answer that copies one.
+    models: Option<substance::Models>,
 }
 
 impl Checker {
@@ -311,7 +374,24 @@ impl Checker {
         Checker {
             rules,
             questions: RwLock::default(),
+            models: None,
         }
+    }
+
+    /// The same, knowing the model answers of every question in `catalog`, so an answer
+    /// copied from one is named and earns nothing for the copied part.
+    pub fn with_models(mut self, catalog: &crate::Catalog) -> Checker {
+        let models = catalog.all_questions().map(|q| {
+            let text = q.question.model_answer.full_text();
+            let sentences = prepare(&text, &self.rules);
+            let keys = view::fast(&text, &sentences, &self.rules)
+                .iter()
+                .map(substance::keys)
+                .collect();
+            (q.question.id.clone(), keys)
+        });
+        self.models = Some(substance::Models::new(models));
+        self
     }
 
     /// The rules it checks by.
@@ -322,7 +402,13 @@ impl Checker {
     /// Check one answer.
     pub fn check(&self, answer: &str, ctx: QuestionContext<'_>) -> Report {
         let facts = ctx.question.map(|q| self.facts(q.question));
-        analyze_with(answer, ctx, &self.rules, facts.as_deref())
+        analyze_with(
+            answer,
+            ctx,
+            &self.rules,
+            facts.as_deref(),
+            self.models.as_ref(),
+        )
     }
 
     /// The question's facts, worked out on first use and kept.
@@ -335,7 +421,7 @@ impl Checker {
             return Arc::clone(facts);
         }
         drop(known);
-        let facts = Arc::new(QuestionFacts::of(q));
+        let facts = Arc::new(QuestionFacts::of(q, &self.rules));
         let mut known = self
             .questions
             .write()
@@ -353,8 +439,8 @@ pub fn prepare(answer: &str, rules: &Rules) -> Vec<text::Sentence> {
 /// Check one answer (a question's cue lists are compiled for this answer alone: to check
 /// many, use a [`Checker`]).
 pub fn analyze(answer: &str, ctx: QuestionContext<'_>, rules: &Rules) -> Report {
-    let facts = ctx.question.map(|q| QuestionFacts::of(q.question));
-    analyze_with(answer, ctx, rules, facts.as_ref())
+    let facts = ctx.question.map(|q| QuestionFacts::of(q.question, rules));
+    analyze_with(answer, ctx, rules, facts.as_ref(), None)
 }
 
 /// Check one answer on the fast path, with the question's facts when it has a question.
@@ -363,26 +449,69 @@ fn analyze_with(
     ctx: QuestionContext<'_>,
     rules: &Rules,
     facts: Option<&QuestionFacts>,
+    models: Option<&substance::Models>,
 ) -> Report {
     let sentences = prepare(answer, rules);
     let metrics = metrics::find_metrics_in(answer, &sentences);
-    let (positive, negative) = match facts {
+    let all = view::fast(answer, &sentences, rules);
+    let excluded = substance::exclusions(&all, models);
+    let (views, metrics) = kept(all, metrics, &excluded);
+    let shape = match (ctx.follow_up, facts) {
+        (None, Some(f)) => f.shape,
+        _ => ctx.shape(rules),
+    };
+    let (mut positive, negative) = match facts {
         Some(f) => (
-            f.cues.positive_hits(answer, &sentences),
-            f.cues.negative_hits(answer, &sentences),
+            f.cues.positive_hits(answer, &views),
+            f.cues.negative_hits(answer, &views),
         ),
         None => (Vec::new(), Vec::new()),
     };
+    if let Some(text) = ctx.follow_up {
+        let items = coverage::follow_up_items(text, &rules.file.lexicons[&Lex::QuestionWords]);
+        positive = coverage::follow_up_hits(&items, answer, &views);
+    }
     assemble(Found {
         answer,
-        sentences: &view::fast(&sentences, rules),
+        sentences: &views,
         metrics,
         positive,
         negative,
         wants_stakeholders: facts.is_none_or(|f| f.wants_stakeholders),
+        shape: &rules.file.shapes[&shape],
+        shape_kind: shape,
+        excluded,
         ctx,
         rules,
     })
+}
+
+/// The sentences and metrics the rules read: those outside the excluded sentences.
+fn kept<S: view::SentenceView>(
+    all: Vec<S>,
+    metrics: Vec<Metric>,
+    excluded: &substance::Excluded,
+) -> (Vec<S>, Vec<Metric>) {
+    let mut spans: Vec<(usize, usize)> = excluded
+        .repeated_spans
+        .iter()
+        .chain(&excluded.copied_spans)
+        .copied()
+        .collect();
+    spans.sort_unstable();
+    // Sentences do not overlap: a metric is inside the last span that starts before it.
+    let inside = |m: &Metric| {
+        let at = spans.partition_point(|&(a, _)| a <= m.start);
+        at > 0 && m.end <= spans[at - 1].1
+    };
+    let views = all
+        .into_iter()
+        .enumerate()
+        .filter(|(i, _)| !excluded.contains(*i))
+        .map(|(_, v)| v)
+        .collect();
+    let metrics = metrics.into_iter().filter(|m| !inside(m)).collect();
+    (views, metrics)
 }
 
 /// What a checker found in an answer before the rules read it: its sentences, metrics and
@@ -391,13 +520,19 @@ struct Found<'a, S> {
     answer: &'a str,
     sentences: &'a [S],
     metrics: Vec<Metric>,
-    /// For each area and positive indicator, the words that match its cues.
-    positive: Vec<Vec<Span>>,
-    /// For each negative indicator, the words that match its cues.
-    negative: Vec<Vec<Span>>,
+    /// For each point to cover (the question's areas and positive indicators, or the
+    /// follow-up's), the matches of its cues.
+    positive: Vec<Vec<coverage::CueHit>>,
+    /// For each negative indicator, the matches of its cues.
+    negative: Vec<Vec<coverage::CueHit>>,
     /// Whether the question wants stakeholders named (every answer without a question
     /// does, since all prepcoach questions are about partnership work).
     wants_stakeholders: bool,
+    /// What the question asks for.
+    shape: &'a expect::ShapeSpec,
+    shape_kind: expect::Shape,
+    /// Sentences taken out (repeats and copies) before the rules read the answer.
+    excluded: substance::Excluded,
     ctx: QuestionContext<'a>,
     rules: &'a Rules,
 }
@@ -412,6 +547,9 @@ fn assemble<S: view::SentenceView>(found: Found<'_, S>) -> Report {
         positive,
         negative,
         wants_stakeholders,
+        shape,
+        shape_kind,
+        excluded,
         ctx,
         rules,
     } = found;
@@ -431,9 +569,30 @@ fn assemble<S: view::SentenceView>(found: Found<'_, S>) -> Report {
         outcome: make(Part::Outcome),
         learning: make(Part::Learning),
     };
-    let delivery = delivery::measure(answer, sentences, ctx.budget(), &rules.file.delivery);
+    let delivery = delivery::measure(answer, sentences, ctx.budget(shape), &rules.file.delivery);
+    let cue_spans: Vec<(usize, usize)> = positive
+        .iter()
+        .flatten()
+        .map(|h| (h.start, h.end))
+        .collect();
     let coverage = match ctx.question {
-        Some(q) => coverage::measure(q.question, positive),
+        Some(q) => {
+            let acting: Vec<bool> = feats.iter().map(|f| f.actions > 0).collect();
+            match ctx.follow_up {
+                Some(text) => {
+                    let words = &rules.file.lexicons[&Lex::QuestionWords];
+                    let items = coverage::follow_up_items(text, words);
+                    let items = items.iter().map(|c| ("follow-up", c));
+                    coverage::measure(items, positive, &acting, answer)
+                }
+                None => coverage::measure(
+                    coverage::positive_items(q.question),
+                    positive,
+                    &acting,
+                    answer,
+                ),
+            }
+        }
         None => Coverage::default(),
     };
     let vague_claims = mistakes::vague_claims(answer, sentences, &metrics);
@@ -447,9 +606,37 @@ fn assemble<S: view::SentenceView>(found: Found<'_, S>) -> Report {
         delivery: &delivery,
         negative: &negative,
         wants_stakeholders,
+        shape,
+        nothing_left: sentences.is_empty() && !excluded.copied.is_empty()
+            || sentences.is_empty() && !excluded.repeated.is_empty(),
         ctx,
         rules,
     });
+    let gate_input = substance::GateInput {
+        answer,
+        sentences,
+        feats: &feats,
+        parts: &parts,
+        metrics: &metrics,
+        cue_spans: &cue_spans,
+        excluded: &excluded,
+        shape,
+        shape_kind,
+        topic: topic::Reading {
+            counterparties: sentences
+                .iter()
+                .map(|s| s.entries(Lex::Counterparties).count())
+                .sum(),
+            ..topic::read(sentences.iter().flat_map(|s| {
+                (0..s.len())
+                    .filter(|&i| s.is(i, Class::ALPHA) && !s.is(i, Class::FUNCTION))
+                    .map(|i| s.topic_row(i))
+            }))
+        },
+    };
+    let (substance, failed) = substance::gates(&gate_input);
+    let soup = substance::is_soup(&gate_input);
+    mistakes::gate_findings(&mut findings, &failed, &excluded, rules);
     findings.sort_by_key(|f| (f.start, std::cmp::Reverse(f.severity)));
     let (score, band, breakdown) = score::score(&score::Inputs {
         parts: &parts,
@@ -458,10 +645,14 @@ fn assemble<S: view::SentenceView>(found: Found<'_, S>) -> Report {
         coverage: &coverage,
         delivery: &delivery,
         findings: &findings,
+        shape,
         ctx,
         short_ratio: rules.file.delivery.too_short_ratio,
+        soup,
     });
-    let suggestions = score::suggestions(answer, &parts, &findings, &coverage, &metrics);
+    let cap = score::cap(band, &failed, rules);
+    let band = if cap.is_some() { Band::Below } else { band };
+    let suggestions = score::suggestions(answer, &parts, &findings, &coverage, &metrics, shape);
     Report {
         id: None,
         question_id: ctx.question.map(|q| q.question.id.clone()),
@@ -477,6 +668,8 @@ fn assemble<S: view::SentenceView>(found: Found<'_, S>) -> Report {
         findings,
         delivery,
         suggestions,
+        substance,
+        cap,
     }
 }
 
@@ -493,7 +686,7 @@ pub struct SentenceExplanation {
 /// Each sentence of an answer as the part rules saw it.
 pub fn explain(answer: &str, rules: &Rules) -> Vec<SentenceExplanation> {
     let sentences = prepare(answer, rules);
-    let views = view::fast(&sentences, rules);
+    let views = view::fast(answer, &sentences, rules);
     let metrics = metrics::find_metrics_in(answer, &sentences);
     let feats = parts::features(answer, &views, &metrics);
     let classified = parts::classify(&feats);
@@ -572,7 +765,7 @@ mod tests {
             let text = words.join(" ");
             let rules = Rules::builtin().unwrap();
             for s in prepare(&text, &rules) {
-                let fast = view::Fast { sentence: &s, rules: &rules };
+                let fast = view::Fast::new(&text, &s, &rules);
                 for &lex in rules::Lex::ALL {
                     let l = rules.lex(lex);
                     let scan: Vec<_> = l.matches(&s.tokens, u64::MAX).collect();

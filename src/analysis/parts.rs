@@ -77,7 +77,7 @@ fn sentence_features<S: SentenceView>(answer: &str, s: &S, metrics: &[Metric]) -
         .filter(|&i| past_flags[i] && s.is(i - 1, Class::SUBJECT | Class::PAST_LEAD))
         .count();
     let verbs = |lex: Lex| -> usize {
-        s.entries(lex)
+        s.affirmed(lex)
             .filter(|&(i, _)| verb_like(s, i, &past_flags) && own_action(s, i))
             .count()
     };
@@ -114,9 +114,9 @@ fn sentence_features<S: SentenceView>(answer: &str, s: &S, metrics: &[Metric]) -
         setting: s.has_entry(Lex::Setting) || opens_with_place(s),
         outcome_verb: past_verbs(Lex::OutcomeVerbs),
         outcome_verb_weak: past_verbs(Lex::OutcomeVerbsWeak),
-        outcome_marker: s.has_entry(Lex::OutcomeMarkers),
+        outcome_marker: s.has_affirmed(Lex::OutcomeMarkers),
         target: s.has_entry(Lex::TargetMarkers),
-        learning: s.has_entry(Lex::LearningStrong),
+        learning: s.has_affirmed(Lex::LearningStrong),
         learning_skill: s.has_entry(Lex::LearningSkill),
         learning_empty: s.has_entry(Lex::LearningEmpty),
         metrics: in_sentence.len(),
@@ -206,6 +206,11 @@ fn role_statement<S: SentenceView>(s: &S) -> bool {
 /// "At a payments startup, …", "In my last role …": the sentence opens on where it happened.
 fn opens_with_place<S: SentenceView>(s: &S) -> bool {
     s.len() > 3 && s.is(0, Class::PLACE_OPENER) && s.is(1, Class::PLACE_DETERMINER)
+}
+
+/// Whether a metric counts activity, read with the lexicons of an answer's sentences.
+pub fn is_activity_count_in<S: SentenceView>(m: &Metric, sentences: &[S]) -> bool {
+    sentences.first().is_some_and(|s| is_activity_count(m, s))
 }
 
 /// "40 meetings", "200 calls": effort, not a result.
@@ -340,7 +345,10 @@ fn is_approach(f: &Features) -> bool {
 }
 
 fn is_example(f: &Features, narrative_past: usize) -> bool {
-    if f.generic || f.career || f.habitual || f.question || f.salad {
+    // A habit is no instance, unless the sentence also reports what someone did ("the
+    // program I rebuilt…, so I'll explain my approach through it").
+    let habit = f.habitual && f.past_subject == 0;
+    if f.generic || f.career || habit || f.question || f.salad {
         return false;
     }
     let past_story = f.past > 0 && (!f.modal || f.past >= 2);

@@ -12,11 +12,13 @@ use std::collections::HashMap;
 
 use unicode_segmentation::UnicodeSegmentation as _;
 
+use super::coverage::CueHit;
 use super::rules::{Lex, Rules};
-use super::text::{normalize, stem, Sentence};
+use super::substance::Models;
+use super::text::{normalize, same_family, stem, Sentence};
 use super::view::SentenceView;
 use super::words::{as_written, classes, Class};
-use super::{coverage, metrics, Found, Part, QuestionContext, Report, Span};
+use super::{coverage, metrics, Found, Part, QuestionContext, Report};
 
 /// A word of the answer as text.
 #[derive(Debug, Clone)]
@@ -115,6 +117,7 @@ impl List {
 struct Plain<'a> {
     sentence: &'a Sentence<Word>,
     lists: &'a HashMap<Lex, List>,
+    negated: Vec<bool>,
 }
 
 impl SentenceView for Plain<'_> {
@@ -160,64 +163,145 @@ impl SentenceView for Plain<'_> {
     fn entries(&self, lex: Lex) -> impl Iterator<Item = (usize, usize)> + '_ {
         self.lists[&lex].matches(&self.sentence.tokens).into_iter()
     }
+    fn negated(&self, i: usize) -> bool {
+        self.negated[i]
+    }
+    fn key(&self, i: usize) -> u64 {
+        key_of(&self.sentence.tokens[i].stem)
+    }
+    fn topic_row(&self, i: usize) -> u16 {
+        super::topic::row_of(&self.sentence.tokens[i].stem)
+    }
+    fn is_cue(&self, i: usize) -> bool {
+        let stem = &self.sentence.tokens[i].stem;
+        self.lists
+            .iter()
+            .any(|(lex, l)| lex.is_signal() && l.entries.contains_key(stem))
+    }
 }
 
-/// For each cue list, its first matches in the answer, sentence by sentence.
+/// For each cue list, its matches in the answer that count (not negated, not one generic
+/// word, a one-word cue only in its word family), sentence by sentence, at most
+/// [`coverage::MAX_HITS`].
 fn cue_hits<'c>(
-    answer: &str,
-    sentences: &[Sentence<Word>],
+    sentences: &[Plain<'_>],
     lists: impl Iterator<Item = &'c crate::bank::Cued>,
-) -> Vec<Vec<Span>> {
+) -> Vec<Vec<CueHit>> {
     lists
         .map(|cued| {
             let list = List::new(&cued.cues);
-            sentences
-                .iter()
-                .flat_map(|s| {
-                    list.matches(&s.tokens)
-                        .into_iter()
-                        .map(|(i, j)| Span::of(answer, s.tokens[i].start, s.tokens[j - 1].end))
-                })
-                .take(coverage::MAX_HITS)
-                .collect()
+            let mut hits = Vec::new();
+            for (si, s) in sentences.iter().enumerate() {
+                let words = &s.sentence.tokens;
+                for (i, j) in list.matches(words) {
+                    let one = j - i == 1;
+                    let family = cued.cues.iter().any(|c| {
+                        let cue = normalize(c.trim());
+                        stem(&cue) == words[i].stem
+                            && cue.unicode_words().count() == 1
+                            && same_family(&words[i].lower, &cue)
+                    });
+                    let counts = !s.negated(i) && (!one || family);
+                    if counts && hits.len() < coverage::MAX_HITS {
+                        hits.push(CueHit {
+                            sentence: si,
+                            start: words[i].start,
+                            end: words[j - 1].end,
+                            key: (key_of(&words[i].stem), j - i),
+                            generic: one && s.entry_at(i, Lex::GenericCues).is_some(),
+                        });
+                    }
+                }
+            }
+            hits
+        })
+        .collect()
+}
+
+/// A number for a stem, the same for the same stem.
+fn key_of(stem: &str) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    stem.hash(&mut h);
+    h.finish()
+}
+
+/// The model answers, indexed the plain way (stems as text, hashed).
+pub fn models(texts: &[(String, String)], rules: &Rules) -> Models {
+    let lists = lists(rules);
+    Models::new(texts.iter().map(|(id, text)| {
+        let sentences = super::text::split(text, |start, end| words(text, start, end));
+        let keys = views(text, &sentences, &lists)
+            .iter()
+            .map(super::substance::keys)
+            .collect();
+        (id.clone(), keys)
+    }))
+}
+
+/// The rules' lexicons as lists.
+fn lists(rules: &Rules) -> HashMap<Lex, List> {
+    Lex::ALL
+        .iter()
+        .map(|&lex| (lex, List::new(&rules.file.lexicons[&lex])))
+        .collect()
+}
+
+/// Views of the sentences, with their negations.
+fn views<'a>(
+    answer: &str,
+    sentences: &'a [Sentence<Word>],
+    lists: &'a HashMap<Lex, List>,
+) -> Vec<Plain<'a>> {
+    sentences
+        .iter()
+        .map(|sentence| {
+            let mut view = Plain {
+                sentence,
+                lists,
+                negated: Vec::new(),
+            };
+            view.negated = super::negation::mask(answer, &view);
+            view
         })
         .collect()
 }
 
 /// Check one answer the plain way.
-pub fn analyze(answer: &str, ctx: QuestionContext<'_>, rules: &Rules) -> Report {
-    let lists: HashMap<Lex, List> = Lex::ALL
-        .iter()
-        .map(|&lex| (lex, List::new(&rules.file.lexicons[&lex])))
-        .collect();
+pub fn analyze(
+    answer: &str,
+    ctx: QuestionContext<'_>,
+    rules: &Rules,
+    models: Option<&Models>,
+) -> Report {
+    let lists = lists(rules);
     let sentences = super::text::split(answer, |start, end| words(answer, start, end));
-    let views: Vec<Plain> = sentences
-        .iter()
-        .map(|sentence| Plain {
-            sentence,
-            lists: &lists,
-        })
-        .collect();
-    let (positive, negative) = match ctx.question {
+    let all = views(answer, &sentences, &lists);
+    let excluded = super::substance::exclusions(&all, models);
+    let (views, metrics) = super::kept(all, metrics::find_metrics(answer), &excluded);
+    let (mut positive, negative) = match ctx.question {
         Some(q) => (
-            cue_hits(
-                answer,
-                &sentences,
-                coverage::positive_items(q.question).map(|(_, c)| c),
-            ),
-            cue_hits(answer, &sentences, q.question.indicators.negative.iter()),
+            cue_hits(&views, coverage::positive_items(q.question).map(|(_, c)| c)),
+            cue_hits(&views, q.question.indicators.negative.iter()),
         ),
         None => (Vec::new(), Vec::new()),
     };
+    if let Some(text) = ctx.follow_up {
+        let items = coverage::follow_up_items(text, &rules.file.lexicons[&Lex::QuestionWords]);
+        positive = cue_hits(&views, items.iter());
+    }
     super::assemble(Found {
         answer,
         sentences: &views,
-        metrics: metrics::find_metrics(answer),
+        metrics,
         positive,
         negative,
         wants_stakeholders: ctx
             .question
             .is_none_or(|q| super::wants_stakeholders(q.question)),
+        shape: &rules.file.shapes[&ctx.shape(rules)],
+        shape_kind: ctx.shape(rules),
+        excluded,
         ctx,
         rules,
     })
@@ -240,7 +324,18 @@ mod tests {
     /// tests run them, after whatever came before.
     fn checker() -> &'static Checker {
         static CHECKER: OnceLock<Checker> = OnceLock::new();
-        CHECKER.get_or_init(|| Checker::new(Rules::builtin().unwrap()))
+        CHECKER.get_or_init(|| Checker::new(Rules::builtin().unwrap()).with_models(catalog()))
+    }
+
+    fn plain_models() -> &'static Models {
+        static MODELS: OnceLock<Models> = OnceLock::new();
+        MODELS.get_or_init(|| {
+            let texts: Vec<(String, String)> = catalog()
+                .all_questions()
+                .map(|q| (q.question.id.clone(), q.question.model_answer.full_text()))
+                .collect();
+            models(&texts, checker().rules())
+        })
     }
 
     fn question(i: usize) -> QuestionContext<'static> {
@@ -253,7 +348,7 @@ mod tests {
 
     fn same_report(answer: &str, ctx: QuestionContext<'_>) {
         let fast = checker().check(answer, ctx);
-        let plain = analyze(answer, ctx, checker().rules());
+        let plain = analyze(answer, ctx, checker().rules(), Some(plain_models()));
         assert_eq!(fast, plain, "answer {answer:?}");
     }
 

@@ -50,6 +50,14 @@ pub enum Rule {
     LessonFirst,
     OutcomeBeforeAction,
     NegativeIndicator,
+    OffTopic,
+    CopiedModelAnswer,
+    Repeated,
+    Denial,
+    NoSpecifics,
+    CueList,
+    NumberSoup,
+    NoRealMetric,
 }
 
 impl Rule {

@@ -12,6 +12,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 
 use serde::{Deserialize, Serialize};
 
+use super::expect::{Shape, ShapeSpec};
 use super::text::{normalize, Token};
 use super::Rule;
 use crate::error::{Diagnostic, Error, Result};
@@ -44,6 +45,10 @@ impl Severity {
 pub struct RuleSpec {
     pub severity: Severity,
     pub message: String,
+    /// What a capped band says when this rule keeps an answer below ("no action
+    /// described").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cap: Option<String>,
     #[serde(default = "yes", skip_serializing_if = "is_true")]
     pub enabled: bool,
 }
@@ -77,6 +82,10 @@ pub struct DeliverySpec {
 #[serde(deny_unknown_fields)]
 pub struct RulesFile {
     pub delivery: DeliverySpec,
+    /// What an answer of each shape needs ([`Shape`]).
+    pub shapes: BTreeMap<Shape, ShapeSpec>,
+    /// The words in a question that say which shape of answer it asks for.
+    pub question_wording: BTreeMap<Shape, Vec<String>>,
     pub rules: BTreeMap<Rule, RuleSpec>,
     pub lexicons: BTreeMap<Lex, Vec<String>>,
 }
@@ -87,6 +96,10 @@ pub struct RulesFile {
 struct RulesOverride {
     #[serde(default)]
     delivery: Option<DeliveryOverride>,
+    #[serde(default)]
+    shapes: BTreeMap<Shape, ShapeSpec>,
+    #[serde(default)]
+    question_wording: BTreeMap<Shape, LexiconEdit>,
     #[serde(default)]
     rules: BTreeMap<Rule, RuleOverride>,
     #[serde(default)]
@@ -174,11 +187,32 @@ pub enum Lex {
     BusinessAcronyms,
     ScenarioOpeners,
     RoleNouns,
+    GenericCues,
+    QuestionWords,
+    Counterparties,
 }
 
 impl Lex {
     /// Every lexicon, in the order of their bits in a token's mask.
     pub const ALL: &'static [Lex] = <Lex as strum::VariantArray>::VARIANTS;
+
+    /// Whether its words are signal words an answer earns credit with (actions, results,
+    /// lessons, stakes, hedges…), rather than information of the answer's own (who was
+    /// involved, which organisation, when): an answer made of signal words alone is a
+    /// list of cues.
+    pub fn is_signal(self) -> bool {
+        !matches!(
+            self,
+            Lex::Stakeholders
+                | Lex::RoleNouns
+                | Lex::OrgNouns
+                | Lex::BusinessAcronyms
+                | Lex::TimeAnchors
+                | Lex::ActivityNouns
+                | Lex::GenericCues
+                | Lex::Counterparties
+        )
+    }
 
     /// The lexicon's name in the rules file.
     pub fn name(self) -> &'static str {
@@ -437,7 +471,11 @@ impl Rules {
             .iter()
             .find(|l| !file.lexicons.contains_key(l))
             .map(|l| l.name());
-        if let Some(name) = missing_rule.or(missing_lex) {
+        let missing_shape = Shape::ALL
+            .iter()
+            .find(|s| !file.shapes.contains_key(s))
+            .map(|s| s.as_str());
+        if let Some(name) = missing_rule.or(missing_lex).or(missing_shape) {
             return Err(Error::Invalid(vec![Diagnostic {
                 file: "rules".into(),
                 line: 1,
@@ -546,6 +584,15 @@ impl Rules {
         hits
     }
 
+    /// The bits of the signal lexicons ([`Lex::is_signal`]) in a token's mask.
+    pub fn signal_bits(&self) -> u64 {
+        Lex::ALL
+            .iter()
+            .enumerate()
+            .filter(|(_, l)| l.is_signal())
+            .fold(0, |m, (bit, _)| m | 1u64 << bit)
+    }
+
     /// This set of rules' serial number, unique in the process.
     pub fn serial(&self) -> u32 {
         self.serial
@@ -582,6 +629,7 @@ fn apply(file: &mut RulesFile, over: RulesOverride) {
         let spec = file.rules.entry(rule).or_insert_with(|| RuleSpec {
             severity: Severity::Suggestion,
             message: String::new(),
+            cap: None,
             enabled: true,
         });
         spec.severity = r.severity.unwrap_or(spec.severity);
@@ -590,9 +638,19 @@ fn apply(file: &mut RulesFile, over: RulesOverride) {
             spec.message = m;
         }
     }
+    file.shapes.extend(over.shapes);
+    for (shape, edit) in over.question_wording {
+        edit.apply(file.question_wording.entry(shape).or_default());
+    }
     for (lex, edit) in over.lexicons {
-        let list = file.lexicons.entry(lex).or_default();
-        match edit {
+        edit.apply(file.lexicons.entry(lex).or_default());
+    }
+}
+
+impl LexiconEdit {
+    /// The edit applied to a word list: a list replaces it; `add` and `remove` edit it.
+    fn apply(self, list: &mut Vec<String>) {
+        match self {
             LexiconEdit::Replace(v) => *list = v,
             LexiconEdit::Edit { add, remove } => {
                 let remove: HashSet<String> = remove.iter().map(|w| normalize(w)).collect();

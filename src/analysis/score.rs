@@ -1,11 +1,14 @@
 //! The score (0–100), its band, and the three most useful suggestions.
 //!
-//! Points: structure 50 (ten a part), impact 20, coverage 15, delivery 15, less penalties for
-//! mistakes. "Exceeds" also needs all five parts and a number, so a long answer cannot reach
-//! it on volume alone; a keyword salad earns no parts and stays "below".
+//! Points: structure 50 (shared by the parts the question's shape expects: ten a part for a
+//! story), impact 20, coverage 15, delivery 15, less penalties for mistakes. "Exceeds" also
+//! needs every expected part and a number, so a long answer cannot reach it on volume
+//! alone; a keyword salad earns no parts and stays "below".
 
+use super::expect::ShapeSpec;
 use super::{
-    Band, Breakdown, Coverage, Delivery, Finding, Metric, Pace, Parts, QuestionContext, Rule, Span,
+    Band, Breakdown, Coverage, Delivery, Finding, Metric, Pace, Part, Parts, QuestionContext, Rule,
+    Span, Strength,
 };
 
 /// What the score is computed from.
@@ -16,9 +19,12 @@ pub struct Inputs<'a> {
     pub coverage: &'a Coverage,
     pub delivery: &'a Delivery,
     pub findings: &'a [Finding],
+    pub shape: &'a ShapeSpec,
     pub ctx: QuestionContext<'a>,
     /// The rules' too-short ratio, below which delivery points shrink.
     pub short_ratio: f64,
+    /// The metrics are a soup of numbers: no metric credit.
+    pub soup: bool,
 }
 
 /// Score an answer from its analysis.
@@ -30,19 +36,28 @@ pub fn score(inp: &Inputs<'_>) -> (u32, Band, Breakdown) {
         coverage,
         delivery,
         findings,
+        shape,
         ctx,
         short_ratio,
+        soup,
     } = *inp;
-    let present = 5 - parts.missing().len() as u32;
-    let structure = present * 10;
-    let impact = match metrics.len() {
+    let expected = shape.parts.len().max(1) as u32;
+    let present = shape
+        .parts
+        .iter()
+        .filter(|&&p| parts.get(p).present)
+        .count() as u32;
+    // Shared out among the expected parts, rounded: ten a part for a story's five.
+    let share = |points: u32| (points * present + expected / 2) / expected;
+    let structure = share(50);
+    let impact = match if soup { 0 } else { metrics.len() } {
         0 => 0u32,
         1 => 12,
         2 => 16,
         _ => 20,
     }
     .saturating_sub(3 * vague.len() as u32);
-    let impact = if parts.outcome.present {
+    let impact = if parts.outcome.present || !shape.parts.contains(&Part::Outcome) {
         impact
     } else {
         impact.min(8)
@@ -50,22 +65,32 @@ pub fn score(inp: &Inputs<'_>) -> (u32, Band, Breakdown) {
     let coverage_pts = if ctx.question.is_some() {
         let total = coverage.covered.len() + coverage.missing.len();
         if total == 0 {
-            present * 3
+            share(15)
         } else {
-            (15 * coverage.covered.len() as u32)
-                .div_ceil(total as u32)
-                .min(15)
+            // A weakly covered point is worth half a strongly covered one.
+            let earned: u32 = coverage
+                .covered
+                .iter()
+                .map(|c| match c.strength {
+                    Some(Strength::Strong) => 2,
+                    _ => 1,
+                })
+                .sum();
+            (15 * earned).div_ceil(2 * total as u32).min(15)
         }
     } else {
-        present * 3
+        share(15)
     };
     let delivery_pts = delivery_points(delivery, short_ratio);
     let penalty = penalty(findings);
     let raw = structure + impact + coverage_pts + delivery_pts;
     let total = raw.saturating_sub(penalty).min(100);
-    let band = if total >= 80 && present == 5 && !metrics.is_empty() {
+    let numbers = !shape.needs_metric || !metrics.is_empty();
+    // Exceeds also needs the time to tell it: a 20-second answer to a 150-second question
+    // is thin, however neat.
+    let band = if total >= 80 && present == expected && numbers && delivery.pace != Pace::TooShort {
         Band::Exceeds
-    } else if total >= 55 && present >= 3 && parts.approach.present {
+    } else if total >= 55 && present * 5 >= expected * 3 && parts.approach.present {
         Band::Meets
     } else {
         Band::Below
@@ -78,6 +103,32 @@ pub fn score(inp: &Inputs<'_>) -> (u32, Band, Breakdown) {
         penalty,
     };
     (total, band, breakdown)
+}
+
+/// Why the band is kept below what the score earns: the first failed gate whose rule is
+/// on, when the score alone would reach meets.
+pub fn cap(
+    band: Band,
+    failed: &[super::substance::Failed],
+    rules: &super::Rules,
+) -> Option<super::Cap> {
+    if band == Band::Below {
+        return None;
+    }
+    failed.iter().find_map(|f| {
+        let spec = rules.rule(f.rule)?;
+        let reason = spec
+            .cap
+            .clone()
+            .unwrap_or_else(|| f.rule.as_str().to_string());
+        Some(super::Cap {
+            rule: f.rule,
+            reason: match &f.detail {
+                Some(d) => format!("{reason} {d}"),
+                None => reason,
+            },
+        })
+    })
 }
 
 fn delivery_points(d: &Delivery, short_ratio: f64) -> u32 {
@@ -113,10 +164,12 @@ pub fn suggestions(
     findings: &[Finding],
     coverage: &Coverage,
     metrics: &[Metric],
+    shape: &ShapeSpec,
 ) -> Vec<String> {
     let has = |rule: Rule| findings.iter().find(|f| f.rule == rule);
+    let missing = |part: Part| shape.parts.contains(&part) && !parts.get(part).present;
     let mut out: Vec<String> = Vec::new();
-    if !parts.outcome.present {
+    if missing(Part::Outcome) {
         out.push(match parts.approach.evidence.last() {
             Some(s) => format!(
                 "Say what came of it and by how much: after '{}', add the result with a number (revenue, %, partners, time).",
@@ -124,12 +177,15 @@ pub fn suggestions(
             ),
             None => "Say what came of it and by how much: add the result with a number.".into(),
         });
-    } else if metrics.is_empty() {
-        let s = &parts.outcome.evidence[0];
+    } else if let (true, Some(s)) = (metrics.is_empty(), parts.outcome.evidence.first()) {
         out.push(format!(
             "Put a number on the result: your outcome sentence '{}' has no number.",
             quote(&s.text)
         ));
+    } else if metrics.is_empty() && shape.needs_metric {
+        out.push(
+            "Put a number on it: the stakes, a target or a result (%, money, counts, time).".into(),
+        );
     }
     if let Some(f) = has(Rule::HypotheticalAnswer) {
         out.push(format!(
@@ -137,13 +193,13 @@ pub fn suggestions(
             quote(&answer[f.start..f.end])
         ));
     }
-    if !parts.approach.present {
+    if missing(Part::Approach) {
         out.push(
             "Say what you did, as concrete steps in the first person ('I pulled…', 'I set up…')."
                 .into(),
         );
     }
-    if !parts.example.present {
+    if missing(Part::Example) {
         out.push("Anchor it in one real instance: name the partner, the deal or the quarter it happened.".into());
     }
     if let Some(v) = findings.iter().find(|f| f.rule == Rule::VagueClaim) {
@@ -152,10 +208,10 @@ pub fn suggestions(
             &answer[v.start..v.end]
         ));
     }
-    if !parts.context.present {
+    if missing(Part::Context) {
         out.push("Open with the situation: what was going on, what was at stake, with a baseline number.".into());
     }
-    if !parts.learning.present {
+    if missing(Part::Learning) {
         out.push("Close with the lesson: what you do differently since ('Since then I…', 'Next time I would…').".into());
     }
     if let Some(f) = has(Rule::Criticism) {

@@ -47,6 +47,8 @@ pub struct Token {
     pub(super) cue: u16,
     /// The closed word classes it belongs to ([`super::words`]).
     class: Class,
+    /// Its stem's row in the topic model ([`super::topic`]).
+    pub(super) topic: u16,
 }
 
 // A token is one cache line at most (on 64-bit targets).
@@ -158,12 +160,29 @@ pub fn intern(stem: &str, always: bool) -> u32 {
 
 /// The number of a lexicon entry's stem, as [`intern`] gives it.
 pub fn stem_id(word: &str) -> u32 {
-    work_out(word, true).id
+    entry_word(word).0
 }
 
 /// The number of a lexicon entry's lowercase form, as tokens carry it in `lower_id`.
 pub fn lower_id(word: &str) -> u32 {
-    work_out(word, true).lower_id
+    entry_word(word).1
+}
+
+/// The numbers of a lexicon entry's word (its stem's and lowercase form's), always given
+/// ([`intern`]), remembered per thread: a process builds the same lexicons more than once.
+fn entry_word(word: &str) -> (u32, u32) {
+    MEMO.with(|memo| {
+        let mut memo = memo.borrow_mut();
+        if let Some(k) = memo.get_or_work_out(word, Memo::pack(word)) {
+            return (k.id, k.lower_id);
+        }
+        let k = work_out(word, true);
+        let numbers = (k.id, k.lower_id);
+        if !memo.is_full() {
+            memo.insert(word, k);
+        }
+        numbers
+    })
 }
 
 /// Metric cues not worked out yet.
@@ -175,6 +194,7 @@ const NO_CUES_YET: u16 = u16::MAX;
 /// `serial` (0: none yet). All a token needs, in 48 bytes: with a short word's key, a
 /// memo entry is one cache line, so looking up a word not seen lately is one trip to
 /// memory.
+#[derive(Clone, Copy)]
 struct Known {
     multi: u64,
     single: u64,
@@ -185,6 +205,7 @@ struct Known {
     class: Class,
     serial: u32,
     cue: u16,
+    topic: u16,
 }
 
 // A short word's memo entry (its 16-byte key and what is known of it) fills one cache line.
@@ -249,6 +270,18 @@ impl Memo {
 
     fn is_full(&self) -> bool {
         self.short.len() + self.long.len() >= Memo::CAP
+    }
+
+    /// Remember what is known of `word`.
+    fn insert(&mut self, word: &str, known: Known) {
+        match Memo::pack(word) {
+            Some(key) => {
+                self.short.insert(key, known);
+            }
+            None => {
+                self.long.insert(Box::from(word), known);
+            }
+        }
     }
 
     /// What is known of `word` (whose key, [`Memo::pack`], is `key`), worked out and kept
@@ -339,7 +372,40 @@ fn work_out(word: &str, always: bool) -> Known {
         class: classes(&lower) | as_written(word),
         serial: 0,
         cue: NO_CUES_YET,
+        topic: super::topic::row_of(&stemmed),
     }
+}
+
+/// Whether two words (lowercase) of the same stem are of one word family, not two senses
+/// the stemmer joins: "negotiated" and "negotiation" are, "activity" and "activation" are
+/// not. One's root (the word without an inflection or a final "e" or "y") must start the
+/// other's.
+pub fn same_family(a: &str, b: &str) -> bool {
+    let (ra, rb) = (root(a), root(b));
+    ra.starts_with(rb) || rb.starts_with(ra)
+}
+
+/// A word without its inflection ("-s", "-es", "-ies", "-ed", "-ing") and final "e" or "y".
+fn root(w: &str) -> &str {
+    let w = if let Some(stem) = w.strip_suffix("ies") {
+        stem
+    } else if let Some(stem) = w.strip_suffix("ing").filter(|s| s.len() >= 3) {
+        stem
+    } else if let Some(stem) = w.strip_suffix("ed").filter(|s| s.len() >= 3) {
+        stem
+    } else if let Some(stem) = w
+        .strip_suffix("es")
+        .filter(|s| s.ends_with(['s', 'x', 'z', 'h']))
+    {
+        stem
+    } else if let Some(stem) = w.strip_suffix('s').filter(|s| !s.ends_with('s')) {
+        stem
+    } else {
+        w
+    };
+    w.strip_suffix(['e', 'y'])
+        .filter(|s| s.len() >= 3)
+        .unwrap_or(w)
 }
 
 /// Lowercase with typographic apostrophes and hyphens made plain.
@@ -361,7 +427,7 @@ pub fn normalize(word: &str) -> String {
 pub fn entry_stems(entry: &str) -> Vec<u32> {
     entry
         .unicode_word_indices()
-        .map(|(_, w)| work_out(w, true).id)
+        .map(|(_, w)| entry_word(w).0)
         .collect()
 }
 
@@ -431,6 +497,7 @@ fn tokens_of<'a>(
                 words: bits.words,
                 cue: k.cue,
                 class: k.class,
+                topic: k.topic,
             }
         }));
     });
@@ -898,6 +965,22 @@ mod tests {
         let fast: Vec<_> = simple_words(s).collect();
         let slow: Vec<_> = s.unicode_word_indices().collect();
         assert_eq!(fast, slow);
+    }
+
+    #[test]
+    fn word_families_keep_the_sense() {
+        for (a, b) in [
+            ("negotiated", "negotiation"),
+            ("partners", "partner"),
+            ("organize", "organization"),
+            ("activities", "activity"),
+            ("measured", "measurement"),
+            ("months", "month"),
+        ] {
+            assert!(same_family(a, b), "{a} {b}");
+        }
+        assert!(!same_family("activation", "activity"));
+        assert!(!same_family("activity", "activation"));
     }
 
     #[test]

@@ -41,6 +41,28 @@ pub trait SentenceView {
     /// word, not overlapping.
     fn entries(&self, lex: Lex) -> impl Iterator<Item = (usize, usize)> + '_;
 
+    /// Whether word `i` sits inside a negated clause ([`super::negation`]).
+    fn negated(&self, i: usize) -> bool;
+    /// A number for word `i`'s stem: two words have the same key when they have the same
+    /// stem (for finding repeats and copies).
+    fn key(&self, i: usize) -> u64;
+    /// Whether a signal lexicon ([`Lex::is_signal`]) has an entry that starts with word
+    /// `i`'s stem: a cue word, not information of the answer's own.
+    fn is_cue(&self, i: usize) -> bool;
+    /// Word `i`'s stem's row in the topic model ([`super::topic`]).
+    fn topic_row(&self, i: usize) -> u16;
+
+    /// The lexicon's entries that no negation reaches: cues of what happened, where a
+    /// negated one says it did not ("I never ran a review").
+    fn affirmed(&self, lex: Lex) -> impl Iterator<Item = (usize, usize)> + '_ {
+        self.entries(lex).filter(|&(i, _)| !self.negated(i))
+    }
+
+    /// Whether the lexicon has an entry no negation reaches.
+    fn has_affirmed(&self, lex: Lex) -> bool {
+        self.has_entry(lex) && self.affirmed(lex).next().is_some()
+    }
+
     /// Whether it has no words (a prepared sentence always has one).
     fn is_empty(&self) -> bool {
         self.len() == 0
@@ -58,10 +80,24 @@ pub trait SentenceView {
 }
 
 /// The fast path's view of a prepared sentence under the rules it was prepared with.
-#[derive(Clone, Copy)]
+#[derive(Clone)]
 pub struct Fast<'a> {
     pub sentence: &'a Sentence,
     pub rules: &'a Rules,
+    /// Which words a negation reaches.
+    negated: Vec<bool>,
+}
+
+impl<'a> Fast<'a> {
+    pub fn new(answer: &str, sentence: &'a Sentence, rules: &'a Rules) -> Fast<'a> {
+        let mut view = Fast {
+            sentence,
+            rules,
+            negated: Vec::new(),
+        };
+        view.negated = super::negation::mask(answer, &view);
+        view
+    }
 }
 
 impl SentenceView for Fast<'_> {
@@ -109,6 +145,18 @@ impl SentenceView for Fast<'_> {
             .lex(lex)
             .matches(&self.sentence.tokens, self.sentence.hits)
     }
+    fn negated(&self, i: usize) -> bool {
+        self.negated.get(i).copied().unwrap_or(false)
+    }
+    fn key(&self, i: usize) -> u64 {
+        u64::from(self.sentence.tokens[i].id)
+    }
+    fn is_cue(&self, i: usize) -> bool {
+        self.sentence.tokens[i].mask() & self.rules.signal_bits() != 0
+    }
+    fn topic_row(&self, i: usize) -> u16 {
+        self.sentence.tokens[i].topic
+    }
     /// A bit test: the sentence's hits say which lexicons have an entry in it.
     fn has_entry(&self, lex: Lex) -> bool {
         match self.rules.lex(lex).bit() {
@@ -119,9 +167,9 @@ impl SentenceView for Fast<'_> {
 }
 
 /// The fast path's views of prepared sentences.
-pub fn fast<'a>(sentences: &'a [Sentence], rules: &'a Rules) -> Vec<Fast<'a>> {
+pub fn fast<'a>(answer: &str, sentences: &'a [Sentence], rules: &'a Rules) -> Vec<Fast<'a>> {
     sentences
         .iter()
-        .map(|sentence| Fast { sentence, rules })
+        .map(|sentence| Fast::new(answer, sentence, rules))
         .collect()
 }

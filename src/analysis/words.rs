@@ -74,6 +74,12 @@ bitflags::bitflags! {
         /// Written with ASCII letters, digits and `_` only (as the answer has it, not lowercased):
         /// a metric pattern can match every byte of it ([`as_written`]).
         const PLAIN = 1 << 29;
+        /// Negates what follows it in its clause ("never", "no", "didn't", "without"; and
+        /// "rather" and "instead" before "than" and "of").
+        const NEGATOR = 1 << 30;
+        /// Opens a new clause, so a negation before it does not reach past it ("but",
+        /// "because", "so", "which").
+        const CLAUSE_BREAK = 1 << 31;
     }
 }
 
@@ -280,6 +286,20 @@ const LISTS: &[(Class, &[&str])] = &[
     (Class::ARTICLE, &["a", "an", "the"]),
     (Class::DEMONSTRATIVE, &["that", "this", "one"]),
     (Class::OF, &["of"]),
+    (
+        Class::NEGATOR,
+        &[
+            "no", "not", "never", "without", "nor", "neither", "none", "nobody", "nothing",
+            "cannot", "hardly", "rather", "instead",
+        ],
+    ),
+    (
+        Class::CLAUSE_BREAK,
+        &[
+            "but", "however", "although", "though", "yet", "so", "because", "which", "while",
+            "whereas", "until", "then", "instead", "after", "before", "when", "once",
+        ],
+    ),
 ];
 
 /// The classes of a word, given in lowercase with plain apostrophes (as tokens keep it).
@@ -310,6 +330,9 @@ pub fn classes(lower: &str) -> Class {
             .all(|c| c.is_ascii_digit() || c == ',' || c == '.'),
     );
     class.set(Class::I_FORM, lower == "i" || lower.starts_with("i'"));
+    if lower.ends_with("n't") {
+        class |= Class::NEGATOR;
+    }
     class.set(
         Class::YEAR,
         lower.len() == 4

@@ -3,9 +3,10 @@
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
+use rayon::prelude::*;
 use serde::Deserialize;
 
-use super::{emit, emit_bytes, resolve, resolve_with};
+use super::{emit, emit_bytes, resolve};
 use crate::analysis::{Checker, QuestionContext, Report, Rules};
 use crate::bank::{read_text, Catalog};
 use crate::cli::{CheckArgs, CheckFormat, RulesArgs};
@@ -33,14 +34,9 @@ pub fn rules(args: &RulesArgs) -> Result<i32> {
 }
 
 pub fn run(args: &CheckArgs, paint: &Paint) -> Result<i32> {
-    let checker = Checker::new(load_rules(args.rules.as_deref())?);
-    // Banks are only needed to look questions up; a plain check skips loading them.
-    let catalog = match (&args.question, &args.input) {
-        (_, Some(_)) => resolve(&args.selection, None)?.0,
-        (Some(id), None) => resolve_with(&args.selection, None, Catalog::builtin_holding(id)?)?.0,
-        (None, None) if !args.selection.banks.is_empty() => resolve(&args.selection, None)?.0,
-        (None, None) => Catalog::default(),
-    };
+    // Every bank is loaded: its model answers are what a copied answer is checked against.
+    let catalog = resolve(&args.selection, None)?.0;
+    let checker = Checker::new(load_rules(args.rules.as_deref())?).with_models(&catalog);
     if let Some(input) = &args.input {
         return batch(input, args.format, &catalog, &checker);
     }
@@ -111,6 +107,61 @@ pub struct BatchLine {
     pub answer: String,
     #[serde(default)]
     pub question_id: Option<String>,
+    /// The follow-up question the answer answers: its number in the question's
+    /// `follow_ups` (from 0), or its text.
+    #[serde(default)]
+    pub follow_up: Option<FollowUp>,
+}
+
+/// A follow-up question, by number in the bank or as text.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(untagged)]
+pub enum FollowUp {
+    Number(usize),
+    Text(String),
+}
+
+/// The question context of a batch line, or what is wrong with it.
+fn line_context<'c>(
+    name: &str,
+    n: usize,
+    line: &'c BatchLine,
+    catalog: &'c Catalog,
+) -> std::result::Result<QuestionContext<'c>, Diagnostic> {
+    let diag = |field: &str, message: String| Diagnostic {
+        file: name.to_string(),
+        line: n,
+        column: 1,
+        field: field.into(),
+        message,
+    };
+    let Some(id) = &line.question_id else {
+        return match line.follow_up {
+            Some(_) => Err(diag(
+                "follow_up",
+                "a follow-up needs the question it follows: add `question_id`".into(),
+            )),
+            None => Ok(QuestionContext::default()),
+        };
+    };
+    let q = catalog
+        .question(id)
+        .map_err(|e| diag("question_id", e.to_string()))?;
+    let ctx = QuestionContext::of(q);
+    match &line.follow_up {
+        None => Ok(ctx),
+        Some(FollowUp::Text(text)) => Ok(ctx.with_follow_up(text)),
+        Some(FollowUp::Number(i)) => match q.question.follow_ups.get(*i) {
+            Some(text) => Ok(ctx.with_follow_up(text)),
+            None => Err(diag(
+                "follow_up",
+                format!(
+                    "`{id}` has {} follow-up questions, numbered from 0; there is no {i}",
+                    q.question.follow_ups.len()
+                ),
+            )),
+        },
+    }
 }
 
 /// Parse every line of a JSONL answers file; every bad line is reported with its line and
@@ -163,6 +214,41 @@ fn batch(input: &Path, format: CheckFormat, catalog: &Catalog, checker: &Checker
     Ok(0)
 }
 
+/// Lines checked together, one per core at a time: enough to keep every core busy, few
+/// enough that their output stays small.
+const BLOCK: usize = 256;
+
+/// One line's output in the batch's format.
+fn batch_output(
+    line: &BatchLine,
+    ctx: QuestionContext<'_>,
+    format: CheckFormat,
+    checker: &Checker,
+) -> Vec<u8> {
+    let mut report: Report = checker.check(&line.answer, ctx);
+    report.id = Some(line.id.clone());
+    let mut out = Vec::with_capacity(line.answer.len() * 6);
+    // Serialising into memory cannot fail: every field is plain data.
+    match format {
+        CheckFormat::Line => {
+            let label = match &line.id {
+                serde_json::Value::String(s) => s.clone(),
+                other => other.to_string(),
+            };
+            out.extend_from_slice(report_lines(&label, &line.answer, &report).as_bytes());
+        }
+        CheckFormat::Json => {
+            let _ = serde_json::to_writer_pretty(&mut out, &report);
+            out.push(b'\n');
+        }
+        _ => {
+            crate::render::report_json::write_report(&mut out, &report);
+            out.push(b'\n');
+        }
+    }
+    out
+}
+
 /// How much output the batch mode gathers before handing it on: small enough that the
 /// buffer stays in the processor's cache, where a megabyte of it pushed out what the
 /// checker keeps there (its word memo) on every pass.
@@ -182,54 +268,36 @@ pub fn check_batch(
     sink: &mut dyn FnMut(&[u8]) -> Result<()>,
 ) -> Result<()> {
     let lines: Vec<(usize, BatchLine)> = parse_jsonl(name, text)?;
-    // Unknown question ids are input errors too: report them all, with their line.
-    let unknown: Vec<Diagnostic> = lines
-        .iter()
-        .filter_map(|(n, l)| {
-            let id = l.question_id.as_ref()?;
-            catalog.question(id).err().map(|e| Diagnostic {
-                file: name.to_string(),
-                line: *n,
-                column: 1,
-                field: "question_id".into(),
-                message: e.to_string(),
-            })
-        })
-        .collect();
-    if !unknown.is_empty() {
-        return Err(Error::Invalid(unknown));
+    // Unknown question ids and follow-ups are input errors too: report them all, with
+    // their line, before anything is checked.
+    let mut contexts = Vec::with_capacity(lines.len());
+    let mut bad: Vec<Diagnostic> = Vec::new();
+    for (n, line) in &lines {
+        match line_context(name, *n, line, catalog) {
+            Ok(ctx) => contexts.push(ctx),
+            Err(d) => bad.push(d),
+        }
+    }
+    if !bad.is_empty() {
+        return Err(Error::Invalid(bad));
     }
     // Reports run to about five bytes of JSON per byte of answer: sized for that (up to two
     // chunks), a small batch's buffer is not copied as it grows.
     let mut out: Vec<u8> = Vec::with_capacity(text.len().saturating_mul(6).min(2 * CHUNK));
-    for (_, line) in &lines {
-        let ctx = match &line.question_id {
-            Some(id) => QuestionContext::of(catalog.question(id)?),
-            None => QuestionContext::default(),
-        };
-        let mut report: Report = checker.check(&line.answer, ctx);
-        report.id = Some(line.id.clone());
-        // Serialising into memory cannot fail: every field is plain data.
-        match format {
-            CheckFormat::Line => {
-                let label = match &line.id {
-                    serde_json::Value::String(s) => s.clone(),
-                    other => other.to_string(),
-                };
-                out.extend_from_slice(report_lines(&label, &line.answer, &report).as_bytes());
+    // Lines are checked on every core, a block at a time, and written in input order.
+    let work: Vec<(&BatchLine, QuestionContext<'_>)> =
+        lines.iter().map(|(_, l)| l).zip(contexts).collect();
+    for block in work.chunks(BLOCK) {
+        let reports: Vec<Vec<u8>> = block
+            .par_iter()
+            .map(|(line, ctx)| batch_output(line, *ctx, format, checker))
+            .collect();
+        for r in reports {
+            out.extend_from_slice(&r);
+            if out.len() > CHUNK {
+                sink(&out)?;
+                out.clear();
             }
-            CheckFormat::Json => {
-                let _ = serde_json::to_writer_pretty(&mut out, &report);
-                out.push(b'\n');
-            }
-            _ => {
-                crate::render::report_json::write_report(&mut out, &report);
-                out.push(b'\n');
-            }
-        }
-        if out.len() > CHUNK {
-            sink(&out)?;
-            out.clear();
         }
     }
     sink(&out)

@@ -68,7 +68,7 @@ pub fn run(cmd: DrillCommand, paint: &Paint) -> Result<i32> {
         } => {
             let (catalog, _) = resolve(&selection, None)?;
             let drill = load(&file, &catalog)?;
-            let rules = load_rules(None)?;
+            let checker = crate::analysis::Checker::new(load_rules(None)?).with_models(&catalog);
             let asked = questions(&drill, &catalog)?;
             let setup = Setup {
                 no_save,
@@ -76,7 +76,7 @@ pub fn run(cmd: DrillCommand, paint: &Paint) -> Result<i32> {
                 data: &data,
                 drill: Some(&drill),
             };
-            let attempts = practise(asked, &rules, &setup, paint)?;
+            let attempts = practise(asked, &checker, &setup, paint)?;
             emit(&drill_results(&drill, &attempts, paint))?;
             Ok(0)
         }
@@ -155,7 +155,7 @@ pub fn compute_grades(
 ) -> Result<crate::drill::grade::Grades> {
     let (catalog, _) = resolve(selection, None)?;
     let drill = load(drill_file, &catalog)?;
-    let checker = crate::analysis::Checker::new(load_rules(None)?);
+    let checker = crate::analysis::Checker::new(load_rules(None)?).with_models(&catalog);
     let (name, text) = read_answer(Some(answers))?;
     let lines: Vec<(usize, AnswerLine)> = parse_jsonl(&name, &text)?;
     grade_answers(&drill, &catalog, &checker, &name, &lines)

@@ -4,7 +4,7 @@
 use std::io::IsTerminal;
 
 use super::{check::load_rules, history::history_path, resolve};
-use crate::analysis::Rules;
+use crate::analysis::Checker;
 use crate::bank::{choose, Catalog, Plan, QuestionRef};
 use crate::cli::{DataDir, PracticeArgs};
 use crate::config::data_home;
@@ -18,7 +18,7 @@ use crate::session::Session;
 
 pub fn run(args: &PracticeArgs, paint: &Paint) -> Result<i32> {
     let (catalog, filter) = resolve(&args.selection, None)?;
-    let rules = load_rules(None)?;
+    let checker = Checker::new(load_rules(None)?).with_models(&catalog);
     let plan = Plan {
         ids: args.questions.clone(),
         filter,
@@ -37,7 +37,7 @@ pub fn run(args: &PracticeArgs, paint: &Paint) -> Result<i32> {
         data: &args.data,
         drill: None,
     };
-    practise(questions, &rules, &setup, paint)?;
+    practise(questions, &checker, &setup, paint)?;
     Ok(0)
 }
 
@@ -80,7 +80,7 @@ pub struct Setup<'a> {
 /// keeping every attempt unless told not to; returns the attempts made.
 pub fn practise(
     questions: Vec<QuestionRef<'_>>,
-    rules: &Rules,
+    checker: &Checker,
     setup: &Setup<'_>,
     paint: &Paint,
 ) -> Result<Vec<Attempt>> {
@@ -90,7 +90,7 @@ pub fn practise(
     } else {
         Some(Store::open(&history_path(setup.data)?)?)
     };
-    let mut session = Session::new(questions, rules);
+    let mut session = Session::new(questions, checker);
     session.budget_override = setup.drill.and_then(|d| d.time_budget_seconds);
     let drill_name = setup.drill.map(|d| d.name.clone());
     if let Some(store) = &store {

@@ -104,7 +104,8 @@ pub fn progress(records: &[Record], all_questions: &[String]) -> Progress {
             of_last: recent.len(),
         })
         .collect();
-    recurring.sort_by(|a, b| b.count.cmp(&a.count).then(a.kind.cmp(b.kind)));
+    // Missing parts before findings at the same count: they are the gaps to work on first.
+    recurring.sort_by(|a, b| b.count.cmp(&a.count).then(b.kind.cmp(a.kind)));
     recurring.truncate(6);
     let tried: std::collections::HashSet<&str> =
         answers.iter().map(|r| r.question_id.as_str()).collect();

@@ -5,7 +5,7 @@ use std::fmt::Write;
 
 use super::bank::clock;
 use super::{clean, wrap, wrap_safe, Paint};
-use crate::analysis::{Band, Report, Severity};
+use crate::analysis::{Band, Report, Severity, Strength};
 use crate::bank::LineIndex;
 
 /// How much of the report to show.
@@ -64,6 +64,21 @@ pub fn report_text(answer: &str, r: &Report, paint: &Paint, opts: ReportOptions)
                 r.breakdown.penalty
             ))
         );
+        if let Some(cap) = &r.cap {
+            let _ = writeln!(
+                out,
+                "{}",
+                wrap_safe(
+                    &format!(
+                        "  {} {}",
+                        paint.bad(&format!("{} but below:", r.score)),
+                        clean(&cap.reason)
+                    ),
+                    w,
+                    "    "
+                )
+            );
+        }
     }
     let row: Vec<String> = r
         .parts
@@ -170,18 +185,45 @@ fn coverage(out: &mut String, r: &Report, paint: &Paint) {
         return;
     }
     let w = paint.style.width;
+    let weak = c
+        .covered
+        .iter()
+        .filter(|i| i.strength == Some(Strength::Weak))
+        .count();
     let _ = writeln!(
         out,
-        "{} {}/{} of what the interviewer listens for",
+        "{} {}/{} of what the interviewer listens for{}",
         paint.heading("Coverage"),
         c.covered.len(),
-        total
+        total,
+        if weak > 0 {
+            format!(" ({weak} only weakly, worth half)")
+        } else {
+            String::new()
+        }
     );
     for i in &c.covered {
+        let words: Vec<String> = i
+            .evidence
+            .iter()
+            .map(|e| format!("“{}”", clean(&e.text)))
+            .collect();
+        let (mark, strength) = match i.strength {
+            Some(Strength::Weak) => (paint.warn("~"), "weak"),
+            _ => (paint.good("✓"), "strong"),
+        };
         let _ = writeln!(
             out,
             "{}",
-            wrap_safe(&format!("{} {}", paint.good("✓"), clean(&i.text)), w, "  ")
+            wrap_safe(
+                &format!(
+                    "{mark} {} {}",
+                    clean(&i.text),
+                    paint.dim(&format!("— {strength}: {}", words.join(", ")))
+                ),
+                w,
+                "  "
+            )
         );
     }
     for i in &c.missing {

@@ -56,6 +56,11 @@ pub fn write_report(out: &mut Vec<u8>, report: &Report) {
     delivery(out, &report.delivery);
     key(out, "suggestions");
     list(out, &report.suggestions, |out, s| string(out, s));
+    // Small and few: serde writes these.
+    key(out, "substance");
+    let _ = serde_json::to_writer(&mut *out, &report.substance);
+    key(out, "cap");
+    let _ = serde_json::to_writer(&mut *out, &report.cap);
     out.push(b'}');
 }
 
@@ -148,6 +153,10 @@ fn coverage_item(out: &mut Vec<u8>, c: &CoverageItem) {
     string(out, &c.text);
     key(out, "evidence");
     list(out, &c.evidence, span);
+    if let Some(strength) = c.strength {
+        key(out, "strength");
+        string(out, strength.as_str());
+    }
     out.push(b'}');
 }
 

@@ -9,7 +9,7 @@ pub mod run;
 
 use std::collections::BTreeMap;
 
-use crate::analysis::{analyze, Part, QuestionContext, Report, Rules};
+use crate::analysis::{Checker, Part, QuestionContext, Report};
 use crate::bank::QuestionRef;
 use crate::history::Attempt;
 use crate::render::session::{Summary, SummaryRow};
@@ -118,12 +118,12 @@ pub struct Session<'a> {
     pub warnings: Vec<String>,
     /// A time budget that replaces each question's (a drill's).
     pub budget_override: Option<u32>,
-    rules: &'a Rules,
+    checker: &'a Checker,
     sink: Option<AttemptSink<'a>>,
 }
 
 impl<'a> Session<'a> {
-    pub fn new(questions: Vec<QuestionRef<'a>>, rules: &'a Rules) -> Self {
+    pub fn new(questions: Vec<QuestionRef<'a>>, checker: &'a Checker) -> Self {
         Session {
             questions,
             index: 0,
@@ -132,7 +132,7 @@ impl<'a> Session<'a> {
             peeks: Peeks::default(),
             warnings: Vec::new(),
             budget_override: None,
-            rules,
+            checker,
             sink: None,
         }
     }
@@ -176,11 +176,21 @@ impl<'a> Session<'a> {
     }
 
     /// Check an answer to the current question and record it.
-    pub fn submit(&mut self, answer: &str, seconds: f64, followup: bool) -> Option<&Attempt> {
+    /// `followup` is the follow-up question when the answer answers it, not the question.
+    pub fn submit(
+        &mut self,
+        answer: &str,
+        seconds: f64,
+        followup: Option<&str>,
+    ) -> Option<&Attempt> {
         let q = self.current()?;
         let ctx = QuestionContext::of(q).with_budget(self.budget_override);
-        let report = analyze(answer, ctx, self.rules);
-        let retry = !followup && self.last_attempt().is_some();
+        let ctx = match followup {
+            Some(text) => ctx.with_follow_up(text),
+            None => ctx,
+        };
+        let report = self.checker.check(answer, ctx);
+        let retry = followup.is_none() && self.last_attempt().is_some();
         self.attempts.push(Attempt {
             question_id: q.question.id.clone(),
             bank_id: q.bank.id.clone(),
@@ -192,7 +202,7 @@ impl<'a> Session<'a> {
             hint_seen: self.peeks.hint,
             model_seen: self.peeks.model,
             retry,
-            followup,
+            followup: followup.is_some(),
         });
         if let (Some(sink), Some(a)) = (self.sink.as_mut(), self.attempts.last()) {
             if let Err(e) = sink(a) {
@@ -280,6 +290,7 @@ pub fn summarize(attempts: &[Attempt], skipped: &[String]) -> Summary {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::analysis::{analyze, Rules};
     use crate::bank::Catalog;
 
     #[test]
@@ -313,13 +324,13 @@ mod tests {
     #[test]
     fn session_records_retries_peeks_and_summarises() {
         let c = Catalog::builtin().unwrap();
-        let rules = Rules::builtin().unwrap();
+        let checker = Checker::new(Rules::builtin().unwrap());
         let qs = vec![c.question("spm-01").unwrap(), c.question("kit-02").unwrap()];
-        let mut s = Session::new(qs, &rules);
+        let mut s = Session::new(qs, &checker);
         s.peeks.hint = true;
-        s.submit("We did some stuff.", 12.0, false);
+        s.submit("We did some stuff.", 12.0, None);
         let model = s.current().unwrap().question.model_answer.full_text();
-        s.submit(&model, 30.0, false);
+        s.submit(&model, 30.0, None);
         assert!(s.attempts[0].hint_seen && !s.attempts[0].retry);
         assert!(s.attempts[1].retry);
         s.advance();

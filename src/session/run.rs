@@ -196,7 +196,7 @@ fn after_answer(
         .filter(|a| a.question_id == q.question.id)
         .count();
     let attempt = session
-        .submit(answer, secs, false)
+        .submit(answer, secs, None)
         .ok_or_else(|| Error::Usage("no question".into()))?
         .clone();
     let report_opts = ReportOptions {
@@ -267,7 +267,7 @@ fn after_answer(
                     match src.read(Prompt::Answer, "")? {
                         Input::Text(t) if !t.trim().is_empty() => {
                             let secs = started.elapsed().as_secs_f64();
-                            if let Some(a) = session.submit(&t, secs, true) {
+                            if let Some(a) = session.submit(&t, secs, Some(&follow)) {
                                 emit(
                                     out,
                                     &screen::followup_feedback(&t, &a.report, report_opts, paint),

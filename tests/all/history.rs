@@ -162,20 +162,10 @@ fn progress_reports_competencies_trends_gaps_and_untried() {
 fn review_brings_back_weak_answers_first_then_untried_questions() {
     let home = crate::common::tempdir::TempHome::new();
     let h = home.0.to_str().unwrap();
-    let strong = Run::new()
-        .args(&["show", "spm-02", "--format", "json"])
-        .ok()
-        .stdout;
-    let v: serde_json::Value = serde_json::from_str(&strong).unwrap();
-    let parts = &v["model_answer"];
-    let model: Vec<&str> = ["context", "approach", "example", "outcome", "learning"]
-        .iter()
-        .map(|p| parts[*p].as_str().unwrap())
-        .collect();
-    let script = format!(
-        "We did some things.\n---\n:next\n---\n{}\n",
-        model.join("\n")
-    );
+    // A strong answer to spm-02 (a hard negotiation) in the candidate's own words: the
+    // bank's model answer would be read as a copy.
+    let strong = "At a logistics software company I negotiated a co-selling agreement with Frachtwerk, a German freight exchange twice our size, who wanted exclusivity across the DACH region and 30% of every deal they sourced. Exclusivity would have blocked two resellers who brought us 22% of regional revenue, so I could not give it. I asked their head of partnerships what exclusivity was protecting, and it was the time their sellers spent on deals we might also pursue. I proposed deal registration with a 90-day lock instead, and offered 25% on sourced deals with a step up to 30% above EUR 2M a year. Our CFO and legal signed off on the structure within a week. We signed in six weeks, and in the first year they sourced 41 deals worth EUR 2.6M without a single channel conflict. Since then I ask what a demand protects before I argue about the demand itself.";
+    let script = format!("We did some things.\n---\n:next\n---\n{strong}\n");
     Run::new()
         .env("PREPCOACH_HOME", h)
         .args(&["practice", "--question", "spm-01", "--question", "spm-02"])

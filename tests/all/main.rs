@@ -1,6 +1,7 @@
 //! prepcoach's integration tests, in one binary so they build and link once.
 
 mod accuracy;
+mod adversarial;
 mod banks;
 mod check;
 mod common;

@@ -26,13 +26,16 @@ fn every_model_answer_has_all_parts_a_metric_and_exceeds() {
             || !first_person
         {
             failures.push(format!(
-                "{}: missing {:?}, {} metrics, score {} {:?}, {} words",
+                "{}: missing {:?}, {} metrics, score {} {:?} {:?} {:?}, {} words, findings {:?}",
                 q.question.id,
                 missing,
                 r.metrics.len(),
                 r.score,
                 r.band,
-                words
+                r.breakdown,
+                r.cap,
+                words,
+                r.findings.iter().map(|f| f.rule).collect::<Vec<_>>()
             ));
         }
     }

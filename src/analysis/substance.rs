@@ -1,0 +1,488 @@
+//! Substance: what an answer must carry before its shape earns a band, so that the
+//! imitation of a good answer earns nothing.
+//!
+//! Two things are taken out before the rules read an answer: sentences that repeat an
+//! earlier one (a pasted answer counts once), and sentences copied from a bank's model
+//! answer (they earn no credit, and the copy is named). Then the gates: an answer reaches
+//! meets only if it is on the partnership topic, is not mostly copied, repeated or denied,
+//! describes an action, tells something specific, is more than a list of cues, and has a
+//! real number that is not lost in a soup of numbers. A gate that fails caps the band at
+//! below and says why ("68 but below: no action described").
+
+use rustc_hash::{FxHashMap, FxHashSet};
+use serde::Serialize;
+
+use super::expect::{Shape, ShapeSpec};
+use super::metrics::{Metric, MetricKind};
+use super::parts::Features;
+use super::rules::Lex;
+use super::topic::Reading;
+use super::view::SentenceView;
+use super::words::Class;
+use super::{Parts, Rule};
+
+/// Words of a sentence's run that make one shingle, for finding copies.
+const SHINGLE: usize = 4;
+/// A sentence is copied when this share of its shingles is in one model answer.
+const COPIED_SENTENCE: f64 = 0.5;
+/// An answer is a copy when this share of its words is in copied sentences.
+const COPIED_ANSWER: f64 = 0.5;
+/// Sentences shorter than this are never called copies or repeats: too little to tell.
+const MIN_WORDS: usize = 5;
+/// Sentences shorter than this are never called copies: common openers ("In my last role
+/// I was…") share runs of four words with many answers.
+const MIN_COPIED: usize = 10;
+/// A sentence is also copied when it shares this much of its content words (Jaccard) with
+/// one sentence of the model answer, has at least `MIN_REWORDED` of them and two runs of
+/// four words in common with the model answer: a model answer with its names and figures
+/// swapped.
+const REWORDED: f64 = 0.5;
+const MIN_REWORDED: usize = 8;
+/// Two sentences share this much of their words (Jaccard) when one repeats the other.
+const REPEAT: f64 = 0.7;
+/// Sentences up to which nearly repeated ones are looked for pair by pair (an answer a
+/// person says aloud has a few dozen); past it only exact repeats are, in linear time.
+const NEAR_REPEAT_SENTENCES: usize = 400;
+/// An answer is a repeat when this share of its words repeats earlier sentences.
+const REPEATED_ANSWER: f64 = 0.3;
+/// Content words, not cues, a sentence needs to carry information of its own.
+const INFORMATIVE_WORDS: usize = 3;
+/// Content words of its own an answer needs per sentence, on average, to be more than a
+/// list of cues.
+const OWN_WORDS_PER_SENTENCE: f64 = 3.5;
+/// A soup of numbers: at least this many metrics…
+const SOUP_METRICS: usize = 6;
+/// …with fewer words than this per metric…
+const SOUP_WORDS_PER_METRIC: usize = 10;
+/// …and less than this share of them in the situation or the result.
+const SOUP_TIED_SHARE: f64 = 0.6;
+
+/// The model answers of the loaded banks, indexed by shingle, for finding copies.
+#[derive(Debug, Default)]
+pub struct Models {
+    /// The question id of each model answer.
+    ids: Vec<String>,
+    /// For each shingle, the model answers (indices) that have it.
+    shingles: FxHashMap<u64, Vec<u32>>,
+    /// Each model answer's sentences, as sorted sets of content word keys.
+    sentences: Vec<Vec<Vec<u64>>>,
+}
+
+impl Models {
+    /// Index model answers given as (question id, the answer's sentences' word keys).
+    pub fn new(models: impl Iterator<Item = (String, Vec<SentenceKeys>)>) -> Models {
+        let mut out = Models::default();
+        for (i, (id, sentences)) in models.enumerate() {
+            out.ids.push(id);
+            out.sentences.push(
+                sentences
+                    .iter()
+                    .map(|s| sorted_set(&s.content))
+                    .collect(),
+            );
+            let mut seen = FxHashSet::default();
+            for words in sentences.iter().map(|s| &s.all) {
+                for s in shingles(words) {
+                    if seen.insert(s) {
+                        out.shingles.entry(s).or_default().push(i as u32);
+                    }
+                }
+            }
+        }
+        out
+    }
+}
+
+/// The shingles of a run of word keys: each `SHINGLE` words in a row, hashed.
+fn shingles(words: &[u64]) -> impl Iterator<Item = u64> + '_ {
+    words.windows(SHINGLE).map(|w| {
+        w.iter().fold(0xcbf2_9ce4_8422_2325_u64, |h, k| {
+            (h ^ k).wrapping_mul(0x0100_0000_01b3)
+        })
+    })
+}
+
+/// The word keys of a sentence (equal for two words of one stem): of all its words, in
+/// order, for shingles; of its content words, for comparing what two sentences say.
+#[derive(Debug, Clone, Default)]
+pub struct SentenceKeys {
+    pub all: Vec<u64>,
+    pub content: Vec<u64>,
+}
+
+/// A sentence's [`SentenceKeys`].
+pub fn keys<S: SentenceView>(s: &S) -> SentenceKeys {
+    SentenceKeys {
+        all: (0..s.len()).map(|i| s.key(i)).collect(),
+        content: (0..s.len())
+            .filter(|&i| !s.is(i, Class::FUNCTION))
+            .map(|i| s.key(i))
+            .collect(),
+    }
+}
+
+/// Sentences taken out of an answer before the rules read it.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Excluded {
+    /// Sentences that repeat an earlier one: (the repeat, the sentence it repeats).
+    pub repeated: Vec<(usize, usize)>,
+    /// Sentences copied from a model answer, and whose.
+    pub copied: Vec<usize>,
+    pub copied_from: Option<String>,
+    /// The share of the answer's words in copied sentences.
+    pub copied_share: f64,
+    /// The share of the answer's words in repeated sentences.
+    pub repeated_share: f64,
+    /// The spans of the repeated sentences and of the copied ones.
+    pub repeated_spans: Vec<(usize, usize)>,
+    pub copied_spans: Vec<(usize, usize)>,
+    /// For each sentence, whether it is taken out.
+    taken_out: Vec<bool>,
+}
+
+impl Excluded {
+    /// Whether sentence `i` is taken out.
+    pub fn contains(&self, i: usize) -> bool {
+        self.taken_out.get(i).copied().unwrap_or(false)
+    }
+}
+
+/// The repeated and copied sentences of an answer.
+pub fn exclusions<S: SentenceView>(sentences: &[S], models: Option<&Models>) -> Excluded {
+    let both: Vec<SentenceKeys> = sentences.iter().map(keys).collect();
+    let lens: Vec<usize> = both.iter().map(|k| k.all.len()).collect();
+    let words: usize = lens.iter().sum::<usize>().max(1);
+    let mut out = Excluded {
+        taken_out: vec![false; both.len()],
+        ..Excluded::default()
+    };
+    // Each sentence's content words as a sorted set, for comparing what two say.
+    let sets: Vec<Vec<u64>> = both.iter().map(|k| sorted_set(&k.content)).collect();
+    if both.len() <= NEAR_REPEAT_SENTENCES {
+        // Nearly the same words, compared pair by pair in an answer of a size a person
+        // says aloud…
+        for i in 0..both.len() {
+            if lens[i] < MIN_WORDS {
+                continue;
+            }
+            let earlier = (0..i).find(|&j| {
+                !out.taken_out[j] && lens[j] >= MIN_WORDS && jaccard(&sets[i], &sets[j]) >= REPEAT
+            });
+            if let Some(j) = earlier {
+                out.repeated.push((i, j));
+                out.taken_out[i] = true;
+            }
+        }
+    } else {
+        // …and in a longer text the same words again, in time linear in its length.
+        let mut seen: FxHashMap<&[u64], usize> = FxHashMap::default();
+        for (i, set) in sets.iter().enumerate() {
+            if lens[i] < MIN_WORDS {
+                continue;
+            }
+            match seen.get(set.as_slice()) {
+                Some(&j) => {
+                    out.repeated.push((i, j));
+                    out.taken_out[i] = true;
+                }
+                None => {
+                    seen.insert(set, i);
+                }
+            }
+        }
+    }
+    out.repeated_share =
+        out.repeated.iter().map(|&(i, _)| lens[i]).sum::<usize>() as f64 / words as f64;
+    if let Some(models) = models {
+        copies(&both, &sets, models, &mut out, words);
+    }
+    let span = |i: usize| (sentences[i].start(), sentences[i].end());
+    out.repeated_spans = out.repeated.iter().map(|&(i, _)| span(i)).collect();
+    out.copied_spans = out.copied.iter().map(|&i| span(i)).collect();
+    out
+}
+
+/// Keys sorted, each once.
+fn sorted_set(keys: &[u64]) -> Vec<u64> {
+    let mut set = keys.to_vec();
+    set.sort_unstable();
+    set.dedup();
+    set
+}
+
+/// How much two sorted sets share: their intersection over their union.
+fn jaccard(a: &[u64], b: &[u64]) -> f64 {
+    let (mut i, mut j, mut both) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                both += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    both as f64 / (a.len() + b.len() - both).max(1) as f64
+}
+
+/// The sentences copied from the model answer the answer shares most shingles with.
+fn copies(
+    keys: &[SentenceKeys],
+    sets: &[Vec<u64>],
+    models: &Models,
+    out: &mut Excluded,
+    words: usize,
+) {
+    let mut shared: FxHashMap<u32, usize> = FxHashMap::default();
+    for k in keys {
+        for s in shingles(&k.all) {
+            for &m in models.shingles.get(&s).map_or(&[][..], Vec::as_slice) {
+                *shared.entry(m).or_default() += 1;
+            }
+        }
+    }
+    let Some((&best, _)) = shared
+        .iter()
+        .max_by_key(|&(m, n)| (*n, std::cmp::Reverse(*m)))
+    else {
+        return;
+    };
+    for (i, k) in keys.iter().enumerate() {
+        if k.all.len() < MIN_COPIED || out.taken_out[i] {
+            continue;
+        }
+        let (mut all, mut inside) = (0usize, 0usize);
+        for s in shingles(&k.all) {
+            all += 1;
+            inside += usize::from(models.shingles.get(&s).is_some_and(|m| m.contains(&best)));
+        }
+        let reworded = sets[i].len() >= MIN_REWORDED
+            && inside >= 2
+            && models.sentences[best as usize]
+                .iter()
+                .any(|m| jaccard(&sets[i], m) >= REWORDED);
+        if inside as f64 >= COPIED_SENTENCE * all as f64 || reworded {
+            out.copied.push(i);
+            out.taken_out[i] = true;
+        }
+    }
+    if !out.copied.is_empty() {
+        out.copied_from = Some(models.ids[best as usize].clone());
+        out.copied_share =
+            out.copied.iter().map(|&i| keys[i].all.len()).sum::<usize>() as f64 / words as f64;
+    }
+}
+
+/// What the gates measured, reported so a user can see why a band was capped.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Substance {
+    /// Marks of a particular instance: names, places, time anchors, particular
+    /// organisations, before → after figures.
+    pub specifics: usize,
+    /// Sentences that carry information beyond cue words, of all sentences read.
+    pub informative_sentences: usize,
+    pub sentences: usize,
+    /// Content words that are no cue words, in all.
+    pub own_words: usize,
+    /// Metrics that measure something (not counts of activity, not lost in a soup).
+    pub real_metrics: usize,
+    /// Cues (actions, results, lessons, points to cover) that a negation reaches, and
+    /// those it does not.
+    pub negated_cues: usize,
+    pub affirmed_cues: usize,
+    /// The topic other than partnerships the answer's words come closest to, and by how
+    /// much more likely it makes them per word (above zero: more like that topic).
+    pub closest_other_topic: &'static str,
+    pub topic_margin: f32,
+    /// How often it names a counterparty (a partner, reseller, alliance…).
+    pub counterparties: usize,
+}
+
+/// Everything the gates read.
+pub struct GateInput<'a, S> {
+    pub answer: &'a str,
+    pub sentences: &'a [S],
+    pub feats: &'a [Features],
+    pub parts: &'a Parts,
+    pub metrics: &'a [Metric],
+    /// Spans of the question's cues found in the answer.
+    pub cue_spans: &'a [(usize, usize)],
+    pub excluded: &'a Excluded,
+    pub shape: &'a ShapeSpec,
+    pub shape_kind: Shape,
+    /// What the answer's words read as.
+    pub topic: Reading,
+}
+
+/// A gate that failed: its rule, the span it points at, and a detail for its message.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Failed {
+    pub rule: Rule,
+    pub span: (usize, usize),
+    pub detail: Option<String>,
+}
+
+/// What the gates measured, and those that failed, most important first.
+pub fn gates<S: SentenceView>(inp: &GateInput<'_, S>) -> (Substance, Vec<Failed>) {
+    let substance = measure(inp);
+    let whole = (0, inp.answer.len());
+    let mut failed = Vec::new();
+    let mut fail = |rule: Rule, span: (usize, usize), detail: Option<String>| {
+        failed.push(Failed { rule, span, detail });
+    };
+    if let Some(topic) = inp.topic.off_topic() {
+        fail(
+            Rule::OffTopic,
+            whole,
+            Some(format!(
+                "(this reads as an answer about {topic}, not partnerships)"
+            )),
+        );
+    }
+    let ex = inp.excluded;
+    let nothing_left = inp.sentences.is_empty();
+    if ex.copied_share >= COPIED_ANSWER {
+        let id = ex.copied_from.as_deref().unwrap_or("a bank question");
+        fail(
+            Rule::CopiedModelAnswer,
+            whole,
+            Some(format!("(close to the model answer of {id})")),
+        );
+    }
+    if ex.repeated_share >= REPEATED_ANSWER {
+        fail(Rule::Repeated, whole, None);
+    }
+    if nothing_left {
+        return (substance, failed);
+    }
+    if substance.negated_cues >= 3 && substance.negated_cues >= substance.affirmed_cues {
+        fail(Rule::Denial, whole, None);
+    }
+    if !inp.parts.approach.present {
+        fail(Rule::MissingApproach, whole, None);
+    }
+    let actions: usize = inp.feats.iter().map(|f| f.actions).sum();
+    let sequence = !matches!(inp.shape_kind, Shape::Story | Shape::Presentation) && actions >= 3;
+    if substance.specifics == 0 && !sequence {
+        fail(Rule::NoSpecifics, whole, None);
+    }
+    if (substance.own_words as f64) < OWN_WORDS_PER_SENTENCE * substance.sentences as f64 {
+        fail(
+            Rule::CueList,
+            whole,
+            Some(format!(
+                "({} of {} sentences say something beyond the cue words)",
+                substance.informative_sentences, substance.sentences
+            )),
+        );
+    }
+    if is_soup(inp) {
+        let span = (inp.metrics[0].start, inp.metrics[inp.metrics.len() - 1].end);
+        fail(Rule::NumberSoup, span, None);
+    }
+    if inp.shape.needs_metric && substance.real_metrics == 0 && !is_soup(inp) {
+        fail(Rule::NoRealMetric, whole, None);
+    }
+    (substance, failed)
+}
+
+/// Many numbers, few words, and most of them neither the stakes nor the result: numbers
+/// for their own sake.
+pub fn is_soup<S>(inp: &GateInput<'_, S>) -> bool {
+    let words: usize = inp.feats.iter().map(|f| f.words).sum();
+    let n = inp.metrics.len();
+    let parts = inp.parts;
+    let tied = inp
+        .metrics
+        .iter()
+        .filter(|m| {
+            parts
+                .context
+                .evidence
+                .iter()
+                .chain(&parts.outcome.evidence)
+                .any(|e| e.start <= m.start && m.end <= e.end)
+        })
+        .count();
+    n >= SOUP_METRICS
+        && words < SOUP_WORDS_PER_METRIC * n
+        && (tied as f64) < SOUP_TIED_SHARE * n as f64
+}
+
+fn measure<S: SentenceView>(inp: &GateInput<'_, S>) -> Substance {
+    // A before → after figure: a change ("from 45 to 20 days"), or a number in the
+    // situation and another in the result.
+    let in_part = |evidence: &[super::Span]| {
+        inp.metrics.iter().any(|m| {
+            evidence
+                .iter()
+                .any(|e| e.start <= m.start && m.end <= e.end)
+        })
+    };
+    let changes = inp
+        .metrics
+        .iter()
+        .filter(|m| m.kind == MetricKind::Change)
+        .count()
+        + usize::from(in_part(&inp.parts.context.evidence) && in_part(&inp.parts.outcome.evidence));
+    let real = if is_soup(inp) {
+        0
+    } else {
+        inp.metrics
+            .iter()
+            .filter(|m| !super::parts::is_activity_count_in(m, inp.sentences))
+            .count()
+    };
+    let (mut negated, mut affirmed) = (0, 0);
+    for s in inp.sentences {
+        for lex in [Lex::ActionVerbs, Lex::OutcomeMarkers, Lex::LearningStrong] {
+            for (i, _) in s.entries(lex) {
+                if s.negated(i) {
+                    negated += 1;
+                } else {
+                    affirmed += 1;
+                }
+            }
+        }
+    }
+    Substance {
+        specifics: inp.feats.iter().map(|f| f.specific).sum::<usize>() + changes,
+        informative_sentences: inp
+            .sentences
+            .iter()
+            .filter(|&s| novel_words(s, inp.cue_spans) >= INFORMATIVE_WORDS)
+            .count(),
+        sentences: inp.sentences.len(),
+        // A figure is information of the answer's own, as much as a word of its own.
+        own_words: inp
+            .sentences
+            .iter()
+            .map(|s| novel_words(s, inp.cue_spans))
+            .sum::<usize>()
+            + inp.metrics.len(),
+        real_metrics: real,
+        negated_cues: negated,
+        affirmed_cues: affirmed,
+        closest_other_topic: inp.topic.other,
+        // Two decimals: enough to read, and the same whichever way it was summed.
+        topic_margin: (inp.topic.margin * 100.0).round() / 100.0,
+        counterparties: inp.topic.counterparties,
+    }
+}
+
+/// Content words of a sentence that are no cue: not a function word, not the start of any
+/// lexicon's entry, not inside a match of the question's cues.
+fn novel_words<S: SentenceView>(s: &S, cue_spans: &[(usize, usize)]) -> usize {
+    (0..s.len())
+        .filter(|&i| {
+            s.is(i, Class::ALPHA)
+                && !s.is(i, Class::FUNCTION)
+                && !s.is_cue(i)
+                && !cue_spans
+                    .iter()
+                    .any(|&(a, b)| a <= s.word_start(i) && s.word_end(i) <= b)
+        })
+        .count()
+}
