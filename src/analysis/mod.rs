@@ -570,11 +570,12 @@ fn assemble<S: view::SentenceView>(found: Found<'_, S>) -> Report {
         learning: make(Part::Learning),
     };
     let delivery = delivery::measure(answer, sentences, ctx.budget(shape), &rules.file.delivery);
-    let cue_spans: Vec<(usize, usize)> = positive
+    let mut cue_spans: Vec<(usize, usize)> = positive
         .iter()
         .flatten()
         .map(|h| (h.start, h.end))
         .collect();
+    cue_spans.sort_unstable();
     let coverage = match ctx.question {
         Some(q) => {
             let acting: Vec<bool> = feats.iter().map(|f| f.actions > 0).collect();
@@ -635,7 +636,7 @@ fn assemble<S: view::SentenceView>(found: Found<'_, S>) -> Report {
         },
     };
     let (substance, failed) = substance::gates(&gate_input);
-    let soup = substance::is_soup(&gate_input);
+    let soup = substance.number_soup;
     mistakes::gate_findings(&mut findings, &failed, &excluded, rules);
     findings.sort_by_key(|f| (f.start, std::cmp::Reverse(f.severity)));
     let (score, band, breakdown) = score::score(&score::Inputs {

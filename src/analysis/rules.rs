@@ -442,6 +442,8 @@ pub struct Rules {
     /// each with its lexicon's bit, its second stem and all its stems.
     phrases: Vec<PhraseGroup>,
     serial: u32,
+    /// The bits of the signal lexicons ([`Lex::is_signal`]).
+    signal: u64,
 }
 
 /// The entries of several words that start with one stem, in every lexicon: each with its
@@ -529,6 +531,11 @@ impl Rules {
             word_masks,
             phrases,
             serial: SERIAL.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
+            signal: Lex::ALL
+                .iter()
+                .enumerate()
+                .filter(|(_, l)| l.is_signal())
+                .fold(0, |m, (bit, _)| m | 1u64 << bit),
         })
     }
 
@@ -586,11 +593,7 @@ impl Rules {
 
     /// The bits of the signal lexicons ([`Lex::is_signal`]) in a token's mask.
     pub fn signal_bits(&self) -> u64 {
-        Lex::ALL
-            .iter()
-            .enumerate()
-            .filter(|(_, l)| l.is_signal())
-            .fold(0, |m, (bit, _)| m | 1u64 << bit)
+        self.signal
     }
 
     /// This set of rules' serial number, unique in the process.

@@ -74,12 +74,8 @@ impl Models {
         let mut out = Models::default();
         for (i, (id, sentences)) in models.enumerate() {
             out.ids.push(id);
-            out.sentences.push(
-                sentences
-                    .iter()
-                    .map(|s| sorted_set(&s.content))
-                    .collect(),
-            );
+            out.sentences
+                .push(sentences.iter().map(|s| sorted_set(&s.content)).collect());
             let mut seen = FxHashSet::default();
             for words in sentences.iter().map(|s| &s.all) {
                 for s in shingles(words) {
@@ -149,24 +145,44 @@ impl Excluded {
 
 /// The repeated and copied sentences of an answer.
 pub fn exclusions<S: SentenceView>(sentences: &[S], models: Option<&Models>) -> Excluded {
-    let both: Vec<SentenceKeys> = sentences.iter().map(keys).collect();
-    let lens: Vec<usize> = both.iter().map(|k| k.all.len()).collect();
+    let lens: Vec<usize> = sentences.iter().map(SentenceView::len).collect();
     let words: usize = lens.iter().sum::<usize>().max(1);
     let mut out = Excluded {
-        taken_out: vec![false; both.len()],
+        taken_out: vec![false; sentences.len()],
         ..Excluded::default()
     };
-    // Each sentence's content words as a sorted set, for comparing what two say.
-    let sets: Vec<Vec<u64>> = both.iter().map(|k| sorted_set(&k.content)).collect();
-    if both.len() <= NEAR_REPEAT_SENTENCES {
+    // Each sentence's content words as a sorted set, for comparing what two say: all of
+    // them in one list, each sentence's a range of it.
+    let mut flat: Vec<u64> = Vec::with_capacity(words);
+    let mut ranges: Vec<(usize, usize)> = Vec::with_capacity(sentences.len());
+    for s in sentences {
+        let from = flat.len();
+        flat.extend(
+            (0..s.len())
+                .filter(|&i| !s.is(i, Class::FUNCTION))
+                .map(|i| s.key(i)),
+        );
+        flat[from..].sort_unstable();
+        let mut end = from;
+        for i in from..flat.len() {
+            if i == from || flat[i] != flat[end - 1] {
+                flat[end] = flat[i];
+                end += 1;
+            }
+        }
+        flat.truncate(end);
+        ranges.push((from, end));
+    }
+    let sets: Vec<&[u64]> = ranges.iter().map(|&(a, b)| &flat[a..b]).collect();
+    if sentences.len() <= NEAR_REPEAT_SENTENCES {
         // Nearly the same words, compared pair by pair in an answer of a size a person
         // says aloud…
-        for i in 0..both.len() {
+        for i in 0..sentences.len() {
             if lens[i] < MIN_WORDS {
                 continue;
             }
             let earlier = (0..i).find(|&j| {
-                !out.taken_out[j] && lens[j] >= MIN_WORDS && jaccard(&sets[i], &sets[j]) >= REPEAT
+                !out.taken_out[j] && lens[j] >= MIN_WORDS && jaccard(sets[i], sets[j]) >= REPEAT
             });
             if let Some(j) = earlier {
                 out.repeated.push((i, j));
@@ -180,7 +196,7 @@ pub fn exclusions<S: SentenceView>(sentences: &[S], models: Option<&Models>) -> 
             if lens[i] < MIN_WORDS {
                 continue;
             }
-            match seen.get(set.as_slice()) {
+            match seen.get(set) {
                 Some(&j) => {
                     out.repeated.push((i, j));
                     out.taken_out[i] = true;
@@ -194,7 +210,11 @@ pub fn exclusions<S: SentenceView>(sentences: &[S], models: Option<&Models>) -> 
     out.repeated_share =
         out.repeated.iter().map(|&(i, _)| lens[i]).sum::<usize>() as f64 / words as f64;
     if let Some(models) = models {
-        copies(&both, &sets, models, &mut out, words);
+        let all: Vec<Vec<u64>> = sentences
+            .iter()
+            .map(|s| (0..s.len()).map(|i| s.key(i)).collect())
+            .collect();
+        copies(&all, &sets, models, &mut out, words);
     }
     let span = |i: usize| (sentences[i].start(), sentences[i].end());
     out.repeated_spans = out.repeated.iter().map(|&(i, _)| span(i)).collect();
@@ -228,16 +248,10 @@ fn jaccard(a: &[u64], b: &[u64]) -> f64 {
 }
 
 /// The sentences copied from the model answer the answer shares most shingles with.
-fn copies(
-    keys: &[SentenceKeys],
-    sets: &[Vec<u64>],
-    models: &Models,
-    out: &mut Excluded,
-    words: usize,
-) {
+fn copies(keys: &[Vec<u64>], sets: &[&[u64]], models: &Models, out: &mut Excluded, words: usize) {
     let mut shared: FxHashMap<u32, usize> = FxHashMap::default();
     for k in keys {
-        for s in shingles(&k.all) {
+        for s in shingles(k) {
             for &m in models.shingles.get(&s).map_or(&[][..], Vec::as_slice) {
                 *shared.entry(m).or_default() += 1;
             }
@@ -250,11 +264,11 @@ fn copies(
         return;
     };
     for (i, k) in keys.iter().enumerate() {
-        if k.all.len() < MIN_COPIED || out.taken_out[i] {
+        if k.len() < MIN_COPIED || out.taken_out[i] {
             continue;
         }
         let (mut all, mut inside) = (0usize, 0usize);
-        for s in shingles(&k.all) {
+        for s in shingles(k) {
             all += 1;
             inside += usize::from(models.shingles.get(&s).is_some_and(|m| m.contains(&best)));
         }
@@ -262,7 +276,7 @@ fn copies(
             && inside >= 2
             && models.sentences[best as usize]
                 .iter()
-                .any(|m| jaccard(&sets[i], m) >= REWORDED);
+                .any(|m| jaccard(sets[i], m) >= REWORDED);
         if inside as f64 >= COPIED_SENTENCE * all as f64 || reworded {
             out.copied.push(i);
             out.taken_out[i] = true;
@@ -271,7 +285,7 @@ fn copies(
     if !out.copied.is_empty() {
         out.copied_from = Some(models.ids[best as usize].clone());
         out.copied_share =
-            out.copied.iter().map(|&i| keys[i].all.len()).sum::<usize>() as f64 / words as f64;
+            out.copied.iter().map(|&i| keys[i].len()).sum::<usize>() as f64 / words as f64;
     }
 }
 
@@ -288,6 +302,8 @@ pub struct Substance {
     pub own_words: usize,
     /// Metrics that measure something (not counts of activity, not lost in a soup).
     pub real_metrics: usize,
+    /// The numbers are a soup: many, few words, mostly neither stakes nor result.
+    pub number_soup: bool,
     /// Cues (actions, results, lessons, points to cover) that a negation reaches, and
     /// those it does not.
     pub negated_cues: usize,
@@ -326,7 +342,8 @@ pub struct Failed {
 
 /// What the gates measured, and those that failed, most important first.
 pub fn gates<S: SentenceView>(inp: &GateInput<'_, S>) -> (Substance, Vec<Failed>) {
-    let substance = measure(inp);
+    let soup = is_soup(inp);
+    let substance = measure(inp, soup);
     let whole = (0, inp.answer.len());
     let mut failed = Vec::new();
     let mut fail = |rule: Rule, span: (usize, usize), detail: Option<String>| {
@@ -378,11 +395,11 @@ pub fn gates<S: SentenceView>(inp: &GateInput<'_, S>) -> (Substance, Vec<Failed>
             )),
         );
     }
-    if is_soup(inp) {
+    if soup {
         let span = (inp.metrics[0].start, inp.metrics[inp.metrics.len() - 1].end);
         fail(Rule::NumberSoup, span, None);
     }
-    if inp.shape.needs_metric && substance.real_metrics == 0 && !is_soup(inp) {
+    if inp.shape.needs_metric && substance.real_metrics == 0 && !soup {
         fail(Rule::NoRealMetric, whole, None);
     }
     (substance, failed)
@@ -411,7 +428,7 @@ pub fn is_soup<S>(inp: &GateInput<'_, S>) -> bool {
         && (tied as f64) < SOUP_TIED_SHARE * n as f64
 }
 
-fn measure<S: SentenceView>(inp: &GateInput<'_, S>) -> Substance {
+fn measure<S: SentenceView>(inp: &GateInput<'_, S>, soup: bool) -> Substance {
     // A before → after figure: a change ("from 45 to 20 days"), or a number in the
     // situation and another in the result.
     let in_part = |evidence: &[super::Span]| {
@@ -427,7 +444,7 @@ fn measure<S: SentenceView>(inp: &GateInput<'_, S>) -> Substance {
         .filter(|m| m.kind == MetricKind::Change)
         .count()
         + usize::from(in_part(&inp.parts.context.evidence) && in_part(&inp.parts.outcome.evidence));
-    let real = if is_soup(inp) {
+    let real = if soup {
         0
     } else {
         inp.metrics
@@ -435,6 +452,11 @@ fn measure<S: SentenceView>(inp: &GateInput<'_, S>) -> Substance {
             .filter(|m| !super::parts::is_activity_count_in(m, inp.sentences))
             .count()
     };
+    let own: Vec<usize> = inp
+        .sentences
+        .iter()
+        .map(|s| novel_words(s, inp.cue_spans))
+        .collect();
     let (mut negated, mut affirmed) = (0, 0);
     for s in inp.sentences {
         for lex in [Lex::ActionVerbs, Lex::OutcomeMarkers, Lex::LearningStrong] {
@@ -449,19 +471,11 @@ fn measure<S: SentenceView>(inp: &GateInput<'_, S>) -> Substance {
     }
     Substance {
         specifics: inp.feats.iter().map(|f| f.specific).sum::<usize>() + changes,
-        informative_sentences: inp
-            .sentences
-            .iter()
-            .filter(|&s| novel_words(s, inp.cue_spans) >= INFORMATIVE_WORDS)
-            .count(),
+        informative_sentences: own.iter().filter(|&&n| n >= INFORMATIVE_WORDS).count(),
         sentences: inp.sentences.len(),
         // A figure is information of the answer's own, as much as a word of its own.
-        own_words: inp
-            .sentences
-            .iter()
-            .map(|s| novel_words(s, inp.cue_spans))
-            .sum::<usize>()
-            + inp.metrics.len(),
+        own_words: own.iter().sum::<usize>() + inp.metrics.len(),
+        number_soup: soup,
         real_metrics: real,
         negated_cues: negated,
         affirmed_cues: affirmed,
@@ -474,15 +488,17 @@ fn measure<S: SentenceView>(inp: &GateInput<'_, S>) -> Substance {
 
 /// Content words of a sentence that are no cue: not a function word, not the start of any
 /// lexicon's entry, not inside a match of the question's cues.
+/// `cue_spans` are sorted and do not overlap within a list; a word is inside one when the
+/// last span starting at or before it reaches its end.
 fn novel_words<S: SentenceView>(s: &S, cue_spans: &[(usize, usize)]) -> usize {
+    let in_cue = |i: usize| {
+        let (start, end) = (s.word_start(i), s.word_end(i));
+        let at = cue_spans.partition_point(|&(a, _)| a <= start);
+        cue_spans[..at].iter().rev().take(4).any(|&(_, b)| end <= b)
+    };
     (0..s.len())
         .filter(|&i| {
-            s.is(i, Class::ALPHA)
-                && !s.is(i, Class::FUNCTION)
-                && !s.is_cue(i)
-                && !cue_spans
-                    .iter()
-                    .any(|&(a, b)| a <= s.word_start(i) && s.word_end(i) <= b)
+            s.is(i, Class::ALPHA) && !s.is(i, Class::FUNCTION) && !s.is_cue(i) && !in_cue(i)
         })
         .count()
 }

@@ -95,7 +95,10 @@ impl<'a> Fast<'a> {
             rules,
             negated: Vec::new(),
         };
-        view.negated = super::negation::mask(answer, &view);
+        // Most sentences negate nothing: no mask to work out or keep.
+        if sentence.tokens.iter().any(|t| t.is(Class::NEGATOR)) {
+            view.negated = super::negation::mask(answer, &view);
+        }
         view
     }
 }

@@ -218,16 +218,19 @@ fn batch(input: &Path, format: CheckFormat, catalog: &Catalog, checker: &Checker
 /// enough that their output stays small.
 const BLOCK: usize = 256;
 
-/// One line's output in the batch's format.
+/// Lines a core checks in one go, writing them into one buffer.
+const RUN: usize = 16;
+
+/// One line's output in the batch's format, appended to `out`.
 fn batch_output(
     line: &BatchLine,
     ctx: QuestionContext<'_>,
     format: CheckFormat,
     checker: &Checker,
-) -> Vec<u8> {
+    out: &mut Vec<u8>,
+) {
     let mut report: Report = checker.check(&line.answer, ctx);
     report.id = Some(line.id.clone());
-    let mut out = Vec::with_capacity(line.answer.len() * 6);
     // Serialising into memory cannot fail: every field is plain data.
     match format {
         CheckFormat::Line => {
@@ -238,15 +241,14 @@ fn batch_output(
             out.extend_from_slice(report_lines(&label, &line.answer, &report).as_bytes());
         }
         CheckFormat::Json => {
-            let _ = serde_json::to_writer_pretty(&mut out, &report);
+            let _ = serde_json::to_writer_pretty(&mut *out, &report);
             out.push(b'\n');
         }
         _ => {
-            crate::render::report_json::write_report(&mut out, &report);
+            crate::render::report_json::write_report(out, &report);
             out.push(b'\n');
         }
     }
-    out
 }
 
 /// How much output the batch mode gathers before handing it on: small enough that the
@@ -287,12 +289,30 @@ pub fn check_batch(
     // Lines are checked on every core, a block at a time, and written in input order.
     let work: Vec<(&BatchLine, QuestionContext<'_>)> =
         lines.iter().map(|(_, l)| l).zip(contexts).collect();
+    if rayon::current_num_threads() == 1 {
+        // One core: check on this thread, straight into the output.
+        for (line, ctx) in &work {
+            batch_output(line, *ctx, format, checker, &mut out);
+            if out.len() > CHUNK {
+                sink(&out)?;
+                out.clear();
+            }
+        }
+        return sink(&out);
+    }
     for block in work.chunks(BLOCK) {
-        let reports: Vec<Vec<u8>> = block
-            .par_iter()
-            .map(|(line, ctx)| batch_output(line, *ctx, format, checker))
+        // Each core writes a run of lines into one buffer; the runs come back in order.
+        let runs: Vec<Vec<u8>> = block
+            .par_chunks(RUN)
+            .map(|run| {
+                let mut buf = Vec::with_capacity(run.iter().map(|(l, _)| l.answer.len() * 6).sum());
+                for (line, ctx) in run {
+                    batch_output(line, *ctx, format, checker, &mut buf);
+                }
+                buf
+            })
             .collect();
-        for r in reports {
+        for r in runs {
             out.extend_from_slice(&r);
             if out.len() > CHUNK {
                 sink(&out)?;
