@@ -54,6 +54,7 @@ fn history() -> (std::path::PathBuf, Vec<String>) {
                 followup: false,
                 drill: None,
                 session: String::new(),
+                follow_up_question: None,
             })
             .unwrap();
     }

@@ -624,9 +624,15 @@ fn assemble<S: view::SentenceView>(found: Found<'_, S>) -> Report {
         shape,
         shape_kind,
         topic: topic::Reading {
+            // Counterparties named as such: "the partner's team" names one, "partnered
+            // with engineering" none.
             counterparties: sentences
                 .iter()
-                .map(|s| s.entries(Lex::Counterparties).count())
+                .map(|s| {
+                    s.entries(Lex::Counterparties)
+                        .filter(|&(i, j)| j - i > 1 || !s.is(i, Class::ENDS_ED))
+                        .count()
+                })
                 .sum(),
             ..topic::read(sentences.iter().flat_map(|s| {
                 (0..s.len())
@@ -653,7 +659,18 @@ fn assemble<S: view::SentenceView>(found: Found<'_, S>) -> Report {
     });
     let cap = score::cap(band, &failed, rules);
     let band = if cap.is_some() { Band::Below } else { band };
-    let suggestions = score::suggestions(answer, &parts, &findings, &coverage, &metrics, shape);
+    let mut suggestions = score::suggestions(answer, &parts, &findings, &coverage, &metrics, shape);
+    if let Some(cap) = &cap {
+        if let Some(fix) = score::lift(cap.rule) {
+            // What keeps the band down comes first, and says what a part's suggestion
+            // would say again.
+            suggestions.retain(|s| {
+                s != fix && !(cap.rule == Rule::NoSpecifics && s.starts_with("Anchor it"))
+            });
+            suggestions.insert(0, fix.to_string());
+            suggestions.truncate(3);
+        }
+    }
     Report {
         id: None,
         question_id: ctx.question.map(|q| q.question.id.clone()),

@@ -105,6 +105,22 @@ pub fn score(inp: &Inputs<'_>) -> (u32, Band, Breakdown) {
     (total, band, breakdown)
 }
 
+/// What to do about the gate that keeps an answer below.
+pub fn lift(rule: Rule) -> Option<&'static str> {
+    Some(match rule {
+        Rule::OffTopic => "Answer this question: tell a story about work with a partner, reseller or alliance.",
+        Rule::CopiedModelAnswer => "Tell your own story: the model answer is there to learn from, not to repeat.",
+        Rule::Repeated => "Say each thing once: a repeated sentence counts once and makes the answer sound padded.",
+        Rule::Denial => "Say what you did and what came of it, not what did not happen.",
+        Rule::MissingApproach => "Say what you did, as concrete steps in the first person ('I pulled…', 'I set up…').",
+        Rule::NoSpecifics => "Make it one real instance: name the partner or the kind of partner, where and when, and the figure before and after.",
+        Rule::CueList => "Tell what happened in your own words (who, what you found, what you changed) instead of naming the steps interviewers listen for.",
+        Rule::NumberSoup => "Keep two or three numbers: the stakes and the result, not every count along the way.",
+        Rule::NoRealMetric => "Put a number on the impact: the result, the stakes or the target (%, money, partners, time).",
+        _ => return None,
+    })
+}
+
 /// Why the band is kept below what the score earns: the first failed gate whose rule is
 /// on, when the score alone would reach meets.
 pub fn cap(

@@ -311,7 +311,7 @@ pub struct Substance {
     /// The topic other than partnerships the answer's words come closest to, and by how
     /// much more likely it makes them per word (above zero: more like that topic).
     pub closest_other_topic: &'static str,
-    pub topic_margin: f32,
+    pub topic_margin: f64,
     /// How often it names a counterparty (a partner, reseller, alliance…).
     pub counterparties: usize,
 }
@@ -481,7 +481,7 @@ fn measure<S: SentenceView>(inp: &GateInput<'_, S>, soup: bool) -> Substance {
         affirmed_cues: affirmed,
         closest_other_topic: inp.topic.other,
         // Two decimals: enough to read, and the same whichever way it was summed.
-        topic_margin: (inp.topic.margin * 100.0).round() / 100.0,
+        topic_margin: (f64::from(inp.topic.margin) * 100.0).round() / 100.0,
         counterparties: inp.topic.counterparties,
     }
 }

@@ -20,7 +20,7 @@ use crate::error::{Error, Result};
 pub use time::{now_rfc3339, unix_to_rfc3339};
 
 /// The schema this build writes; each entry of [`MIGRATIONS`] raises it by one.
-pub const SCHEMA_VERSION: i64 = 2;
+pub const SCHEMA_VERSION: i64 = 3;
 
 /// Migrations, in order: `MIGRATIONS[i]` takes a history from version `i` to `i + 1`.
 const MIGRATIONS: &[&str] = &[
@@ -60,6 +60,9 @@ const MIGRATIONS: &[&str] = &[
     );
     CREATE INDEX reviews_question ON reviews (question_id, id);
 ",
+    "
+    ALTER TABLE attempts ADD COLUMN follow_up_question TEXT;
+",
 ];
 
 /// One checked answer, as a practice session makes it; [`Record`] is how it is kept.
@@ -79,6 +82,8 @@ pub struct Attempt {
     pub retry: bool,
     /// An answer to the follow-up question rather than the question itself.
     pub followup: bool,
+    /// The follow-up question it answers, when it answers one.
+    pub follow_up_question: Option<String>,
 }
 
 /// One stored attempt, as `history export` writes it and `history import` reads it.
@@ -102,6 +107,10 @@ pub struct Record {
     pub model_seen: bool,
     pub retry: bool,
     pub followup: bool,
+    /// The follow-up question a follow-up answer answers (kept with its parent question's
+    /// id); histories from before it was kept have none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub follow_up_question: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub drill: Option<String>,
     /// Which practice run made it (random per process): two sessions that save the same
@@ -136,6 +145,7 @@ impl Record {
             model_seen: a.model_seen,
             retry: a.retry,
             followup: a.followup,
+            follow_up_question: a.follow_up_question.clone(),
             drill: drill.map(String::from),
             session: session_id().to_string(),
         }
@@ -265,8 +275,8 @@ impl Store {
         let tx = self.conn.unchecked_transaction().map_err(err)?;
         let n = tx
             .execute(
-                "INSERT OR IGNORE INTO attempts (at, question_id, bank_id, competency, kind, answer, score, band, missing, report, seconds, hint_seen, model_seen, retry, followup, drill, session)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
+                "INSERT OR IGNORE INTO attempts (at, question_id, bank_id, competency, kind, answer, score, band, missing, report, seconds, hint_seen, model_seen, retry, followup, drill, session, follow_up_question)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)",
                 params![
                     r.at,
                     r.question_id,
@@ -285,6 +295,7 @@ impl Store {
                     r.followup,
                     r.drill,
                     r.session,
+                    r.follow_up_question,
                 ],
             )
             .map_err(err)?;
@@ -325,7 +336,7 @@ impl Store {
         let mut stmt = self
             .conn
             .prepare(
-                "SELECT at, question_id, bank_id, competency, kind, answer, score, band, missing, report, seconds, hint_seen, model_seen, retry, followup, drill, session
+                "SELECT at, question_id, bank_id, competency, kind, answer, score, band, missing, report, seconds, hint_seen, model_seen, retry, followup, drill, session, follow_up_question
                  FROM attempts ORDER BY at, id",
             )
             .map_err(err)?;
@@ -351,6 +362,7 @@ impl Store {
                     followup: row.get(14)?,
                     drill: row.get(15)?,
                     session: row.get(16)?,
+                    follow_up_question: row.get(17)?,
                 })
             })
             .map_err(err)?;
@@ -419,6 +431,7 @@ mod tests {
             model_seen: false,
             retry: false,
             followup: false,
+            follow_up_question: None,
             drill: None,
             session: "s".into(),
         }

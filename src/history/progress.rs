@@ -47,6 +47,19 @@ pub struct Progress {
     pub by_kind: Vec<Group>,
     pub recurring: Vec<Recurring>,
     pub untried: Vec<String>,
+    /// Answers to follow-up questions, judged as follow-ups (kept out of the groups
+    /// above, which are about answers to the questions themselves).
+    pub follow_ups: FollowUps,
+}
+
+/// How the answers to follow-up questions went.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct FollowUps {
+    pub attempts: usize,
+    pub average: f64,
+    pub best: u32,
+    /// How many reached meets or better.
+    pub meets: usize,
 }
 
 /// How many recent answers recurring gaps are counted over.
@@ -109,8 +122,22 @@ pub fn progress(records: &[Record], all_questions: &[String]) -> Progress {
     recurring.truncate(6);
     let tried: std::collections::HashSet<&str> =
         answers.iter().map(|r| r.question_id.as_str()).collect();
+    let follow: Vec<&Record> = records.iter().filter(|r| r.followup).collect();
+    let follow_ups = FollowUps {
+        attempts: follow.len(),
+        average: if follow.is_empty() {
+            0.0
+        } else {
+            (f64::from(follow.iter().map(|r| r.score).sum::<u32>()) / follow.len() as f64 * 10.0)
+                .round()
+                / 10.0
+        },
+        best: follow.iter().map(|r| r.score).max().unwrap_or(0),
+        meets: follow.iter().filter(|r| r.band != "below").count(),
+    };
     Progress {
         attempts: answers.len(),
+        follow_ups,
         by_competency: group(|r| &r.competency),
         by_kind: group(|r| &r.kind),
         recurring,
@@ -146,6 +173,7 @@ mod tests {
             model_seen: false,
             retry: false,
             followup: false,
+            follow_up_question: None,
             drill: None,
             session: String::new(),
         }

@@ -81,6 +81,7 @@ mod tests {
             model_seen: false,
             retry: false,
             followup: false,
+            follow_up_question: None,
             drill: None,
             session: String::new(),
         }

@@ -68,6 +68,18 @@ pub fn text(p: &Progress, paint: &Paint) -> String {
         let _ = writeln!(out, "\n{}", paint.heading(title));
         out.push_str(&table::text(&table, &GROUPS_TEXT, paint));
     }
+    let f = &p.follow_ups;
+    if f.attempts > 0 {
+        let _ = writeln!(
+            out,
+            "\n{} {} answered, average {}, best {}, {} at meets or better",
+            paint.heading("Follow-up questions:"),
+            f.attempts,
+            f.average,
+            f.best,
+            f.meets
+        );
+    }
     if !p.recurring.is_empty() {
         let _ = writeln!(out, "\n{}", paint.heading("What keeps coming back"));
         for r in &p.recurring {

@@ -203,6 +203,7 @@ impl<'a> Session<'a> {
             model_seen: self.peeks.model,
             retry,
             followup: followup.is_some(),
+            follow_up_question: followup.map(String::from),
         });
         if let (Some(sink), Some(a)) = (self.sink.as_mut(), self.attempts.last()) {
             if let Err(e) = sink(a) {

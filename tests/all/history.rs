@@ -232,3 +232,42 @@ fn a_session_killed_while_saving_leaves_the_history_readable_and_earlier_attempt
         .ok();
     assert_eq!(export(&home.0).len(), after.len() + 1);
 }
+
+#[test]
+fn follow_up_answers_are_kept_with_their_question_and_counted_in_progress() {
+    let home = crate::common::tempdir::TempHome::new();
+    let h = home.0.to_str().unwrap();
+    Run::new()
+        .env("PREPCOACH_HOME", h)
+        .args(&["practice", "--question", "spm-03"])
+        .stdin(format!("{ANSWER}\n---\n:followup\n---\nI sat their sales director down with our VP of channel, showed the rep-level data and agreed two changes in the room; pipeline recovered 30% in a quarter.\n"))
+        .ok();
+    let records = export(&home.0);
+    let follow = records
+        .iter()
+        .find(|r| r["followup"] == true)
+        .expect("the follow-up answer is kept");
+    assert_eq!(follow["question_id"], "spm-03", "kept with its parent");
+    assert!(follow["follow_up_question"]
+        .as_str()
+        .is_some_and(|q| q.ends_with('?')));
+    assert_eq!(
+        follow["report"]["coverage"]["covered"]
+            .as_array()
+            .map_or(0, Vec::len)
+            + follow["report"]["coverage"]["missing"]
+                .as_array()
+                .map_or(0, Vec::len),
+        1,
+        "judged against the follow-up alone: {}",
+        follow["report"]["coverage"]
+    );
+    assert_eq!(follow["report"]["delivery"]["budget_seconds"], 60);
+    let out = Run::new()
+        .env("PREPCOACH_HOME", h)
+        .args(&["progress", "--format", "json"])
+        .ok();
+    let v: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
+    assert_eq!(v["attempts"], 1, "the main answers");
+    assert_eq!(v["follow_ups"]["attempts"], 1, "{v}");
+}
