@@ -14,11 +14,77 @@ fn main() {
     embed_banks();
     compile_metric_patterns();
     build_topic_model();
+    build_stem_table();
+}
+
+/// Every word of the built-in banks and rules with its stem, as `OUT_DIR/stem_table.rs`
+/// (sorted by word, for a binary search; the stem is empty where it is the word itself).
+/// A one-answer check builds its model-answer index and lexicons from these words, and the
+/// stemmer is a few thousand instructions a word: looking them up here instead took a
+/// third off the whole process. Words are split, lowercased and stemmed as the checker
+/// does it, so a word found here has the stem the stemmer would give.
+fn build_stem_table() {
+    use std::collections::BTreeMap;
+    let root = env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR");
+    let out = env::var("OUT_DIR").expect("cargo sets OUT_DIR");
+    let mut text = String::new();
+    for dir in ["banks", "banks/rules"] {
+        for entry in fs::read_dir(Path::new(&root).join(dir)).expect("banks/ exists") {
+            let path = entry.expect("banks/ is readable").path();
+            let is_source = path.extension().is_some_and(|x| x == "json")
+                && path.file_name().is_some_and(|n| n != "topics.json");
+            if is_source {
+                let value: serde_json::Value =
+                    serde_json::from_str(&fs::read_to_string(&path).expect("a bank is readable"))
+                        .expect("a bank is JSON");
+                collect_all_text(&value, &mut text);
+            }
+        }
+    }
+    let stemmer = rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English);
+    let mut table = BTreeMap::new();
+    for w in unicode_segmentation::UnicodeSegmentation::unicode_words(text.as_str()) {
+        let lower = normalize_word(w);
+        if let std::collections::btree_map::Entry::Vacant(slot) = table.entry(lower) {
+            let stem = stemmer.stem(slot.key()).into_owned();
+            let same = stem == *slot.key();
+            slot.insert(if same { String::new() } else { stem });
+        }
+    }
+    let mut code = String::from(
+        "/// Words of the built-in banks and rules and their stems (empty: the word itself).\n",
+    );
+    let _ = writeln!(code, "pub static STEM_TABLE: &[(&str, &str)] = &[");
+    for (word, stem) in &table {
+        let _ = writeln!(code, "    ({word:?}, {stem:?}),");
+    }
+    code.push_str("];\n");
+    fs::write(Path::new(&out).join("stem_table.rs"), code).expect("OUT_DIR is writable");
+}
+
+/// Every string in a JSON value, object keys included (the rules file's keys are names,
+/// its values lexicons), joined.
+fn collect_all_text(v: &serde_json::Value, out: &mut String) {
+    match v {
+        serde_json::Value::String(s) => {
+            out.push_str(s);
+            out.push_str(" .\n");
+        }
+        serde_json::Value::Array(items) => items.iter().for_each(|i| collect_all_text(i, out)),
+        serde_json::Value::Object(map) => {
+            for (k, v) in map {
+                out.push_str(k);
+                out.push_str(" .\n");
+                collect_all_text(v, out);
+            }
+        }
+        _ => {}
+    }
 }
 
 /// The weight of the pooled word distribution in each topic's (Dirichlet smoothing): the
-/// contrast topics have a thousand words each and the banks fifty times that, and add-one
-/// smoothing would make every rare word a vote for the small topics.
+/// contrast topics have two to three thousand words each and the banks over ten times that,
+/// and add-one smoothing would make every rare word a vote for the small topics.
 const SMOOTHING: f64 = 2000.0;
 
 /// Naive Bayes word statistics: for every stem of the partnership corpus (the built-in

@@ -38,6 +38,11 @@ pub fn parse_json<T: serde::de::DeserializeOwned>(name: &str, text: &str) -> Res
         field,
         message: explain_serde(e),
     };
+    // Valid data is parsed once, without tracking the path; the slower passes below only
+    // run to explain an error.
+    if let Ok(value) = serde_json::from_str::<T>(text) {
+        return Ok(value);
+    }
     if let Err(e) = serde_json::from_str::<serde::de::IgnoredAny>(text) {
         return Err(Error::Invalid(vec![diag(&e, String::new())]));
     }

@@ -401,17 +401,14 @@ pub fn word_cues(lower: &str) -> u16 {
     let mut parts = lower.split(|c: char| !(c.is_ascii_alphanumeric() || c == '_'));
     let starts_number = parts
         .clone()
-        .any(|part| number_words().iter().any(|w| part.starts_with(w)));
+        .any(|part| number_words().starting(part.as_bytes()) != 0);
     // "5k", "2.4m", or a scale alone ("k"), in any of the word's regex words ("1k𐖕").
     let scale = parts.any(|part| {
         metric_patterns::SCALES.contains(&part)
             || (part.bytes().any(|b| b.is_ascii_digit())
                 && part.ends_with(|c: char| c.is_ascii_alphabetic()))
     });
-    let mut cues = cue_keys()
-        .iter()
-        .filter(|(key, _)| holds(bytes, key.as_bytes()))
-        .fold(0, |cues, (_, cue)| cues | cue);
+    let mut cues = cues_held(bytes);
     if digit || starts_number {
         cues |= CUE_NUMBER;
     }
@@ -424,18 +421,52 @@ pub fn word_cues(lower: &str) -> u16 {
     cues
 }
 
-/// Whether `word` holds `key` (both short: a plain scan beats setting up a searcher).
-fn holds(word: &[u8], key: &[u8]) -> bool {
-    word.len() >= key.len() && word.windows(key.len()).any(|w| w == key)
+/// The cues of every cue list key `word` holds anywhere in it.
+fn cues_held(word: &[u8]) -> u16 {
+    let keys = cue_keys();
+    (0..word.len()).fold(0, |cues, i| cues | keys.starting(&word[i..]))
+}
+
+/// Short keys, each with its cues, sorted, and for each byte where the run of keys
+/// starting with it begins (the run of byte `b` is `runs[b]..runs[b + 1]`): the keys a
+/// word can start with are one run, so a word costs its length times a few comparisons,
+/// not the whole list (this runs for every distinct word of an answer, and for the banks'
+/// model answers when a checker is built).
+struct Prefixes {
+    keys: Vec<(&'static str, u16)>,
+    runs: [u32; 257],
+}
+
+impl Prefixes {
+    fn new(mut keys: Vec<(&'static str, u16)>) -> Prefixes {
+        keys.retain(|(key, _)| !key.is_empty());
+        keys.sort_unstable();
+        keys.dedup();
+        let mut runs = [0u32; 257];
+        for (b, run) in runs.iter_mut().enumerate() {
+            *run = keys.partition_point(|(key, _)| usize::from(key.as_bytes()[0]) < b) as u32;
+        }
+        Prefixes { keys, runs }
+    }
+
+    /// The cues of the keys `text` starts with.
+    fn starting(&self, text: &[u8]) -> u16 {
+        let Some(&b) = text.first() else { return 0 };
+        let run =
+            &self.keys[self.runs[usize::from(b)] as usize..self.runs[usize::from(b) + 1] as usize];
+        run.iter()
+            .filter(|(key, _)| text.starts_with(key.as_bytes()))
+            .fold(0, |cues, (_, cue)| cues | cue)
+    }
 }
 
 /// The keys of the cue lists ([`metric_patterns::cue_key`]), each with its cue, worked
 /// out once.
-fn cue_keys() -> &'static [(&'static str, u16)] {
+fn cue_keys() -> &'static Prefixes {
     use metric_patterns::{
         cue_key, AMOUNTS, CURRENCIES, FRACTIONS, MULTIPLIERS, PERCENT_WORDS, TIME_UNITS,
     };
-    static KEYS: OnceLock<Vec<(&'static str, u16)>> = OnceLock::new();
+    static KEYS: OnceLock<Prefixes> = OnceLock::new();
     KEYS.get_or_init(|| {
         let lists: [(&[&'static str], u16); 7] = [
             (&["from"], CUE_FROM),
@@ -446,29 +477,28 @@ fn cue_keys() -> &'static [(&'static str, u16)] {
             (PERCENT_WORDS, CUE_PERCENT),
             (CURRENCIES, CUE_MONEY_UNIT),
         ];
-        let mut keys: Vec<(&'static str, u16)> = lists
-            .iter()
-            .flat_map(|(list, cue)| list.iter().map(move |e| (cue_key(e), *cue)))
-            .collect();
-        keys.sort_unstable();
-        keys.dedup();
-        keys
+        Prefixes::new(
+            lists
+                .iter()
+                .flat_map(|(list, cue)| list.iter().map(move |e| (cue_key(e), *cue)))
+                .collect(),
+        )
     })
 }
 
 /// The words the number words are made of, for [`word_cues`]: all but the short glue words
 /// ("a", "of"), which would cue nearly every word; every number word holds one.
-fn number_words() -> &'static [&'static str] {
-    static WORDS: OnceLock<Vec<&'static str>> = OnceLock::new();
+fn number_words() -> &'static Prefixes {
+    static WORDS: OnceLock<Prefixes> = OnceLock::new();
     WORDS.get_or_init(|| {
-        let mut words: Vec<&str> = NUMBER_WORDS
-            .iter()
-            .flat_map(|a| a.split(' '))
-            .filter(|w| w.len() >= 3)
-            .collect();
-        words.sort_unstable();
-        words.dedup();
-        words
+        Prefixes::new(
+            NUMBER_WORDS
+                .iter()
+                .flat_map(|a| a.split(' '))
+                .filter(|w| w.len() >= 3)
+                .map(|w| (w, CUE_NUMBER))
+                .collect(),
+        )
     })
 }
 

@@ -120,10 +120,24 @@ fn stemmer() -> &'static Stemmer {
     STEMMER.get_or_init(|| Stemmer::create(Algorithm::English))
 }
 
+mod stem_table {
+    include!(concat!(env!("OUT_DIR"), "/stem_table.rs"));
+}
+
+/// The stem of a lowercase word: looked up when the built-in banks or rules have the word
+/// (`build.rs` stemmed those), else worked out.
+fn stem_of(lower: &str) -> std::borrow::Cow<'_, str> {
+    match stem_table::STEM_TABLE.binary_search_by(|(w, _)| (*w).cmp(lower)) {
+        Ok(i) if stem_table::STEM_TABLE[i].1.is_empty() => std::borrow::Cow::Borrowed(lower),
+        Ok(i) => std::borrow::Cow::Borrowed(stem_table::STEM_TABLE[i].1),
+        Err(_) => stemmer().stem(lower),
+    }
+}
+
 /// The stem of a word, as lexicon entries and answer words are compared (by its
 /// [`intern`] number: see [`stem_id`]).
 pub fn stem(word: &str) -> String {
-    stemmer().stem(&normalize(word)).into_owned()
+    stem_of(&normalize(word)).into_owned()
 }
 
 /// Stems and lowercase forms numbered at most by [`intern`] for the words of answers: a
@@ -354,7 +368,7 @@ fn with_rules(word: &str, mut k: Known, rules: Option<&Rules>) -> Known {
 /// entry, while there is room for an answer's word: [`intern`]).
 fn work_out(word: &str, always: bool) -> Known {
     let lower = normalize(word);
-    let stemmed = stemmer().stem(&lower);
+    let stemmed = stem_of(&lower);
     let id = intern(&stemmed, always);
     let lower_id = if *lower == *stemmed {
         id
@@ -886,6 +900,17 @@ fn byte_len_for_lower(original: &str, lower_len: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_built_in_stem_table_gives_what_the_stemmer_gives() {
+        assert!(stem_table::STEM_TABLE.len() > 1000);
+        assert!(stem_table::STEM_TABLE.windows(2).all(|w| w[0].0 < w[1].0));
+        for (word, _) in stem_table::STEM_TABLE {
+            assert_eq!(stem_of(word), stemmer().stem(word), "{word}");
+        }
+        // A word the banks do not have is stemmed as it comes.
+        assert_eq!(stem_of("zzyzxqing"), stemmer().stem("zzyzxqing"));
+    }
 
     fn texts(answer: &str) -> Vec<&str> {
         sentences(answer).iter().map(|s| s.text(answer)).collect()
