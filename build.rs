@@ -3,18 +3,77 @@
 //! (`src/analysis/metric_patterns.rs`) into DFAs, so a one-answer check does not spend
 //! milliseconds compiling regular expressions; and builds the topic model the checker
 //! tells an off-topic answer by (word statistics of the banks against those of
-//! `banks/rules/topics.json`), so it does not stem the banks on every run.
+//! `banks/rules/topics.json`), so it does not stem the banks on every run; and, for the
+//! same reason, writes the stems of the banks' and rules' words and the raw grams of the
+//! built-in model answers.
 
 use std::fmt::Write as _;
 use std::{env, fs, path::Path};
 
 include!("src/analysis/metric_patterns.rs");
+include!("src/analysis/raw_grams.rs");
 
 fn main() {
     embed_banks();
     compile_metric_patterns();
     build_topic_model();
     build_stem_table();
+    build_model_grams();
+}
+
+/// The raw grams (`src/analysis/raw_grams.rs`) of every built-in model answer, as
+/// `OUT_DIR/model_grams.rs`: the question ids, and each gram with the index of the question
+/// whose model answer has it, sorted. A check looks up an answer's grams here to find the
+/// model answers it may copy, and only those are split and stemmed: doing that for all of
+/// them was over half of a one-answer check. The model answer's text is its five parts
+/// trimmed and joined by a blank line, as `ModelAnswer::full_text` gives it (a test checks
+/// the two agree), and its hash is kept to tell it is the same text at run time.
+fn build_model_grams() {
+    let root = env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR");
+    let out = env::var("OUT_DIR").expect("cargo sets OUT_DIR");
+    let mut files: Vec<_> = fs::read_dir(Path::new(&root).join("banks"))
+        .expect("banks/ exists")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "json"))
+        .collect();
+    files.sort();
+    let mut ids = Vec::new();
+    let mut grams: Vec<(u64, usize)> = Vec::new();
+    for f in &files {
+        let bank: serde_json::Value =
+            serde_json::from_str(&fs::read_to_string(f).expect("a bank is readable"))
+                .expect("a bank is JSON");
+        for q in bank["questions"].as_array().into_iter().flatten() {
+            let (Some(id), Some(model)) = (q["id"].as_str(), q.get("model_answer")) else {
+                continue;
+            };
+            let text = ["context", "approach", "example", "outcome", "learning"]
+                .iter()
+                .map(|part| model[part].as_str().unwrap_or("").trim())
+                .collect::<Vec<_>>()
+                .join("\n\n");
+            let mut own = Vec::new();
+            raw_grams(&text, &mut own);
+            grams.extend(own.into_iter().map(|g| (g, ids.len())));
+            ids.push((id.to_string(), text_hash(&text)));
+        }
+    }
+    grams.sort_unstable();
+    grams.dedup();
+    let mut code = String::from(
+        "/// The built-in model answers: question id and the hash of the text (`text_hash`).\n",
+    );
+    let _ = writeln!(code, "pub static MODEL_IDS: &[(&str, u64)] = &{ids:?};");
+    let _ = writeln!(
+        code,
+        "/// Each raw gram of a built-in model answer with its question's index, sorted."
+    );
+    let _ = writeln!(code, "pub static MODEL_GRAMS: &[(u64, u16)] = &[");
+    for (g, i) in grams {
+        let _ = writeln!(code, "    ({g}, {i}),");
+    }
+    code.push_str("];\n");
+    fs::write(Path::new(&out).join("model_grams.rs"), code).expect("OUT_DIR is writable");
 }
 
 /// Every word of the built-in banks and rules with its stem, as `OUT_DIR/stem_table.rs`

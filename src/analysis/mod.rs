@@ -20,6 +20,7 @@ mod mistakes;
 mod negation;
 mod part;
 pub mod parts;
+mod raw_grams;
 #[cfg(test)]
 mod reference;
 mod rule;
@@ -381,15 +382,9 @@ impl Checker {
     /// The same, knowing the model answers of every question in `catalog`, so an answer
     /// copied from one is named and earns nothing for the copied part.
     pub fn with_models(mut self, catalog: &crate::Catalog) -> Checker {
-        let models = catalog.all_questions().map(|q| {
-            let text = q.question.model_answer.full_text();
-            let sentences = prepare(&text, &self.rules);
-            let keys = view::fast(&text, &sentences, &self.rules)
-                .iter()
-                .map(substance::keys)
-                .collect();
-            (q.question.id.clone(), keys)
-        });
+        let models = catalog
+            .all_questions()
+            .map(|q| (q.question.id.clone(), q.question.model_answer.full_text()));
         self.models = Some(substance::Models::new(models));
         self
     }
@@ -443,6 +438,15 @@ pub fn analyze(answer: &str, ctx: QuestionContext<'_>, rules: &Rules) -> Report 
     analyze_with(answer, ctx, rules, facts.as_ref(), None)
 }
 
+/// A model answer's sentences' word keys, split and stemmed as an answer's are.
+fn model_keys(text: &str, rules: &Rules) -> Vec<substance::SentenceKeys> {
+    let sentences = prepare(text, rules);
+    view::fast(text, &sentences, rules)
+        .iter()
+        .map(substance::keys)
+        .collect()
+}
+
 /// Check one answer on the fast path, with the question's facts when it has a question.
 fn analyze_with(
     answer: &str,
@@ -454,7 +458,12 @@ fn analyze_with(
     let sentences = prepare(answer, rules);
     let metrics = metrics::find_metrics_in(answer, &sentences);
     let all = view::fast(answer, &sentences, rules);
-    let excluded = substance::exclusions(&all, models);
+    let split = |text: &str| model_keys(text, rules);
+    let against = models.map(|models| substance::Against {
+        models,
+        split: &split,
+    });
+    let excluded = substance::exclusions(answer, &all, against);
     let (views, metrics) = kept(all, metrics, &excluded);
     let shape = match (ctx.follow_up, facts) {
         (None, Some(f)) => f.shape,

@@ -226,17 +226,19 @@ fn key_of(stem: &str) -> u64 {
     h.finish()
 }
 
-/// The model answers, indexed the plain way (stems as text, hashed).
-pub fn models(texts: &[(String, String)], rules: &Rules) -> Models {
-    let lists = lists(rules);
-    Models::new(texts.iter().map(|(id, text)| {
-        let sentences = super::text::split(text, |start, end| words(text, start, end));
-        let keys = views(text, &sentences, &lists)
-            .iter()
-            .map(super::substance::keys)
-            .collect();
-        (id.clone(), keys)
-    }))
+/// A model answer's sentences' word keys, split and stemmed the plain way.
+fn model_keys(text: &str, lists: &HashMap<Lex, List>) -> Vec<super::substance::SentenceKeys> {
+    let sentences = super::text::split(text, |start, end| words(text, start, end));
+    views(text, &sentences, lists)
+        .iter()
+        .map(super::substance::keys)
+        .collect()
+}
+
+/// The model answers, for the plain way (each is split and stemmed the plain way when an
+/// answer is first compared with it).
+pub fn models(texts: &[(String, String)]) -> Models {
+    Models::new(texts.iter().cloned())
 }
 
 /// The rules' lexicons as lists.
@@ -277,7 +279,12 @@ pub fn analyze(
     let lists = lists(rules);
     let sentences = super::text::split(answer, |start, end| words(answer, start, end));
     let all = views(answer, &sentences, &lists);
-    let excluded = super::substance::exclusions(&all, models);
+    let split = |text: &str| model_keys(text, &lists);
+    let against = models.map(|models| super::substance::Against {
+        models,
+        split: &split,
+    });
+    let excluded = super::substance::exclusions(answer, &all, against);
     let (views, metrics) = super::kept(all, metrics::find_metrics(answer), &excluded);
     let (mut positive, negative) = match ctx.question {
         Some(q) => (
@@ -334,7 +341,7 @@ mod tests {
                 .all_questions()
                 .map(|q| (q.question.id.clone(), q.question.model_answer.full_text()))
                 .collect();
-            models(&texts, checker().rules())
+            models(&texts)
         })
     }
 

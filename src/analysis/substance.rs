@@ -9,9 +9,18 @@
 //! real number that is not lost in a soup of numbers. A gate that fails caps the band at
 //! below and says why ("68 but below: no action described").
 
+use std::sync::OnceLock;
+
 use rustc_hash::FxHashMap;
 use serde::Serialize;
 
+use super::raw_grams::{raw_grams, text_hash};
+
+/// The built-in model answers' raw grams, worked out by `build.rs`.
+#[allow(clippy::unreadable_literal)]
+mod builtin {
+    include!(concat!(env!("OUT_DIR"), "/model_grams.rs"));
+}
 use super::expect::{Shape, ShapeSpec};
 use super::metrics::{Metric, MetricKind};
 use super::parts::Features;
@@ -57,44 +66,112 @@ const SOUP_WORDS_PER_METRIC: usize = 10;
 /// …and less than this share of them in the situation or the result.
 const SOUP_TIED_SHARE: f64 = 0.6;
 
-/// The model answers of the loaded banks, indexed by shingle, for finding copies.
-#[derive(Debug, Default)]
+/// The model answers of the loaded banks, for finding copies.
+///
+/// Splitting and stemming every model answer was over half of a one-answer check, so a
+/// model answer is only indexed by its raw grams ([`raw_grams`]: runs of words as written)
+/// up front. An answer is compared, stem by stem, only with the model answers it shares a
+/// raw gram with, and those are split and stemmed the first time they are needed (once for
+/// every thread that checks with these models).
 pub struct Models {
     /// The question id of each model answer.
     ids: Vec<String>,
-    /// Each shingle of each model answer with the answer's index, sorted (one list, not a
-    /// map of lists: a one-answer check builds this for every model answer of the banks,
-    /// and a list is sorted in a fraction of the time a map of lists is filled).
-    shingles: Vec<(u64, u32)>,
-    /// Each model answer's sentences, as sorted sets of content word keys.
-    sentences: Vec<Vec<Vec<u64>>>,
+    /// Each model answer's text.
+    texts: Vec<String>,
+    /// Each raw gram of each model answer with the answer's index, sorted.
+    grams: Vec<(u64, u32)>,
+    /// Each model answer's word keys, worked out when first needed.
+    keys: Vec<OnceLock<ModelKeys>>,
+}
+
+impl std::fmt::Debug for Models {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Models")
+            .field("ids", &self.ids)
+            .finish_non_exhaustive()
+    }
+}
+
+/// A model answer's shingles (sorted, each once) and its sentences' content word keys (each
+/// a sorted set).
+#[derive(Debug)]
+struct ModelKeys {
+    shingles: Vec<u64>,
+    sentences: Vec<Vec<u64>>,
 }
 
 impl Models {
-    /// Index model answers given as (question id, the answer's sentences' word keys).
-    pub fn new(models: impl Iterator<Item = (String, Vec<SentenceKeys>)>) -> Models {
-        let mut out = Models::default();
-        for (i, (id, sentences)) in models.enumerate() {
-            out.ids.push(id);
-            out.sentences
-                .push(sentences.iter().map(|s| sorted_set(&s.content)).collect());
-            for words in sentences.iter().map(|s| &s.all) {
-                out.shingles.extend(shingles(words).map(|s| (s, i as u32)));
+    /// Index model answers given as (question id, model answer text).
+    pub fn new(models: impl Iterator<Item = (String, String)>) -> Models {
+        use builtin::{MODEL_GRAMS, MODEL_IDS};
+        let (ids, texts): (Vec<String>, Vec<String>) = models.unzip();
+        // A built-in model answer's grams were worked out at build time; the others' now.
+        let mut slot = vec![u32::MAX; MODEL_IDS.len()];
+        let mut others = Vec::new();
+        let mut own = Vec::new();
+        for (i, (id, text)) in ids.iter().zip(&texts).enumerate() {
+            match MODEL_IDS.iter().position(|(b, _)| b == id) {
+                Some(p) if slot[p] == u32::MAX && MODEL_IDS[p].1 == text_hash(text) => {
+                    slot[p] = i as u32;
+                }
+                _ => {
+                    own.clear();
+                    raw_grams(text, &mut own);
+                    others.extend(own.iter().map(|&g| (g, i as u32)));
+                }
             }
         }
-        out.shingles.sort_unstable();
-        out.shingles.dedup();
-        out
+        // Sorted by gram as built, so still sorted with the built-in indices replaced.
+        let mut grams: Vec<(u64, u32)> = MODEL_GRAMS
+            .iter()
+            .filter(|&&(_, p)| slot[usize::from(p)] != u32::MAX)
+            .map(|&(g, p)| (g, slot[usize::from(p)]))
+            .collect();
+        if !others.is_empty() {
+            grams.extend(others);
+            grams.sort_unstable();
+            grams.dedup();
+        }
+        let keys = texts.iter().map(|_| OnceLock::new()).collect();
+        Models {
+            ids,
+            texts,
+            grams,
+            keys,
+        }
     }
 
-    /// The model answers (indices, ascending) that have shingle `s`.
-    fn having(&self, s: u64) -> impl Iterator<Item = u32> + '_ {
-        let from = self.shingles.partition_point(|&(k, _)| k < s);
-        self.shingles[from..]
+    /// The model answers (indices, ascending) that have raw gram `g`.
+    fn having(&self, g: u64) -> impl Iterator<Item = u32> + '_ {
+        let from = self.grams.partition_point(|&(k, _)| k < g);
+        self.grams[from..]
             .iter()
-            .take_while(move |&&(k, _)| k == s)
+            .take_while(move |&&(k, _)| k == g)
             .map(|&(_, m)| m)
     }
+
+    /// Model answer `m`'s word keys, split and stemmed by `split` the first time.
+    fn keys(&self, m: u32, split: &dyn Fn(&str) -> Vec<SentenceKeys>) -> &ModelKeys {
+        self.keys[m as usize].get_or_init(|| {
+            let sentences = split(&self.texts[m as usize]);
+            let mut shingles: Vec<u64> = sentences.iter().flat_map(|s| shingles(&s.all)).collect();
+            shingles.sort_unstable();
+            shingles.dedup();
+            ModelKeys {
+                shingles,
+                sentences: sentences.iter().map(|s| sorted_set(&s.content)).collect(),
+            }
+        })
+    }
+}
+
+/// The model answers an answer is checked against, with how to split a text into
+/// sentences' word keys the way the answer's were (the fast path's or the reference
+/// checker's: one [`Models`] is only ever read one way).
+#[derive(Clone, Copy)]
+pub struct Against<'a> {
+    pub models: &'a Models,
+    pub split: &'a dyn Fn(&str) -> Vec<SentenceKeys>,
 }
 
 /// The shingles of a run of word keys: each `SHINGLE` words in a row, hashed.
@@ -152,7 +229,11 @@ impl Excluded {
 }
 
 /// The repeated and copied sentences of an answer.
-pub fn exclusions<S: SentenceView>(sentences: &[S], models: Option<&Models>) -> Excluded {
+pub fn exclusions<S: SentenceView>(
+    answer: &str,
+    sentences: &[S],
+    against: Option<Against<'_>>,
+) -> Excluded {
     let lens: Vec<usize> = sentences.iter().map(SentenceView::len).collect();
     let words: usize = lens.iter().sum::<usize>().max(1);
     let mut out = Excluded {
@@ -217,12 +298,12 @@ pub fn exclusions<S: SentenceView>(sentences: &[S], models: Option<&Models>) -> 
     }
     out.repeated_share =
         out.repeated.iter().map(|&(i, _)| lens[i]).sum::<usize>() as f64 / words as f64;
-    if let Some(models) = models {
+    if let Some(against) = against {
         let all: Vec<Vec<u64>> = sentences
             .iter()
             .map(|s| (0..s.len()).map(|i| s.key(i)).collect())
             .collect();
-        copies(&all, &sets, models, &mut out, words);
+        copies(answer, &all, &sets, against, &mut out, words);
     }
     let span = |i: usize| (sentences[i].start(), sentences[i].end());
     out.repeated_spans = out.repeated.iter().map(|&(i, _)| span(i)).collect();
@@ -255,22 +336,41 @@ fn jaccard(a: &[u64], b: &[u64]) -> f64 {
     both as f64 / (a.len() + b.len() - both).max(1) as f64
 }
 
-/// The sentences copied from the model answer the answer shares most shingles with.
-fn copies(keys: &[Vec<u64>], sets: &[&[u64]], models: &Models, out: &mut Excluded, words: usize) {
-    let mut shared: FxHashMap<u32, usize> = FxHashMap::default();
-    for k in keys {
-        for s in shingles(k) {
-            for m in models.having(s) {
-                *shared.entry(m).or_default() += 1;
-            }
-        }
-    }
-    let Some((&best, _)) = shared
+/// The sentences copied from the model answer the answer shares most shingles with, among
+/// the model answers it shares a raw gram with.
+fn copies(
+    answer: &str,
+    keys: &[Vec<u64>],
+    sets: &[&[u64]],
+    against: Against<'_>,
+    out: &mut Excluded,
+    words: usize,
+) {
+    let models = against.models;
+    let mut grams = Vec::new();
+    raw_grams(answer, &mut grams);
+    grams.sort_unstable();
+    grams.dedup();
+    let mut candidates: Vec<u32> = grams.iter().flat_map(|&g| models.having(g)).collect();
+    candidates.sort_unstable();
+    candidates.dedup();
+    let answer_shingles: Vec<u64> = keys.iter().flat_map(|k| shingles(k)).collect();
+    let shared = |m: u32| {
+        let own = &models.keys(m, against.split).shingles;
+        answer_shingles
+            .iter()
+            .filter(|s| own.binary_search(s).is_ok())
+            .count()
+    };
+    let Some((best, _)) = candidates
         .iter()
-        .max_by_key(|&(m, n)| (*n, std::cmp::Reverse(*m)))
+        .map(|&m| (m, shared(m)))
+        .filter(|&(_, n)| n > 0)
+        .max_by_key(|&(m, n)| (n, std::cmp::Reverse(m)))
     else {
         return;
     };
+    let model = models.keys(best, against.split);
     for (i, k) in keys.iter().enumerate() {
         if k.len() < MIN_COPIED || out.taken_out[i] {
             continue;
@@ -278,11 +378,12 @@ fn copies(keys: &[Vec<u64>], sets: &[&[u64]], models: &Models, out: &mut Exclude
         let (mut all, mut inside) = (0usize, 0usize);
         for s in shingles(k) {
             all += 1;
-            inside += usize::from(models.having(s).any(|m| m == best));
+            inside += usize::from(model.shingles.binary_search(&s).is_ok());
         }
         let reworded = sets[i].len() >= MIN_REWORDED
             && inside >= 2
-            && models.sentences[best as usize]
+            && model
+                .sentences
                 .iter()
                 .any(|m| jaccard(sets[i], m) >= REWORDED);
         if inside as f64 >= COPIED_SENTENCE * all as f64 || reworded {
@@ -509,4 +610,74 @@ fn novel_words<S: SentenceView>(s: &S, cue_spans: &[(usize, usize)]) -> usize {
             s.is(i, Class::ALPHA) && !s.is(i, Class::FUNCTION) && !s.is_cue(i) && !in_cue(i)
         })
         .count()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn built_in_model_grams_are_the_ones_worked_out_at_run_time() {
+        let catalog = crate::Catalog::builtin().unwrap();
+        let mut seen = 0;
+        for q in catalog.all_questions() {
+            let text = q.question.model_answer.full_text();
+            let p = builtin::MODEL_IDS
+                .iter()
+                .position(|(id, _)| *id == q.question.id)
+                .expect("every built-in question is in the table");
+            assert_eq!(
+                builtin::MODEL_IDS[p].1,
+                text_hash(&text),
+                "{}",
+                q.question.id
+            );
+            let mut own = Vec::new();
+            raw_grams(&text, &mut own);
+            own.sort_unstable();
+            own.dedup();
+            let mut built: Vec<u64> = builtin::MODEL_GRAMS
+                .iter()
+                .filter(|&&(_, i)| usize::from(i) == p)
+                .map(|&(g, _)| g)
+                .collect();
+            built.sort_unstable();
+            assert_eq!(own, built, "{}", q.question.id);
+            seen += 1;
+        }
+        assert_eq!(seen, builtin::MODEL_IDS.len());
+    }
+
+    #[test]
+    fn a_model_answer_the_build_did_not_see_is_indexed_when_loaded() {
+        // A coach's bank reusing a built-in id with its own text, and one with a new id.
+        let text = "At a logistics firm I rebuilt the reseller program with nine partners.";
+        let models = Models::new(
+            [("spm-01", text), ("coach-1", text)]
+                .into_iter()
+                .map(|(id, t)| (id.to_string(), t.to_string())),
+        );
+        let mut grams = Vec::new();
+        raw_grams(text, &mut grams);
+        assert_eq!(grams.len(), 12 - 3);
+        for g in grams {
+            assert_eq!(models.having(g).collect::<Vec<_>>(), [0, 1]);
+        }
+    }
+
+    #[test]
+    fn raw_grams_read_words_as_written_whatever_the_case_and_punctuation() {
+        let grams = |t: &str| {
+            let mut out = Vec::new();
+            raw_grams(t, &mut out);
+            out
+        };
+        assert_eq!(
+            grams("Café ÜBER straße, Partner-led — 40% growth"),
+            grams("café über straße partner led 40 growth")
+        );
+        assert_ne!(grams("one two three four"), grams("one two three fours"));
+        assert!(grams("one two three").is_empty());
+        assert_eq!(grams("one two three four five").len(), 2);
+    }
 }

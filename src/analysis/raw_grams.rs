@@ -1,0 +1,86 @@
+// Shared by `build.rs` (through `include!`) and the checker, so the built-in model answers'
+// grams worked out at build time are the ones the checker would work out: no crate paths.
+
+/// Words in a row that make one raw gram.
+pub const RAW_GRAM: usize = 4;
+
+const OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+const PRIME: u64 = 0x0100_0000_01b3;
+
+/// The raw grams of a text, appended to `out`: each `RAW_GRAM` words in a row, hashed,
+/// where a word is a run of letters and digits, lowercased. A copied answer shares runs of
+/// words with its model answer as written, before any stemming, so these find the model
+/// answers worth comparing an answer with without splitting and stemming every one.
+pub fn raw_grams(text: &str, out: &mut Vec<u64>) {
+    let mut grams = Grams {
+        window: [0; RAW_GRAM],
+        words: 0,
+        word: OFFSET,
+        in_word: false,
+    };
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b.is_ascii() {
+            // The same as the char below, a byte at a time.
+            grams.next(
+                b.is_ascii_alphanumeric(),
+                b.to_ascii_lowercase().into(),
+                out,
+            );
+            i += 1;
+        } else if let Some(c) = text.get(i..).and_then(|rest| rest.chars().next()) {
+            if c.is_alphanumeric() {
+                for l in c.to_lowercase() {
+                    grams.next(true, l.into(), out);
+                }
+            } else {
+                grams.next(false, 0, out);
+            }
+            i += c.len_utf8();
+        } else {
+            i += 1;
+        }
+    }
+    grams.next(false, 0, out);
+}
+
+/// The running state of [`raw_grams`].
+struct Grams {
+    window: [u64; RAW_GRAM],
+    words: usize,
+    word: u64,
+    in_word: bool,
+}
+
+impl Grams {
+    /// One more character: part of a word (lowercase, as a number) or not.
+    fn next(&mut self, word_char: bool, lower: u32, out: &mut Vec<u64>) {
+        if word_char {
+            self.word = (self.word ^ u64::from(lower)).wrapping_mul(PRIME);
+            self.in_word = true;
+            return;
+        }
+        if !self.in_word {
+            return;
+        }
+        self.window[self.words % RAW_GRAM] = self.word;
+        self.words += 1;
+        self.word = OFFSET;
+        self.in_word = false;
+        if self.words >= RAW_GRAM {
+            let gram = (self.words - RAW_GRAM..self.words).fold(OFFSET, |h, i| {
+                (h ^ self.window[i % RAW_GRAM]).wrapping_mul(PRIME)
+            });
+            out.push(gram);
+        }
+    }
+}
+
+/// A hash of a text, to tell that a model answer is the built-in one its grams were worked
+/// out for at build time.
+pub fn text_hash(text: &str) -> u64 {
+    text.bytes()
+        .fold(OFFSET, |h, b| (h ^ u64::from(b)).wrapping_mul(PRIME))
+}
