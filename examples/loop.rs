@@ -22,9 +22,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         .ok_or("usage: loop ANSWER|ANSWERS.jsonl [N] [whole]")?;
     let text = std::fs::read_to_string(&path)?;
     let n: usize = args.next().and_then(|a| a.parse().ok()).unwrap_or(2000);
-    let checker = Checker::new(Rules::builtin()?);
+    // As the binary builds it: with the built-in model answers to find copies of.
+    let catalog = Catalog::builtin()?;
+    let checker = Checker::new(Rules::builtin()?).with_models(&catalog);
     if args.next().as_deref() == Some("whole") {
-        let catalog = Catalog::builtin()?;
         let mut written = 0;
         for _ in 0..n {
             check_batch(

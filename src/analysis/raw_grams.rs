@@ -22,13 +22,13 @@ pub fn raw_grams(text: &str, out: &mut Vec<u64>) {
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
-        if b.is_ascii() {
-            // The same as the char below, a byte at a time.
-            grams.next(
-                b.is_ascii_alphanumeric(),
-                b.to_ascii_lowercase().into(),
-                out,
-            );
+        if b.is_ascii_alphanumeric() {
+            // The same as the char below, a byte at a time: most text is ASCII.
+            grams.word = (grams.word ^ u64::from(b.to_ascii_lowercase())).wrapping_mul(PRIME);
+            grams.in_word = true;
+            i += 1;
+        } else if b.is_ascii() {
+            grams.next(false, 0, out);
             i += 1;
         } else if let Some(c) = text.get(i..).and_then(|rest| rest.chars().next()) {
             if c.is_alphanumeric() {
@@ -56,6 +56,7 @@ struct Grams {
 
 impl Grams {
     /// One more character: part of a word (lowercase, as a number) or not.
+    #[inline]
     fn next(&mut self, word_char: bool, lower: u32, out: &mut Vec<u64>) {
         if word_char {
             self.word = (self.word ^ u64::from(lower)).wrapping_mul(PRIME);
@@ -65,14 +66,17 @@ impl Grams {
         if !self.in_word {
             return;
         }
-        self.window[self.words % RAW_GRAM] = self.word;
+        // The last words, oldest first.
+        self.window.rotate_left(1);
+        self.window[RAW_GRAM - 1] = self.word;
         self.words += 1;
         self.word = OFFSET;
         self.in_word = false;
         if self.words >= RAW_GRAM {
-            let gram = (self.words - RAW_GRAM..self.words).fold(OFFSET, |h, i| {
-                (h ^ self.window[i % RAW_GRAM]).wrapping_mul(PRIME)
-            });
+            let gram = self
+                .window
+                .iter()
+                .fold(OFFSET, |h, w| (h ^ w).wrapping_mul(PRIME));
             out.push(gram);
         }
     }

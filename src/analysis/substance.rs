@@ -30,6 +30,13 @@ use super::view::SentenceView;
 use super::words::Class;
 use super::{Parts, Rule};
 
+/// Bits of a raw gram that index the filter of model answers' grams: 2^18 bits (32 KB)
+/// for some twenty thousand grams, so about one gram in thirteen that no model answer has
+/// is searched for.
+const FILTER_BITS: u32 = 18;
+/// Model answers an answer is compared with stem by stem: those it shares the most raw
+/// grams with.
+const CANDIDATES: usize = 3;
 /// Words of a sentence's run that make one shingle, for finding copies.
 const SHINGLE: usize = 4;
 /// A sentence is copied when this share of its shingles is in one model answer.
@@ -70,9 +77,9 @@ const SOUP_TIED_SHARE: f64 = 0.6;
 ///
 /// Splitting and stemming every model answer was over half of a one-answer check, so a
 /// model answer is only indexed by its raw grams ([`raw_grams`]: runs of words as written)
-/// up front. An answer is compared, stem by stem, only with the model answers it shares a
-/// raw gram with, and those are split and stemmed the first time they are needed (once for
-/// every thread that checks with these models).
+/// up front. An answer is compared, stem by stem, only with the few model answers it shares
+/// the most raw grams with, and those are split and stemmed the first time they are needed
+/// (once, whichever thread needs them first).
 pub struct Models {
     /// The question id of each model answer.
     ids: Vec<String>,
@@ -80,6 +87,9 @@ pub struct Models {
     texts: Vec<String>,
     /// Each raw gram of each model answer with the answer's index, sorted.
     grams: Vec<(u64, u32)>,
+    /// A bit for each raw gram's low `FILTER_BITS` bits: most of an answer's grams are in no
+    /// model answer, and a bit test tells most of those without a search.
+    filter: Vec<u64>,
     /// Each model answer's word keys, worked out when first needed.
     keys: Vec<OnceLock<ModelKeys>>,
 }
@@ -133,12 +143,24 @@ impl Models {
             grams.dedup();
         }
         let keys = texts.iter().map(|_| OnceLock::new()).collect();
+        let mut filter = vec![0u64; (1 << FILTER_BITS) / 64];
+        for &(g, _) in &grams {
+            let bit = g as usize & ((1 << FILTER_BITS) - 1);
+            filter[bit / 64] |= 1 << (bit % 64);
+        }
         Models {
             ids,
             texts,
             grams,
+            filter,
             keys,
         }
+    }
+
+    /// Whether some model answer may have raw gram `g` (no: none has it).
+    fn may_have(&self, g: u64) -> bool {
+        let bit = g as usize & ((1 << FILTER_BITS) - 1);
+        self.filter[bit / 64] & (1 << (bit % 64)) != 0
     }
 
     /// The model answers (indices, ascending) that have raw gram `g`.
@@ -337,7 +359,7 @@ fn jaccard(a: &[u64], b: &[u64]) -> f64 {
 }
 
 /// The sentences copied from the model answer the answer shares most shingles with, among
-/// the model answers it shares a raw gram with.
+/// the few it shares most raw grams with.
 fn copies(
     answer: &str,
     keys: &[Vec<u64>],
@@ -349,18 +371,37 @@ fn copies(
     let models = against.models;
     let mut grams = Vec::new();
     raw_grams(answer, &mut grams);
-    grams.sort_unstable();
-    grams.dedup();
-    let mut candidates: Vec<u32> = grams.iter().flat_map(|&g| models.having(g)).collect();
+    let mut candidates: Vec<u32> = grams
+        .iter()
+        .filter(|&&g| models.may_have(g))
+        .flat_map(|&g| models.having(g))
+        .collect();
+    if candidates.is_empty() {
+        return;
+    }
+    // The few model answers that share the most raw grams with it (most first, then the
+    // first loaded): any other shares too little to be the one it copies.
     candidates.sort_unstable();
-    candidates.dedup();
-    let answer_shingles: Vec<u64> = keys.iter().flat_map(|k| shingles(k)).collect();
+    let mut counted: Vec<(usize, u32)> = candidates
+        .chunk_by(|a, b| a == b)
+        .map(|run| (run.len(), run[0]))
+        .collect();
+    counted.sort_unstable_by_key(|&(n, m)| (std::cmp::Reverse(n), m));
+    let candidates: Vec<u32> = counted.iter().take(CANDIDATES).map(|&(_, m)| m).collect();
+    let mut answer_shingles: Vec<u64> = keys.iter().flat_map(|k| shingles(k)).collect();
+    answer_shingles.sort_unstable();
+    // The answer's shingles (each time it has one) that are in model answer `m`'s: one walk
+    // down the two sorted lists.
     let shared = |m: u32| {
         let own = &models.keys(m, against.split).shingles;
-        answer_shingles
-            .iter()
-            .filter(|s| own.binary_search(s).is_ok())
-            .count()
+        let (mut j, mut n) = (0, 0);
+        for s in &answer_shingles {
+            while j < own.len() && own[j] < *s {
+                j += 1;
+            }
+            n += usize::from(own.get(j) == Some(s));
+        }
+        n
     };
     let Some((best, _)) = candidates
         .iter()
