@@ -316,9 +316,10 @@ pub fn gate_findings(
         out.add(Rule::Repeated, a, b, None);
     }
     if let (Some(&(a, b)), Some(id)) = (excluded.copied_spans.first(), &excluded.copied_from) {
+        let n = excluded.copied_spans.len();
         let detail = format!(
-            "(close to the model answer of {id}: {} of its sentences)",
-            excluded.copied_spans.len()
+            "(close to the model answer of {id}: {n} sentence{})",
+            if n == 1 { "" } else { "s" }
         );
         out.add(Rule::CopiedModelAnswer, a, b, Some(detail));
     }

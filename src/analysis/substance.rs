@@ -54,6 +54,11 @@ const MIN_COPIED: usize = 10;
 /// swapped.
 const REWORDED: f64 = 0.5;
 const MIN_REWORDED: usize = 8;
+/// A sentence is also copied when this share of its content words (at least
+/// `MIN_REWORDED`) is in the model answer, with `MIN_RESENTENCED_RUNS` runs of four words in
+/// common with it: the model answer's sentences merged, split or reordered.
+const RESENTENCED: f64 = 0.75;
+const MIN_RESENTENCED_RUNS: usize = 3;
 /// Two sentences share this much of their words (Jaccard) when one repeats the other.
 const REPEAT: f64 = 0.7;
 /// Sentences up to which nearly repeated ones are looked for pair by pair (an answer a
@@ -108,6 +113,8 @@ impl std::fmt::Debug for Models {
 struct ModelKeys {
     shingles: Vec<u64>,
     sentences: Vec<Vec<u64>>,
+    /// All its content word keys, sorted, each once.
+    content: Vec<u64>,
 }
 
 impl Models {
@@ -182,6 +189,12 @@ impl Models {
             ModelKeys {
                 shingles,
                 sentences: sentences.iter().map(|s| sorted_set(&s.content)).collect(),
+                content: sorted_set(
+                    &sentences
+                        .iter()
+                        .flat_map(|s| s.content.iter().copied())
+                        .collect::<Vec<_>>(),
+                ),
             }
         })
     }
@@ -341,6 +354,18 @@ fn sorted_set(keys: &[u64]) -> Vec<u64> {
     set
 }
 
+/// How much of sorted set `a` is in sorted set `b`.
+fn contained(a: &[u64], b: &[u64]) -> f64 {
+    let (mut j, mut both) = (0, 0);
+    for x in a {
+        while j < b.len() && b[j] < *x {
+            j += 1;
+        }
+        both += usize::from(b.get(j) == Some(x));
+    }
+    both as f64 / a.len().max(1) as f64
+}
+
 /// How much two sorted sets share: their intersection over their union.
 fn jaccard(a: &[u64], b: &[u64]) -> f64 {
     let (mut i, mut j, mut both) = (0, 0, 0);
@@ -427,7 +452,12 @@ fn copies(
                 .sentences
                 .iter()
                 .any(|m| jaccard(sets[i], m) >= REWORDED);
-        if inside as f64 >= COPIED_SENTENCE * all as f64 || reworded {
+        // Sentences of the model answer merged or split: nearly all its words are the model
+        // answer's, with runs of them in the same order.
+        let resentenced = sets[i].len() >= MIN_REWORDED
+            && inside >= MIN_RESENTENCED_RUNS
+            && contained(sets[i], &model.content) >= RESENTENCED;
+        if inside as f64 >= COPIED_SENTENCE * all as f64 || reworded || resentenced {
             out.copied.push(i);
             out.taken_out[i] = true;
         }
