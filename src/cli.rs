@@ -306,7 +306,18 @@ pub struct CheckArgs {
     /// The question the answer responds to, for coverage and kind-specific checks.
     #[arg(long, value_name = "ID")]
     pub question: Option<String>,
-    /// Batch mode: a JSONL file of {"id", "answer", "question_id"?} lines (`-` for stdin).
+    /// The answer responds to one of the question's follow-ups: its number (0 for the
+    /// first `show` lists) or its text. It is judged against the follow-up: its budget and
+    /// the gap it probes.
+    #[arg(
+        long,
+        value_name = "N|TEXT",
+        requires = "question",
+        conflicts_with = "input"
+    )]
+    pub follow_up: Option<String>,
+    /// Batch mode: a JSONL file of {"id", "answer", "question_id"?, "follow_up"?} lines
+    /// (`-` for stdin).
     #[arg(long, value_name = "FILE", conflicts_with = "file")]
     pub input: Option<PathBuf>,
     #[arg(long, value_enum, default_value_t)]

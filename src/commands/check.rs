@@ -46,8 +46,16 @@ pub fn run(args: &CheckArgs, paint: &Paint) -> Result<i32> {
             "the answer in {name} is empty: write the answer in a file or pipe it in, e.g. `prepcoach check answer.txt`"
         )));
     }
+    let follow_up = args.follow_up.as_deref().map(FollowUp::parse);
     let ctx = match &args.question {
-        Some(id) => QuestionContext::of(catalog.question(id)?),
+        Some(id) => {
+            let q = catalog.question(id)?;
+            match &follow_up {
+                Some(f) => QuestionContext::of(q)
+                    .with_follow_up(follow_up_text(q, f).map_err(Error::Usage)?),
+                None => QuestionContext::of(q),
+            }
+        }
         None => QuestionContext::default(),
     };
     let report = checker.check(&answer, ctx);
@@ -150,17 +158,41 @@ fn line_context<'c>(
     let ctx = QuestionContext::of(q);
     match &line.follow_up {
         None => Ok(ctx),
-        Some(FollowUp::Text(text)) => Ok(ctx.with_follow_up(text)),
-        Some(FollowUp::Number(i)) => match q.question.follow_ups.get(*i) {
-            Some(text) => Ok(ctx.with_follow_up(text)),
-            None => Err(diag(
-                "follow_up",
+        Some(f) => Ok(
+            ctx.with_follow_up(follow_up_text(q, f).map_err(|message| diag("follow_up", message))?)
+        ),
+    }
+}
+
+impl FollowUp {
+    /// A follow-up as typed on the command line: a number picks one of the question's
+    /// follow-ups, anything else is the follow-up's text.
+    pub fn parse(arg: &str) -> FollowUp {
+        arg.trim()
+            .parse()
+            .map_or_else(|_| FollowUp::Text(arg.to_string()), FollowUp::Number)
+    }
+}
+
+/// The text of follow-up `f` of question `q`, or why there is none.
+fn follow_up_text<'a>(
+    q: crate::bank::QuestionRef<'a>,
+    f: &'a FollowUp,
+) -> std::result::Result<&'a str, String> {
+    match f {
+        FollowUp::Text(text) => Ok(text),
+        FollowUp::Number(i) => q
+            .question
+            .follow_ups
+            .get(*i)
+            .map(String::as_str)
+            .ok_or_else(|| {
                 format!(
-                    "`{id}` has {} follow-up questions, numbered from 0; there is no {i}",
+                    "`{}` has {} follow-up questions, numbered from 0; there is no {i}",
+                    q.question.id,
                     q.question.follow_ups.len()
-                ),
-            )),
-        },
+                )
+            }),
     }
 }
 

@@ -6,8 +6,10 @@
 //!
 //! `dev.jsonl` was used while tuning the checker, and this test holds it exactly: every
 //! gamed and weak answer below, every excellent one at meets or above, so every excellent
-//! answer ranks above every gamed one. `holdout.jsonl` and `holdout2.jsonl` were kept out
-//! of tuning; they are held to a floor, and their figures are printed
+//! answer ranks above every gamed one. `holdout.jsonl`, `holdout2.jsonl` and
+//! `holdout3.jsonl` were written later by people who had not seen the rules and measured
+//! before anything was changed for them (the README gives those first figures); they are
+//! held to a floor, and their figures are printed
 //! (`cargo test --test all adversarial -- --nocapture`).
 
 use prepcoach::analysis::{Band, Checker, QuestionContext, Report, Rules};
@@ -125,7 +127,11 @@ fn gamed_answers_stay_below_and_excellent_ones_reach_meets() {
 
 #[test]
 fn held_out_answers_land_on_the_right_side() {
-    for (file, size) in [("holdout.jsonl", 40), ("holdout2.jsonl", 60)] {
+    for (file, size) in [
+        ("holdout.jsonl", 40),
+        ("holdout2.jsonl", 60),
+        ("holdout3.jsonl", 70),
+    ] {
         let all = checked(file);
         assert!(all.len() >= size, "{file} has {} answers", all.len());
         let (share, wrong) = figures(file, &all);

@@ -284,3 +284,53 @@ fn rules_override_switches_a_rule_off_and_extends_a_lexicon() {
     let out = Run::new().args(&["rules"]).ok();
     assert!(json_of(&out.stdout)["lexicons"]["jargon"].is_array());
 }
+
+#[test]
+fn a_follow_up_answer_is_judged_against_the_follow_up() {
+    // pdm-02's second follow-up asks how the work was split with the partner's engineers.
+    let answer = "I split it by system: our two engineers owned the connector and the sync \
+        jobs, the partner's three owned their API changes, and I ran a weekly joint stand-up. \
+        Shared tickets went on one board, so the 14 handoffs were visible to both sides.";
+    let check = |extra: &[&str]| {
+        let mut args = vec!["check", "--format", "json", "--question", "pdm-02"];
+        args.extend_from_slice(extra);
+        json_of(&Run::new().args(&args).stdin(answer).ok().stdout)
+    };
+    let main = check(&[]);
+    let by_number = check(&["--follow-up", "1"]);
+    let by_text = check(&[
+        "--follow-up",
+        "How did you split the work with the partner's engineers?",
+    ]);
+    // The follow-up's own budget (a minute), not the main question's.
+    assert_eq!(by_number["delivery"]["budget_seconds"], 60);
+    assert_ne!(main["delivery"]["budget_seconds"], 60);
+    // Its coverage is the follow-up, not the main question's areas.
+    let items = |v: &serde_json::Value| {
+        v["coverage"]["covered"].as_array().unwrap().len()
+            + v["coverage"]["missing"].as_array().unwrap().len()
+    };
+    assert_eq!(items(&by_number), 1);
+    assert!(items(&main) > 3);
+    assert!(
+        by_number["score"].as_u64() > main["score"].as_u64(),
+        "{by_number}"
+    );
+    assert_eq!(by_text["delivery"]["budget_seconds"], 60);
+
+    let bad = Run::new()
+        .args(&["check", "--question", "pdm-02", "--follow-up", "7"])
+        .stdin(answer)
+        .fails();
+    assert!(
+        bad.stderr
+            .contains("`pdm-02` has 2 follow-up questions, numbered from 0; there is no 7"),
+        "{}",
+        bad.stderr
+    );
+    let orphan = Run::new()
+        .args(&["check", "--follow-up", "1"])
+        .stdin(answer)
+        .fails();
+    assert!(orphan.stderr.contains("--question"), "{}", orphan.stderr);
+}
