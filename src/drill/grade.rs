@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use super::Drill;
-use crate::analysis::{Checker, QuestionContext};
+use crate::analysis::{Checker, QuestionContext, Rule};
 use crate::bank::Catalog;
 use crate::error::{Diagnostic, Error, Result};
 
@@ -29,17 +29,22 @@ pub struct Row {
     pub passed: bool,
     /// The pass rules this answer failed.
     pub failed: Vec<String>,
-    /// The parts the checker found missing.
+    /// The parts the question asks for (by its shape) that the checker found missing.
     pub missing: Vec<String>,
+    /// What fell short: each failed rule's gap, then the missing parts no rule named.
+    pub gaps: Vec<String>,
 }
 
-impl Row {
-    /// The failed pass rules, then the missing parts ("no learning").
-    pub fn gaps(&self) -> Vec<String> {
-        let mut gaps = self.failed.clone();
-        gaps.extend(self.missing.iter().map(|m| format!("no {m}")));
-        gaps
+/// Each failed rule's gap, then the missing parts no rule named ("no learning").
+fn gaps(verdicts: &[super::Verdict], missing: &[String]) -> Vec<String> {
+    let mut gaps: Vec<String> = verdicts.iter().filter_map(|v| v.gap.clone()).collect();
+    for m in missing {
+        let gap = format!("no {m}");
+        if !gaps.contains(&gap) {
+            gaps.push(gap);
+        }
     }
+    gaps
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -106,6 +111,14 @@ pub fn grade(
         let ctx = QuestionContext::of(q).with_budget(drill.time_budget_seconds);
         let r = checker.check(&l.answer, ctx);
         let verdicts = drill.pass.judge(&r);
+        // Only the parts the question's shape asks for: a plan has no outcome to miss.
+        let missing: Vec<String> = r
+            .parts
+            .missing()
+            .into_iter()
+            .filter(|&p| r.findings.iter().any(|f| f.rule == Rule::missing(p)))
+            .map(|p| p.to_string())
+            .collect();
         rows.push(Row {
             candidate: l.candidate.clone(),
             question_id: l.question_id.clone(),
@@ -117,12 +130,8 @@ pub fn grade(
                 .filter(|v| !v.passed)
                 .map(|v| v.rule.clone())
                 .collect(),
-            missing: r
-                .parts
-                .missing()
-                .iter()
-                .map(std::string::ToString::to_string)
-                .collect(),
+            gaps: gaps(&verdicts, &missing),
+            missing,
         });
     }
     Ok(Grades {

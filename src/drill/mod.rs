@@ -74,35 +74,67 @@ pub struct PassRules {
 /// One pass rule's verdict on one answer.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Verdict {
+    /// What the rule asks ("score ≥ 60").
     pub rule: String,
     pub passed: bool,
+    /// What fell short, when it did ("score 48 of 60").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub gap: Option<String>,
+}
+
+impl Verdict {
+    fn new(rule: String, passed: bool, gap: impl FnOnce() -> String) -> Verdict {
+        Verdict {
+            rule,
+            passed,
+            gap: (!passed).then(gap),
+        }
+    }
 }
 
 impl PassRules {
-    /// Every rule's verdict on a report.
+    /// Every rule's verdict on a report. However the rules are set, an answer the checker
+    /// holds below for want of substance (off-topic, copied, a list of cues…) does not pass:
+    /// a drill must not reward what the score refuses to.
     pub fn judge(&self, r: &Report) -> Vec<Verdict> {
-        let mut out = Vec::new();
+        let mut out = vec![Verdict::new(
+            "passes the substance gates".into(),
+            r.cap.is_none(),
+            || {
+                r.cap
+                    .as_ref()
+                    .map(|c| format!("held below: {}", c.reason))
+                    .unwrap_or_default()
+            },
+        )];
         if self.min_score > 0 {
-            out.push(Verdict {
-                rule: format!("score ≥ {}", self.min_score),
-                passed: r.score >= self.min_score,
-            });
+            out.push(Verdict::new(
+                format!("score ≥ {}", self.min_score),
+                r.score >= self.min_score,
+                || format!("score {} of {}", r.score, self.min_score),
+            ));
         }
         for &part in &self.required_parts {
-            out.push(Verdict {
-                rule: format!("{part} present"),
-                passed: r.parts.get(part).present,
-            });
+            out.push(Verdict::new(
+                format!("{part} present"),
+                r.parts.get(part).present,
+                || format!("no {part}"),
+            ));
         }
         if self.min_metrics > 0 {
-            out.push(Verdict {
-                rule: format!(
-                    "≥ {} metric{}",
-                    self.min_metrics,
-                    if self.min_metrics == 1 { "" } else { "s" }
-                ),
-                passed: r.metrics.len() >= self.min_metrics,
-            });
+            let plural = |n: usize| if n == 1 { "" } else { "s" };
+            out.push(Verdict::new(
+                format!("≥ {} metric{}", self.min_metrics, plural(self.min_metrics)),
+                r.metrics.len() >= self.min_metrics,
+                || {
+                    format!(
+                        "{} metric{} of {}",
+                        r.metrics.len(),
+                        plural(r.metrics.len()),
+                        self.min_metrics
+                    )
+                },
+            ));
         }
         out
     }

@@ -28,7 +28,7 @@ pub fn answers(g: &Grades) -> Table {
             Cell::new(r.score),
             Cell::new(&r.band),
             verdict,
-            Cell::new(r.gaps().join("; ")),
+            Cell::new(r.gaps.join("; ")),
         ]);
     }
     t

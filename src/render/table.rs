@@ -77,39 +77,81 @@ pub struct TextLayout<'a> {
     /// The header line's words, one per column shown; `None` for no header line.
     pub header: Option<&'a [&'a str]>,
     /// The columns shown, in order, as (column, width, what stands before it). A cell is
-    /// padded to the width (by characters, as `format!` pads), on the side its alignment
-    /// says; the last column usually has width 0.
+    /// padded to the width, or to the widest cell of its column when that is wider (by
+    /// display width), on the side its alignment says; a column of width 0 is not padded
+    /// (the last one, usually).
     pub columns: &'a [(usize, usize, &'a str)],
 }
 
 /// The table as text columns, one line per row. Colour goes around a cell's text, never
 /// around its padding.
 pub fn text(t: &Table, layout: &TextLayout<'_>, paint: &Paint) -> String {
+    let rows: Vec<Vec<Cell>> = t
+        .rows
+        .iter()
+        .map(|row| {
+            layout
+                .columns
+                .iter()
+                .map(|&(c, _, _)| Cell {
+                    text: clean(&row[c].text),
+                    tone: row[c].tone,
+                })
+                .collect()
+        })
+        .collect();
+    // A padded column is as wide as its widest cell, so a long name does not push the rest
+    // of its line out of line.
+    let widths: Vec<usize> = layout
+        .columns
+        .iter()
+        .enumerate()
+        .map(|(i, &(_, width, _))| {
+            let widest = rows
+                .iter()
+                .map(|r| display_width(&r[i].text))
+                .chain(
+                    layout
+                        .header
+                        .and_then(|h| h.get(i))
+                        .map(|h| display_width(h)),
+                )
+                .max()
+                .unwrap_or(0);
+            if width == 0 {
+                0
+            } else {
+                width.max(widest)
+            }
+        })
+        .collect();
     let mut out = String::new();
     if let Some(header) = layout.header {
         let cells = header.iter().map(Cell::new);
-        text_line(&mut out, t, layout, cells, paint);
+        text_line(&mut out, t, layout, &widths, cells, paint);
     }
-    for row in &t.rows {
-        let cells = layout.columns.iter().map(|&(c, _, _)| Cell {
-            text: clean(&row[c].text),
-            tone: row[c].tone,
-        });
-        text_line(&mut out, t, layout, cells, paint);
+    for row in rows {
+        text_line(&mut out, t, layout, &widths, row.into_iter(), paint);
     }
     out
+}
+
+/// Columns a text takes in a terminal (a CJK character or an emoji takes two).
+fn display_width(text: &str) -> usize {
+    textwrap::core::display_width(text)
 }
 
 fn text_line(
     out: &mut String,
     t: &Table,
     layout: &TextLayout<'_>,
+    widths: &[usize],
     cells: impl Iterator<Item = Cell>,
     paint: &Paint,
 ) {
     out.push_str(layout.indent);
-    for (&(column, width, before), cell) in layout.columns.iter().zip(cells) {
-        let pad = " ".repeat(width.saturating_sub(cell.text.chars().count()));
+    for ((&(column, _, before), &width), cell) in layout.columns.iter().zip(widths).zip(cells) {
+        let pad = " ".repeat(width.saturating_sub(display_width(&cell.text)));
         let shown = match cell.tone {
             Tone::Plain => cell.text,
             Tone::Good => paint.good(&cell.text),

@@ -242,3 +242,48 @@ fn reports_are_self_contained_html_and_markdown() {
     assert!(page.contains("Per candidate") && page.contains("Ben, &quot;BJ&quot; Jr."));
     assert!(!page.contains("http") && !page.contains("<script"));
 }
+
+#[test]
+fn an_answer_held_below_for_want_of_substance_never_passes_a_drill() {
+    // A strong, quantified story about software delivery, given to a partnership question:
+    // its score clears the drill's 60, its parts and numbers are there, and it is off-topic.
+    let adversarial = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/data/adversarial/dev.jsonl"
+    ))
+    .unwrap();
+    let off_topic: serde_json::Value = adversarial
+        .lines()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap())
+        .find(|v| v["id"] == "adv-dev-021")
+        .unwrap();
+    assert_eq!(off_topic["question_id"], "spm-03");
+    let run = Run::new();
+    let path = run.home.0.join("cohort.jsonl");
+    let line = serde_json::json!({"candidate": "Cy", "question_id": "spm-03", "answer": off_topic["answer"]});
+    std::fs::write(&path, line.to_string()).unwrap();
+    let json = Run::new()
+        .args(&[
+            "grade",
+            "--drill",
+            "examples/drills/partner-rescue.json",
+            "--answers",
+            &path.display().to_string(),
+            "--format",
+            "json",
+        ])
+        .ok();
+    let v: serde_json::Value = serde_json::from_str(&json.stdout).unwrap();
+    let row = &v["rows"][0];
+    assert!(row["score"].as_u64().unwrap() >= 60, "{row}");
+    assert_eq!(row["band"], "below");
+    assert_eq!(row["passed"], false);
+    assert!(
+        row["gaps"][0]
+            .as_str()
+            .unwrap()
+            .starts_with("held below: off-topic (this reads as an answer about"),
+        "{row}"
+    );
+    assert_eq!(row["failed"][0], "passes the substance gates");
+}
