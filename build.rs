@@ -31,12 +31,7 @@ fn main() {
 fn build_model_grams() {
     let root = env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR");
     let out = env::var("OUT_DIR").expect("cargo sets OUT_DIR");
-    let mut files: Vec<_> = fs::read_dir(Path::new(&root).join("banks"))
-        .expect("banks/ exists")
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "json"))
-        .collect();
-    files.sort();
+    let files = json_files(&Path::new(&root).join("banks"));
     let mut ids = Vec::new();
     let mut grams: Vec<(u64, usize)> = Vec::new();
     for f in &files {
@@ -96,7 +91,7 @@ fn build_stem_table() {
                 let value: serde_json::Value =
                     serde_json::from_str(&fs::read_to_string(&path).expect("a bank is readable"))
                         .expect("a bank is JSON");
-                collect_all_text(&value, &mut text);
+                collect_text(&value, &mut text, true);
             }
         }
     }
@@ -119,26 +114,6 @@ fn build_stem_table() {
     }
     code.push_str("];\n");
     fs::write(Path::new(&out).join("stem_table.rs"), code).expect("OUT_DIR is writable");
-}
-
-/// Every string in a JSON value, object keys included (the rules file's keys are names,
-/// its values lexicons), joined.
-fn collect_all_text(v: &serde_json::Value, out: &mut String) {
-    match v {
-        serde_json::Value::String(s) => {
-            out.push_str(s);
-            out.push_str(" .\n");
-        }
-        serde_json::Value::Array(items) => items.iter().for_each(|i| collect_all_text(i, out)),
-        serde_json::Value::Object(map) => {
-            for (k, v) in map {
-                out.push_str(k);
-                out.push_str(" .\n");
-                collect_all_text(v, out);
-            }
-        }
-        _ => {}
-    }
 }
 
 /// The weight of the pooled word distribution in each topic's (Dirichlet smoothing): the
@@ -168,7 +143,7 @@ fn build_topic_model() {
             let bank: serde_json::Value =
                 serde_json::from_str(&fs::read_to_string(&path).expect("a bank is readable"))
                     .expect("a bank is JSON");
-            collect_text(&bank, &mut corpora[0]);
+            collect_text(&bank, &mut corpora[0], false);
         }
     }
     for t in topics["topics"]
@@ -238,22 +213,28 @@ fn build_topic_model() {
     fs::write(Path::new(&out).join("topic_model.rs"), code).expect("OUT_DIR is writable");
 }
 
-/// Every string in a bank but its ids and labels, joined: the partnership corpus.
-fn collect_text(v: &serde_json::Value, out: &mut String) {
+/// Every string in a JSON value, joined. For the partnership corpus (`all` false), a bank's
+/// strings but its ids and labels; with `all`, every string and object key too (the rules
+/// file's keys are names, its values lexicons).
+fn collect_text(v: &serde_json::Value, out: &mut String, all: bool) {
     match v {
         serde_json::Value::String(s) => {
             out.push_str(s);
             out.push_str(" .\n");
         }
-        serde_json::Value::Array(items) => items.iter().for_each(|i| collect_text(i, out)),
+        serde_json::Value::Array(items) => items.iter().for_each(|i| collect_text(i, out, all)),
         serde_json::Value::Object(map) => {
             for (k, v) in map {
-                if !matches!(
+                if all {
+                    out.push_str(k);
+                    out.push_str(" .\n");
+                } else if matches!(
                     k.as_str(),
                     "id" | "kind" | "round" | "levels" | "competency"
                 ) {
-                    collect_text(v, out);
+                    continue;
                 }
+                collect_text(v, out, all);
             }
         }
         _ => {}
@@ -295,16 +276,22 @@ fn compile_metric_patterns() {
     }
 }
 
-fn embed_banks() {
-    let root = env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR");
-    let out = env::var("OUT_DIR").expect("cargo sets OUT_DIR");
-    println!("cargo:rerun-if-changed=banks");
-    let mut files: Vec<_> = fs::read_dir(Path::new(&root).join("banks"))
+/// The `*.json` files of a folder, sorted.
+fn json_files(dir: &Path) -> Vec<std::path::PathBuf> {
+    let mut files: Vec<_> = fs::read_dir(dir)
         .expect("banks/ exists")
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| p.extension().is_some_and(|x| x == "json"))
         .collect();
     files.sort();
+    files
+}
+
+fn embed_banks() {
+    let root = env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR");
+    let out = env::var("OUT_DIR").expect("cargo sets OUT_DIR");
+    println!("cargo:rerun-if-changed=banks");
+    let files = json_files(&Path::new(&root).join("banks"));
     let mut code = String::from("/// Built-in banks: (file name, JSON text).\npub static BUILTIN_BANKS: &[(&str, &str)] = &[\n");
     for f in &files {
         println!("cargo:rerun-if-changed={}", f.display());
