@@ -64,7 +64,13 @@ pub fn html_escape(s: &str) -> String {
 /// Text made safe in a Markdown table cell or list item: [`clean`]ed, `|` escaped, on one
 /// line.
 pub fn markdown_escape(s: &str) -> String {
-    clean(s).replace('|', "\\|").replace('\n', " ")
+    // Markdown passes HTML through, so a name like "<b>Lee</b>" would render as markup.
+    clean(s)
+        .replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('|', "\\|")
+        .replace('\n', " ")
 }
 
 /// Wrap text to `width` display columns (a CJK character or an emoji takes two), each line

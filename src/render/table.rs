@@ -216,9 +216,11 @@ pub fn html(t: &Table) -> String {
     out
 }
 
-/// CSV with RFC 4180 quoting; the text is kept as given (a spreadsheet is not a terminal).
+/// CSV with RFC 4180 quoting, control characters made visible.
 pub fn csv(t: &Table) -> String {
+    // Control characters made visible ([`clean`]): a CSV is often printed to a terminal.
     let field = |s: &str| {
+        let s = clean(s);
         if s.contains([',', '"', '\n', '\r']) {
             format!("\"{}\"", s.replace('"', "\"\""))
         } else {
@@ -260,13 +262,16 @@ mod tests {
         );
         assert_eq!(
             markdown(&t),
-            "| name | score |\n|---|---:|\n| Ana \\| B | 7 |\n| <Ben>, \"BJ\" | 42 |\n"
+            "| name | score |\n|---|---:|\n| Ana \\| B | 7 |\n| &lt;Ben&gt;, \"BJ\" | 42 |\n"
         );
         assert_eq!(
             html(&t),
             "<table><tr><th>name</th><th>score</th></tr>\n<tr><td>Ana | B</td><td class=\"pass\">7</td></tr>\n<tr><td>&lt;Ben&gt;, &quot;BJ&quot;</td><td>42</td></tr>\n</table>\n"
         );
         assert_eq!(csv(&t), "name,score\nAna | B,7\n\"<Ben>, \"\"BJ\"\"\",42\n");
+        let mut raw = Table::new(&[("name", Align::Left)]);
+        raw.row(vec![Cell::new("Dee \u{1b}[31mRed")]);
+        assert_eq!(csv(&raw), "name\nDee \\u{1b}[31mRed\n");
     }
 
     #[test]
