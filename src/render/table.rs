@@ -224,7 +224,7 @@ pub fn csv(t: &Table) -> String {
         if s.contains([',', '"', '\n', '\r']) {
             format!("\"{}\"", s.replace('"', "\"\""))
         } else {
-            s.to_string()
+            s
         }
     };
     let line = |cells: Vec<String>| cells.join(",") + "\n";
