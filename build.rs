@@ -12,8 +12,12 @@ use std::{env, fs, path::Path};
 
 include!("src/analysis/metric_patterns.rs");
 include!("src/analysis/raw_grams.rs");
+include!("src/analysis/normalize.rs");
 
 fn main() {
+    // The files included above but the metric patterns (watched where they are compiled).
+    println!("cargo:rerun-if-changed=src/analysis/raw_grams.rs");
+    println!("cargo:rerun-if-changed=src/analysis/normalize.rs");
     embed_banks();
     compile_metric_patterns();
     build_topic_model();
@@ -98,7 +102,7 @@ fn build_stem_table() {
     let stemmer = rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English);
     let mut table = BTreeMap::new();
     for w in unicode_segmentation::UnicodeSegmentation::unicode_words(text.as_str()) {
-        let lower = normalize_word(w);
+        let lower = normalize(w);
         if let std::collections::btree_map::Entry::Vacant(slot) = table.entry(lower) {
             let stem = stemmer.stem(slot.key()).into_owned();
             let same = stem == *slot.key();
@@ -159,7 +163,7 @@ fn build_topic_model() {
         .map(|text| {
             let mut c = BTreeMap::new();
             for w in unicode_segmentation::UnicodeSegmentation::unicode_words(text.as_str()) {
-                let lower = normalize_word(w);
+                let lower = normalize(w);
                 *c.entry(stemmer.stem(&lower).into_owned()).or_insert(0.0) += 1.0;
             }
             c
@@ -239,19 +243,6 @@ fn collect_text(v: &serde_json::Value, out: &mut String, all: bool) {
         }
         _ => {}
     }
-}
-
-/// A word lowercased with typographic apostrophes and hyphens made plain, as the checker's
-/// `text::normalize` does it.
-fn normalize_word(word: &str) -> String {
-    word.chars()
-        .map(|c| match c {
-            '\u{2019}' | '\u{2018}' | '\u{02bc}' => '\'',
-            '\u{2010}' | '\u{2011}' => '-',
-            _ => c,
-        })
-        .flat_map(char::to_lowercase)
-        .collect()
 }
 
 /// Each pattern's forward and reverse DFA, little-endian, as `OUT_DIR/metric_NAME.fwd|rev`.

@@ -18,6 +18,7 @@ mod metric_patterns;
 pub mod metrics;
 mod mistakes;
 mod negation;
+mod normalize;
 mod part;
 pub mod parts;
 mod raw_grams;

@@ -422,20 +422,7 @@ fn root(w: &str) -> &str {
         .unwrap_or(w)
 }
 
-/// Lowercase with typographic apostrophes and hyphens made plain.
-pub fn normalize(word: &str) -> String {
-    if word.is_ascii() {
-        return word.to_ascii_lowercase();
-    }
-    word.chars()
-        .map(|c| match c {
-            '\u{2019}' | '\u{2018}' | '\u{02bc}' => '\'',
-            '\u{2010}' | '\u{2011}' => '-',
-            _ => c,
-        })
-        .flat_map(char::to_lowercase)
-        .collect()
-}
+pub use super::normalize::normalize;
 
 /// The stems' numbers of a lexicon entry's words (always numbered: [`intern`]).
 pub fn entry_stems(entry: &str) -> Vec<u32> {
