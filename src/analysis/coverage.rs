@@ -269,12 +269,13 @@ impl CueGroup {
     /// overlapping, at most [`MAX_HITS`]).
     fn hits(&self, answer: &str, sentences: &[Fast<'_>]) -> Vec<Vec<CueHit>> {
         let n = self.lists.len();
-        let mut hits: Vec<Vec<CueHit>> = vec![Vec::new(); n];
-        let mut done = 0u64;
-        // Where each list may match next in the sentence (after its last match).
-        let mut next = vec![0usize; n];
+        let mut found = Found {
+            hits: vec![Vec::new(); n],
+            next: vec![0; n],
+            done: 0,
+        };
         for (si, s) in sentences.iter().enumerate() {
-            next.fill(0);
+            found.next.fill(0);
             let t = &s.sentence.tokens;
             for (i, tok) in t.iter().enumerate() {
                 let (word, bit) = first_bit(tok.id);
@@ -284,15 +285,14 @@ impl CueGroup {
                 let Some(&lists) = self.by_first.get(&tok.id) else {
                     continue;
                 };
-                let lists = lists & !done;
-                self.hits_at(answer, s, si, i, lists, &mut hits, &mut next, &mut done);
+                let lists = lists & !found.done;
+                self.hits_at(answer, s, si, i, lists, &mut found);
             }
         }
-        hits
+        found.hits
     }
 
     /// The matches at word `i` of the lists in `lists` (bits).
-    #[allow(clippy::too_many_arguments)]
     fn hits_at(
         &self,
         answer: &str,
@@ -300,10 +300,9 @@ impl CueGroup {
         si: usize,
         i: usize,
         mut lists: u64,
-        hits: &mut [Vec<CueHit>],
-        next: &mut [usize],
-        done: &mut u64,
+        found: &mut Found,
     ) {
+        let Found { hits, next, done } = found;
         let t = &s.sentence.tokens;
         while lists != 0 {
             let b = lists.trailing_zeros() as usize;
@@ -331,6 +330,15 @@ impl CueGroup {
             }
         }
     }
+}
+
+/// What [`CueGroup::hits`] has found so far: each list's matches, where each list may
+/// match next in the sentence (after its last match), and the lists that have all they
+/// keep (bits).
+struct Found {
+    hits: Vec<Vec<CueHit>>,
+    next: Vec<usize>,
+    done: u64,
 }
 
 #[cfg(test)]
