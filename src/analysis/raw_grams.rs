@@ -21,13 +21,13 @@ pub fn raw_grams(text: &str, out: &mut Vec<u64>) {
     let bytes = text.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
-        let b = bytes[i];
-        if b.is_ascii_alphanumeric() {
+        let class = BYTE_CLASS[usize::from(bytes[i])];
+        if class != 0 && class != NON_ASCII {
             // The same as the char below, a byte at a time: most text is ASCII.
-            grams.word = (grams.word ^ u64::from(b.to_ascii_lowercase())).wrapping_mul(PRIME);
+            grams.word = (grams.word ^ u64::from(class)).wrapping_mul(PRIME);
             grams.in_word = true;
             i += 1;
-        } else if b.is_ascii() {
+        } else if class == 0 {
             grams.next(false, 0, out);
             i += 1;
         } else if let Some(c) = text.get(i..).and_then(|rest| rest.chars().next()) {
@@ -44,6 +44,31 @@ pub fn raw_grams(text: &str, out: &mut Vec<u64>) {
         }
     }
     grams.next(false, 0, out);
+}
+
+/// What a byte is to [`raw_grams`]: an ASCII letter or digit as its lowercase, any other
+/// ASCII byte 0, the start or rest of a non-ASCII character `NON_ASCII`. One table load a
+/// byte, where the tests it stands for took several.
+const BYTE_CLASS: [u8; 256] = byte_classes();
+
+/// The class of a byte that is part of a non-ASCII character.
+const NON_ASCII: u8 = 0x80;
+
+const fn byte_classes() -> [u8; 256] {
+    let mut table = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        let byte = b as u8;
+        table[b] = if byte >= 0x80 {
+            NON_ASCII
+        } else if byte.is_ascii_alphanumeric() {
+            byte.to_ascii_lowercase()
+        } else {
+            0
+        };
+        b += 1;
+    }
+    table
 }
 
 /// The running state of [`raw_grams`].

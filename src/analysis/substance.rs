@@ -396,20 +396,26 @@ fn copies(
     let models = against.models;
     let mut grams = Vec::new();
     raw_grams(answer, &mut grams);
-    let mut candidates: Vec<u32> = grams
-        .iter()
-        .filter(|&&g| models.may_have(g))
-        .flat_map(|&g| models.having(g))
-        .collect();
-    if candidates.is_empty() {
+    // How many raw grams it shares with each model answer, counted in place (a common run
+    // of words is in many model answers, so collecting and sorting the hits cost more).
+    let mut shared_grams = vec![0u32; models.ids.len()];
+    let mut any = false;
+    for &g in grams.iter().filter(|&&g| models.may_have(g)) {
+        for m in models.having(g) {
+            shared_grams[m as usize] += 1;
+            any = true;
+        }
+    }
+    if !any {
         return;
     }
     // The few model answers that share the most raw grams with it (most first, then the
     // first loaded): any other shares too little to be the one it copies.
-    candidates.sort_unstable();
-    let mut counted: Vec<(usize, u32)> = candidates
-        .chunk_by(|a, b| a == b)
-        .map(|run| (run.len(), run[0]))
+    let mut counted: Vec<(usize, u32)> = shared_grams
+        .iter()
+        .enumerate()
+        .filter(|&(_, &n)| n > 0)
+        .map(|(m, &n)| (n as usize, m as u32))
         .collect();
     counted.sort_unstable_by_key(|&(n, m)| (std::cmp::Reverse(n), m));
     let candidates: Vec<u32> = counted.iter().take(CANDIDATES).map(|&(_, m)| m).collect();
