@@ -616,7 +616,19 @@ pub const LABELS: &[(&str, Part)] = &[
     ("lessons learned", Part::Learning),
     ("reflection", Part::Learning),
     ("takeaway", Part::Learning),
+    ("takeaways", Part::Learning),
     ("key takeaway", Part::Learning),
+    ("key takeaways", Part::Learning),
+    ("key learning", Part::Learning),
+    ("key learnings", Part::Learning),
+    ("lesson learnt", Part::Learning),
+    ("lessons learnt", Part::Learning),
+    ("what i learned", Part::Learning),
+    ("what i learnt", Part::Learning),
+    ("reflections", Part::Learning),
+    ("action taken", Part::Approach),
+    ("actions taken", Part::Approach),
+    ("solution", Part::Approach),
 ];
 
 /// Split an answer into sentences: lines first (so bullets and labels are units), then
@@ -639,19 +651,19 @@ pub fn sentences_with(text: &str, rules: Option<&Rules>) -> Vec<Sentence> {
 
 /// The sentences of an answer with the words `words` finds in each span: lines first (so
 /// bullets and labels are units), then sentence boundaries inside each line; a piece with
-/// no word is dropped, and pieces cut after an abbreviation are joined again.
+/// no word is dropped, and pieces cut after an abbreviation are joined again. A line break
+/// inside a sentence (hard-wrapped notes) does not end it: see [`lines`].
 pub fn split<T>(text: &str, mut words: impl FnMut(usize, usize) -> Vec<T>) -> Vec<Sentence<T>> {
     let mut out = Vec::new();
     let mut pending_label: Option<Part> = None;
-    let mut offset = 0;
-    for line in text.split_inclusive('\n') {
-        let line_start = offset;
-        offset += line.len();
-        let (body_start, bullet) = skip_bullet(text, line_start, offset);
-        let (body_start, label) = match take_label(text, body_start, offset) {
-            Some((after, label)) => (after, Some(label)),
-            None => (body_start, None),
-        };
+    for line in lines(text) {
+        let Line {
+            body: body_start,
+            end: offset,
+            bullet,
+            label,
+            ..
+        } = line;
         let mut label = label.or_else(|| pending_label.take());
         // A span has a word exactly when it has a letter or digit.
         if !text[body_start..offset].chars().any(char::is_alphanumeric) {
@@ -682,6 +694,105 @@ pub fn split<T>(text: &str, mut words: impl FnMut(usize, usize) -> Vec<T>) -> Ve
     }
     merge_fragments(text, out)
 }
+
+/// A line as a speaker means it: one or more physical lines, with the bullet marker and
+/// signpost label its first one opens with.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Line {
+    /// Where its first physical line starts, where its text after a bullet and label
+    /// starts, and where its last physical line ends.
+    start: usize,
+    body: usize,
+    end: usize,
+    bullet: bool,
+    label: Option<Part>,
+}
+
+/// The lines of an answer, a hard-wrapped line joined to the one it continues: a physical
+/// line continues the one before when that one ends with no sentence end (`.`, `:`…), is no
+/// heading or label alone, and either is as wide as the text is wrapped at, ends on a comma
+/// or a word that cannot end a sentence ("the", "to", "and"), or is followed by a line that
+/// starts in lowercase. A line that opens a bullet, a label or a heading, or a blank line,
+/// always starts anew.
+fn lines(text: &str) -> Vec<Line> {
+    let wrap = text
+        .split('\n')
+        .map(|l| l.trim_end().chars().count())
+        .max()
+        .unwrap_or(0);
+    let mut out: Vec<Line> = Vec::new();
+    let mut offset = 0;
+    for physical in text.split_inclusive('\n') {
+        let start = offset;
+        offset += physical.len();
+        let (body, bullet) = skip_bullet(text, start, offset);
+        let (body, label) = match take_label(text, body, offset) {
+            Some((after, label)) => (after, Some(label)),
+            None => (body, None),
+        };
+        let opens = bullet || label.is_some() || physical.trim_start().starts_with(['#', '|']);
+        match out.last_mut() {
+            Some(prev) if !opens && continues(text, prev, physical, wrap) => {
+                prev.end = offset;
+            }
+            _ => out.push(Line {
+                start,
+                body,
+                end: offset,
+                bullet,
+                label,
+            }),
+        }
+    }
+    out
+}
+
+/// Whether physical line `next` continues `prev` (see [`lines`]).
+fn continues(text: &str, prev: &Line, next: &str, wrap: usize) -> bool {
+    let next = next.trim();
+    let Some(first) = next.chars().next() else {
+        return false;
+    };
+    // A label or bullet marker alone on its line announces the next one.
+    if !text[prev.body..prev.end].chars().any(char::is_alphanumeric) {
+        return false;
+    }
+    let last_line = text[prev.start..prev.end]
+        .trim_end()
+        .rsplit('\n')
+        .next()
+        .unwrap_or("");
+    let ended = last_line.trim_end_matches(['*', '_', '"', '\'', ')', '”', '’', ' ']);
+    if ended.is_empty()
+        || ended.ends_with(['.', '!', '?', '…', ':', ';'])
+        || last_line.trim_start().starts_with(['#', '|'])
+    {
+        return false;
+    }
+    if !(first.is_alphanumeric() || matches!(first, '$' | '£' | '€' | '(' | '"' | '“' | '‘'))
+    {
+        return false;
+    }
+    let last_word = ended
+        .rsplit(|c: char| !c.is_alphanumeric() && c != '\'')
+        .next()
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    let width = last_line.trim().chars().count();
+    first.is_lowercase()
+        || ended.ends_with([',', '-', '–', '—', '/', '&', '('])
+        || OPEN_ENDED.contains(&last_word.as_str())
+        || (width >= 40 && width * 4 >= wrap * 3)
+}
+
+/// Words a sentence does not end on: a line that ends on one runs on to the next.
+const OPEN_ENDED: &[&str] = &[
+    "a", "an", "the", "and", "or", "but", "to", "of", "for", "with", "in", "on", "at", "by",
+    "from", "into", "as", "that", "which", "who", "whose", "our", "their", "my", "his", "her",
+    "its", "your", "this", "these", "those", "was", "were", "is", "are", "be", "been", "had",
+    "has", "have", "would", "could", "will", "so", "than", "then", "because", "while", "when",
+    "about", "over", "under", "after", "before", "between", "up", "across", "we", "i", "they",
+];
 
 /// Join pieces that sentence segmentation cut wrongly ("e.g. a reseller", "approx. 40%"): a
 /// piece that starts lowercase continues the one before it on the same line when that one
@@ -830,58 +941,92 @@ fn skip_bullet(text: &str, start: usize, end: usize) -> (usize, bool) {
     (start + lead + marker_len, true)
 }
 
-/// Recognise a signpost label ("Result:", "**Action** —", "Lesson learned:") at `start`.
-/// Returns the offset after it and the part it announces.
+/// Recognise a signpost label at `start` in its common forms: "Result:", "**Action** —",
+/// "Lesson learned:", "S:", "Situation/Task:", "Result (20-30 seconds):", "Action(s) -",
+/// and a heading or line that is a label and nothing else ("## Outcome", "**Situation**",
+/// "Lessons learned"). Returns the offset after it (the line's end for a label alone) and
+/// the part it announces (the first one's, for "Situation/Task").
 fn take_label(text: &str, start: usize, end: usize) -> Option<(usize, Part)> {
-    let s = &text[start..end];
-    let body = s.trim_start().trim_start_matches(['*', '_', '#', ' ']);
-    let skipped = s.len() - body.len();
-    let head_end = body.char_indices().nth(40).map_or(body.len(), |(i, _)| i);
-    let lower = normalize(&body[..head_end]);
-    // STAR shorthand ("S:", "A:") needs a colon; a single letter is too common otherwise.
-    let mut chars = body.chars();
-    if let (Some(letter), Some(':')) = (chars.next(), chars.next()) {
-        let part = match letter.to_ascii_uppercase() {
-            'S' | 'T' => Some(Part::Context),
-            'A' => Some(Part::Approach),
-            'R' => Some(Part::Outcome),
-            'L' => Some(Part::Learning),
-            _ => None,
-        };
-        if let Some(part) = part {
-            let after = &body[2..];
-            let markup = after.len() - after.trim_start_matches(['*', '_']).len();
-            return Some((start + skipped + 2 + markup, part));
-        }
+    let line = &text[start..end];
+    let body = line.trim_start_matches(['#', '*', '_', ' ', '\t', '>']);
+    // Every label starts with a letter: most lines are told from it at once.
+    if !body.as_bytes().first().is_some_and(u8::is_ascii_alphabetic) {
+        return None;
     }
-    for (label, part) in LABELS {
-        if let Some(rest) = lower.strip_prefix(label) {
-            let rest_trim = rest.trim_start_matches(['*', '_', ' ']);
-            let sep = rest_trim.chars().next()?;
-            if matches!(sep, ':' | '—' | '–' | '-' | '|') {
-                // Byte length of label + markup + separator in the original text.
-                let after_sep = &rest_trim[sep.len_utf8()..];
-                let markup = after_sep.len() - after_sep.trim_start_matches(['*', '_']).len();
-                let consumed_lower = lower.len() - rest_trim.len() + sep.len_utf8() + markup;
-                let consumed = byte_len_for_lower(body, consumed_lower);
-                return Some((start + skipped + consumed, *part));
-            }
+    let body_at = end - body.len();
+    let (head, after) = match separator(body) {
+        Some((at, len)) => (&body[..at], Some(at + len)),
+        // A label alone on its line: nothing but label words (and markup) up to its end.
+        None if body.trim_end().len() <= MAX_LABEL => (body.trim_end(), None),
+        None => return None,
+    };
+    let part = label_part(head, after.is_some())?;
+    let Some(after) = after else {
+        return Some((end, part));
+    };
+    let rest = &body[after..];
+    let markup = rest.len() - rest.trim_start_matches(['*', '_', ' ', '\t']).len();
+    Some((body_at + after + markup, part))
+}
+
+/// The longest a label's head runs before its separator, in bytes.
+const MAX_LABEL: usize = 48;
+
+/// Where the separator after a label's head is, and its length: `:`, `|`, a dash, or a
+/// hyphen with a space beside it, outside brackets, before any sentence end and within
+/// [`MAX_LABEL`] bytes.
+fn separator(body: &str) -> Option<(usize, usize)> {
+    let mut depth = 0usize;
+    let mut prev = ' ';
+    let mut chars = body.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if i > MAX_LABEL {
+            return None;
         }
+        match c {
+            '(' | '[' => depth += 1,
+            ')' | ']' => depth = depth.saturating_sub(1),
+            _ if depth > 0 => {}
+            ':' | '|' | '—' | '–' => return Some((i, c.len_utf8())),
+            '-' if prev == ' ' || chars.peek().is_some_and(|&(_, n)| n == ' ') => {
+                return Some((i, 1))
+            }
+            '.' | '?' | '!' | ',' | ';' => return None,
+            _ => {}
+        }
+        prev = c;
     }
     None
 }
 
-/// Map a byte length in the normalized (lowercased) prefix back to the original text. Labels
-/// are ASCII words, so the two agree except where lowercasing changed a character's length.
-fn byte_len_for_lower(original: &str, lower_len: usize) -> usize {
-    let mut consumed_lower = 0;
-    for (i, c) in original.char_indices() {
-        if consumed_lower >= lower_len {
-            return i;
+/// The part a label's head announces, when every piece of it ("Situation/Task",
+/// "Situation & Task", "Action(s)", "Result (20-30 seconds)") is a label; single letters
+/// ("S", "A") only before a separator.
+fn label_part(head: &str, separated: bool) -> Option<Part> {
+    let mut plain = String::with_capacity(head.len());
+    let mut depth = 0usize;
+    for c in head.chars() {
+        match c {
+            '(' => depth += 1,
+            ')' => depth = depth.saturating_sub(1),
+            '*' | '_' | '#' | '`' => {}
+            _ if depth == 0 => plain.extend(c.to_lowercase()),
+            _ => {}
         }
-        consumed_lower += normalize(&c.to_string()).len();
     }
-    original.len()
+    let mut part = None;
+    for piece in plain.split(['/', '&', '+']).flat_map(|p| p.split(" and ")) {
+        let piece = piece.trim().trim_end_matches(':');
+        let this = match piece {
+            "s" | "t" if separated => Part::Context,
+            "a" if separated => Part::Approach,
+            "r" if separated => Part::Outcome,
+            "l" if separated => Part::Learning,
+            _ => LABELS.iter().find(|(l, _)| *l == piece)?.1,
+        };
+        part.get_or_insert(this);
+    }
+    part
 }
 
 #[cfg(test)]
@@ -914,6 +1059,92 @@ mod tests {
                 "Then it worked."
             ]
         );
+    }
+
+    #[test]
+    fn a_line_break_inside_a_sentence_does_not_end_it() {
+        // Hard-wrapped notes: the wrapped lines are one sentence each.
+        let a = "At my last company our biggest reseller had stopped registering deals and\nthe region missed its target by 35% that quarter. We extended the\ntimeline to 8 months and I rebuilt the incentive plan with their\nsales director, who signed it the same week.";
+        assert_eq!(
+            texts(a),
+            [
+                "At my last company our biggest reseller had stopped registering deals and\nthe region missed its target by 35% that quarter.",
+                "We extended the\ntimeline to 8 months and I rebuilt the incentive plan with their\nsales director, who signed it the same week.",
+            ]
+        );
+        // A wrapped bullet item runs on; the next bullet, a blank line and a line after a
+        // full stop start anew; short lines with no end and a capital are kept apart.
+        let b = "- Ran a root cause analysis on\n  the churned partners\n- Built a training plan\n\nResults were mixed.\nTwo partners left\nThree stayed";
+        assert_eq!(
+            texts(b),
+            [
+                "Ran a root cause analysis on\n  the churned partners",
+                "Built a training plan",
+                "Results were mixed.",
+                "Two partners left",
+                "Three stayed",
+            ]
+        );
+    }
+
+    #[test]
+    fn labels_in_their_common_forms() {
+        let cases = [
+            (
+                "Result (20-30 seconds): we signed 4 partners.",
+                Part::Outcome,
+                "we signed 4 partners.",
+            ),
+            (
+                "**Outcome** – churn fell by half.",
+                Part::Outcome,
+                "churn fell by half.",
+            ),
+            (
+                "Situation/Task: the alliance had stalled.",
+                Part::Context,
+                "the alliance had stalled.",
+            ),
+            (
+                "Situation & Task - the alliance had stalled.",
+                Part::Context,
+                "the alliance had stalled.",
+            ),
+            (
+                "Action(s): I rebuilt the plan.",
+                Part::Approach,
+                "I rebuilt the plan.",
+            ),
+            (
+                "**S** - our reseller stalled.",
+                Part::Context,
+                "our reseller stalled.",
+            ),
+            ("Lessons learnt | ask early.", Part::Learning, "ask early."),
+        ];
+        for (text, part, rest) in cases {
+            let s = sentences(text);
+            assert_eq!((s[0].label, s[0].text(text)), (Some(part), rest), "{text}");
+        }
+        // A heading or a label alone on its line announces the next line.
+        for text in [
+            "## Result\nWe signed 4 partners.",
+            "**Outcome**\nWe signed 4 partners.",
+            "Lessons learned\nAsk early.",
+        ] {
+            let s = sentences(text);
+            assert_eq!(s.len(), 1, "{text}");
+            assert!(s[0].label.is_some(), "{text}");
+        }
+        // Words that only start like a label are none.
+        for text in [
+            "Problem-solving is what I do best.",
+            "Results were mixed: two partners left.",
+            "Actionable plans - that is my strength.",
+            "A partner called me.",
+        ] {
+            assert_eq!(sentences(text)[0].label, None, "{text}");
+        }
     }
 
     #[test]

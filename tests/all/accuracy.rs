@@ -1,7 +1,8 @@
 //! Measures the checker against the hand-labelled answers in `tests/labelled/` (labelled by
-//! the definitions in the project's labelling guide): per-part precision and recall, and
-//! metric-span F1. The thresholds are the project's quality bar; the README states the
-//! measured figures. Set `PREPCOACH_EVAL_VERBOSE=1` to list every disagreement.
+//! the definitions in the project's labelling guide), each set by itself: per-part
+//! precision, recall and F1, and metric-span F1 both as any overlap and as an overlap of at
+//! least half the two spans' union (a fragment of the phrase is no match). The thresholds
+//! are the project's quality bar; the README states the measured figures. Set `PREPCOACH_EVAL_VERBOSE=1` to list every disagreement.
 
 use prepcoach::analysis::{analyze, QuestionContext, Rules};
 use serde::Deserialize;
@@ -16,27 +17,15 @@ struct Case {
     note: String,
 }
 
-fn cases() -> Vec<Case> {
-    let files: Vec<String> = match std::env::var("PREPCOACH_EVAL_FILES") {
-        Ok(list) => list.split(',').map(String::from).collect(),
-        Err(_) => vec![
-            "tests/labelled/answers-a.jsonl".into(),
-            "tests/labelled/answers-b.jsonl".into(),
-            "tests/labelled/holdout-c.jsonl".into(),
-        ],
-    };
+fn cases(file: &str) -> Vec<Case> {
+    let text = std::fs::read_to_string(file).unwrap();
     let mut out = Vec::new();
-    for file in &files {
-        let text = std::fs::read_to_string(file).unwrap();
-        for (i, line) in text
-            .lines()
-            .enumerate()
-            .filter(|(_, l)| !l.trim().is_empty())
-        {
-            out.push(
-                serde_json::from_str(line).unwrap_or_else(|e| panic!("{file}:{}: {e}", i + 1)),
-            );
-        }
+    for (i, line) in text
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty())
+    {
+        out.push(serde_json::from_str(line).unwrap_or_else(|e| panic!("{file}:{}: {e}", i + 1)));
     }
     out
 }
@@ -69,6 +58,7 @@ fn borderline(note: &str) -> Vec<String> {
         .collect()
 }
 
+#[derive(Default)]
 struct Tally {
     tp: u32,
     fp: u32,
@@ -90,41 +80,112 @@ impl Tally {
             2.0 * p * r / (p + r)
         }
     }
+    fn add(&mut self, o: &Tally) {
+        self.tp += o.tp;
+        self.fp += o.fp;
+        self.fn_ += o.fn_;
+    }
 }
 
-#[test]
-fn checker_meets_the_accuracy_bar_on_the_labelled_set() {
-    let rules = Rules::builtin().unwrap();
-    let cases = cases();
-    let full = std::env::var_os("PREPCOACH_EVAL_FILES").is_none();
-    assert!(
-        !full || cases.len() >= 80,
-        "the labelled set has {} answers",
-        cases.len()
-    );
-    let verbose = std::env::var_os("PREPCOACH_EVAL_VERBOSE").is_some();
-    let names = ["context", "approach", "example", "outcome", "learning"];
-    let mut parts: Vec<Tally> = names
-        .iter()
-        .map(|_| Tally {
-            tp: 0,
-            fp: 0,
-            fn_: 0,
-        })
-        .collect();
-    let mut metrics = Tally {
-        tp: 0,
-        fp: 0,
-        fn_: 0,
+/// The figures of one set of answers: per part, and metric spans matched two ways.
+#[derive(Default)]
+struct Figures {
+    answers: usize,
+    parts: [Tally; 5],
+    /// A found span counts when it overlaps a labelled one at all…
+    metrics_any: Tally,
+    /// …or only when the overlap is at least half of the two spans' union.
+    metrics_half: Tally,
+}
+
+impl Figures {
+    fn add(&mut self, o: &Figures) {
+        self.answers += o.answers;
+        for (a, b) in self.parts.iter_mut().zip(&o.parts) {
+            a.add(b);
+        }
+        self.metrics_any.add(&o.metrics_any);
+        self.metrics_half.add(&o.metrics_half);
+    }
+
+    fn print(&self, name: &str) {
+        eprintln!("{name} (n = {})", self.answers);
+        eprintln!("  part        precision  recall  F1");
+        for (n, t) in NAMES.iter().zip(&self.parts) {
+            eprintln!(
+                "  {n:<10}  {:.3}      {:.3}   {:.3}",
+                t.precision(),
+                t.recall(),
+                t.f1()
+            );
+        }
+        for (n, t) in [("any", &self.metrics_any), ("half", &self.metrics_half)] {
+            eprintln!(
+                "  metrics/{n:<4} {:.3}      {:.3}   {:.3}",
+                t.precision(),
+                t.recall(),
+                t.f1()
+            );
+        }
+    }
+}
+
+const NAMES: [&str; 5] = ["context", "approach", "example", "outcome", "learning"];
+
+/// Labelled spans matched with found ones: a labelled span is matched once; a found span
+/// that matches none and overlaps no borderline span is a false positive.
+fn match_spans(
+    gold: &[(usize, usize)],
+    skip: &[(usize, usize)],
+    found: &[(usize, usize)],
+    good: impl Fn((usize, usize), (usize, usize)) -> bool,
+    mut report: impl FnMut(&str, (usize, usize)),
+) -> Tally {
+    let overlaps = |a: (usize, usize), b: (usize, usize)| a.0 < b.1 && b.0 < a.1;
+    let mut t = Tally::default();
+    let mut matched = vec![false; gold.len()];
+    for &p in found {
+        match gold.iter().position(|g| good(*g, p)) {
+            Some(g) if !matched[g] => {
+                matched[g] = true;
+                t.tp += 1;
+            }
+            Some(_) => {}
+            None if gold.iter().any(|g| overlaps(*g, p)) => {
+                // Overlaps a labelled span, but not enough: a wrong span, and a miss.
+                t.fp += 1;
+                report("metric FP (part of a span)", p);
+            }
+            None if skip.iter().any(|s| overlaps(*s, p)) => {}
+            None => {
+                t.fp += 1;
+                report("metric FP", p);
+            }
+        }
+    }
+    for (g, ok) in gold.iter().zip(&matched) {
+        if !ok {
+            t.fn_ += 1;
+            report("metric FN", *g);
+        }
+    }
+    t
+}
+
+fn measure(cases: &[Case], rules: &Rules, verbose: bool) -> Figures {
+    let mut fig = Figures {
+        answers: cases.len(),
+        ..Figures::default()
     };
-    for c in &cases {
-        let r = analyze(&c.answer, QuestionContext::default(), &rules);
+    for c in cases {
+        let r = analyze(&c.answer, QuestionContext::default(), rules);
         for (i, (name, got)) in r.parts.iter().enumerate() {
             let want = c.parts[name.as_str()];
+            let t = &mut fig.parts[i];
             match (want, got.present) {
-                (true, true) => parts[i].tp += 1,
-                (false, true) => parts[i].fp += 1,
-                (true, false) => parts[i].fn_ += 1,
+                (true, true) => t.tp += 1,
+                (false, true) => t.fp += 1,
+                (true, false) => t.fn_ += 1,
                 _ => {}
             }
             if verbose && want != got.present {
@@ -134,54 +195,86 @@ fn checker_meets_the_accuracy_bar_on_the_labelled_set() {
         }
         let gold = spans(&c.answer, &c.metrics);
         let skip = spans(&c.answer, &borderline(&c.note));
-        let overlaps = |a: (usize, usize), b: (usize, usize)| a.0 < b.1 && b.0 < a.1;
-        let mut matched = vec![false; gold.len()];
-        for m in &r.metrics {
-            let p = (m.start, m.end);
-            match gold.iter().position(|g| overlaps(*g, p)) {
-                Some(g) if !matched[g] => {
-                    matched[g] = true;
-                    metrics.tp += 1;
-                }
-                Some(_) => {}
-                None if skip.iter().any(|s| overlaps(*s, p)) => {}
-                None => {
-                    metrics.fp += 1;
-                    if verbose {
-                        eprintln!("{} metric FP: {:?}", c.id, m.text);
-                    }
-                }
+        let found: Vec<(usize, usize)> = r.metrics.iter().map(|m| (m.start, m.end)).collect();
+        let any = |a: (usize, usize), b: (usize, usize)| a.0 < b.1 && b.0 < a.1;
+        let half = |a: (usize, usize), b: (usize, usize)| {
+            let inter = a.1.min(b.1).saturating_sub(a.0.max(b.0));
+            let union = a.1.max(b.1) - a.0.min(b.0);
+            2 * inter >= union
+        };
+        fig.metrics_any = {
+            let mut t = std::mem::take(&mut fig.metrics_any);
+            t.add(&match_spans(&gold, &skip, &found, any, |_, _| {}));
+            t
+        };
+        let show = |what: &str, (a, b): (usize, usize)| {
+            if verbose {
+                eprintln!("{} {what}: {:?}", c.id, &c.answer[a..b]);
             }
-        }
-        for (g, ok) in gold.iter().zip(&matched) {
-            if !ok {
-                metrics.fn_ += 1;
-                if verbose {
-                    eprintln!("{} metric FN: {:?}", c.id, &c.answer[g.0..g.1]);
-                }
-            }
-        }
+        };
+        fig.metrics_half
+            .add(&match_spans(&gold, &skip, &found, half, show));
     }
-    eprintln!("part        precision  recall   (n = {})", cases.len());
-    for (n, t) in names.iter().zip(&parts) {
-        eprintln!("{n:<10}  {:.3}      {:.3}", t.precision(), t.recall());
+    fig
+}
+
+/// The labelled sets: each file by itself, with the thresholds it is held to.
+fn sets() -> Vec<String> {
+    match std::env::var("PREPCOACH_EVAL_FILES") {
+        Ok(list) => list.split(',').map(String::from).collect(),
+        Err(_) => FILES.iter().map(|f| f.to_string()).collect(),
     }
-    eprintln!(
-        "metrics     {:.3}      {:.3}    F1 {:.3}",
-        metrics.precision(),
-        metrics.recall(),
-        metrics.f1()
-    );
+}
+
+const FILES: [&str; 3] = [
+    "tests/labelled/answers-a.jsonl",
+    "tests/labelled/answers-b.jsonl",
+    "tests/labelled/holdout-c.jsonl",
+];
+
+#[test]
+fn checker_meets_the_accuracy_bar_on_the_labelled_set() {
+    let rules = Rules::builtin().unwrap();
+    let full = std::env::var_os("PREPCOACH_EVAL_FILES").is_none();
+    let verbose = std::env::var_os("PREPCOACH_EVAL_VERBOSE").is_some();
+    let mut all = Figures::default();
+    let mut each = Vec::new();
+    for file in sets() {
+        let cases = cases(&file);
+        let fig = measure(&cases, &rules, verbose);
+        fig.print(&file);
+        all.add(&fig);
+        each.push((file, fig));
+    }
+    all.print("all");
     if !full {
         return;
     }
-    for (n, t) in names.iter().zip(&parts) {
+    assert!(
+        all.answers >= 80,
+        "the labelled set has {} answers",
+        all.answers
+    );
+    for (file, fig) in &each {
+        for (n, t) in NAMES.iter().zip(&fig.parts) {
+            assert!(
+                t.f1() >= PART_F1,
+                "{file}: {n}: F1 {:.3} (precision {:.3} recall {:.3})",
+                t.f1(),
+                t.precision(),
+                t.recall()
+            );
+        }
         assert!(
-            t.precision() >= 0.85 && t.recall() >= 0.85,
-            "{n}: precision {:.3} recall {:.3}",
-            t.precision(),
-            t.recall()
+            fig.metrics_any.f1() >= METRIC_F1_ANY && fig.metrics_half.f1() >= METRIC_F1_HALF,
+            "{file}: metric F1 {:.3} (any overlap), {:.3} (half)",
+            fig.metrics_any.f1(),
+            fig.metrics_half.f1()
         );
     }
-    assert!(metrics.f1() >= 0.90, "metric F1 {:.3}", metrics.f1());
 }
+
+/// The bar every labelled set is held to, each by itself.
+const PART_F1: f64 = 0.90;
+const METRIC_F1_ANY: f64 = 0.90;
+const METRIC_F1_HALF: f64 = 0.75;
