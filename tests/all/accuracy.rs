@@ -222,7 +222,7 @@ fn measure(cases: &[Case], rules: &Rules, verbose: bool) -> Figures {
 fn sets() -> Vec<String> {
     match std::env::var("PREPCOACH_EVAL_FILES") {
         Ok(list) => list.split(',').map(String::from).collect(),
-        Err(_) => FILES.iter().map(|f| f.to_string()).collect(),
+        Err(_) => FILES.iter().map(ToString::to_string).collect(),
     }
 }
 
