@@ -23,6 +23,8 @@ pub enum MetricKind {
     Duration,
     Fraction,
     Count,
+    /// Points on a scale ("NPS up 12 points"): not a percent.
+    Points,
 }
 
 impl MetricKind {
@@ -36,6 +38,7 @@ impl MetricKind {
             MetricKind::Duration => "duration",
             MetricKind::Fraction => "fraction",
             MetricKind::Count => "count",
+            MetricKind::Points => "points",
         }
     }
 }
@@ -47,6 +50,17 @@ pub struct Metric {
     pub end: usize,
     pub text: String,
     pub kind: MetricKind,
+    /// The quantity and its noun as the patterns matched them ("60 technology"), inside
+    /// the phrase ("about 60 technology partners"): what kind checks read.
+    #[serde(skip)]
+    pub core: (usize, usize),
+}
+
+impl Metric {
+    /// The core match's text.
+    pub fn core_text(&self) -> &str {
+        &self.text[self.core.0 - self.start..self.core.1 - self.start]
+    }
 }
 
 use super::metric_patterns::{self, NUMBER_WORDS};
@@ -698,7 +712,7 @@ fn find(text: &str, stretches: &[(usize, usize, u16)]) -> Vec<Metric> {
             }
         }
     }
-    found
+    let found = found
         .into_iter()
         .map(|(start, end_kind)| (start, end_kind.0, end_kind.1))
         .filter(|(start, end, _)| text.is_char_boundary(*start) && text.is_char_boundary(*end))
@@ -707,8 +721,21 @@ fn find(text: &str, stretches: &[(usize, usize, u16)]) -> Vec<Metric> {
             end,
             text: text[start..end].to_string(),
             kind,
+            core: (start, end),
         })
-        .collect()
+        .collect::<Vec<_>>();
+    if found.is_empty() {
+        return found;
+    }
+    // A line break inside a sentence (a hard-wrapped line) is one a phrase may run across.
+    let breaks = std::cell::OnceCell::new();
+    let joined = |i: usize| {
+        breaks
+            .get_or_init(|| super::text::breaks_inside_lines(text))
+            .binary_search(&i)
+            .is_ok()
+    };
+    super::metric_phrase::extend(text, &found, &joined)
 }
 
 /// The number and the counted noun of a count match ("three new partners"): the noun is its
@@ -815,6 +842,8 @@ fn keep(text: &str, kind: MetricKind, start: usize, end: usize) -> bool {
             !is_tenure(text, start, end)
                 && !is_story_duration(text, end)
                 && !before_is_calendar(before)
+                && !lower.starts_with("for ")
+                && !is_duration_adjective(text, &lower, end)
         }
         _ => !after_identifier(text, start),
     }
@@ -896,6 +925,25 @@ fn is_tenure(text: &str, start: usize, end: usize) -> bool {
             && span.starts_with("for")
 }
 
+/// "a 15-minute check-in", "a two-week sprint": a length that describes a thing, not a
+/// result, unless the thing is a delay or a saving ("a two-week slip").
+fn is_duration_adjective(text: &str, lower: &str, end: usize) -> bool {
+    if !lower.contains('-') {
+        return false;
+    }
+    let next: String = text[end..]
+        .trim_start()
+        .chars()
+        .take_while(|c| c.is_alphabetic())
+        .collect::<String>()
+        .to_lowercase();
+    !next.is_empty()
+        && !matches!(
+            next.as_str(),
+            "delay" | "slip" | "slippage" | "extension" | "reduction" | "saving" | "head" | "lead"
+        )
+}
+
 /// "a two-week vacation": a quantity that sets the story, not a result.
 fn is_story_duration(text: &str, end: usize) -> bool {
     let next: String = text[end..]
@@ -973,12 +1021,12 @@ mod tests {
         for want in [
             "40%",
             "$2.4M",
-            "3x",
-            "doubled",
+            "3x lift",
+            "doubled referrals",
             "three new partners",
             "a dozen resellers",
-            "from 45 to 20 days",
-            "within six months",
+            // The time frame is part of the change it bounds.
+            "from 45 to 20 days within six months",
             "by a third",
         ] {
             assert!(got.iter().any(|g| g == want), "missing {want}: {got:?}");

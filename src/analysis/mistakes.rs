@@ -141,7 +141,7 @@ fn activity_volume<S: SentenceView>(inp: &Input<'_, S>, out: &mut Out<'_>) {
         .metrics
         .iter()
         .filter(|m| {
-            m.text.split_whitespace().last().is_some_and(|w| {
+            m.core_text().split_whitespace().last().is_some_and(|w| {
                 activity.contains(
                     w.to_lowercase()
                         .trim_matches(|c: char| !c.is_alphanumeric()),

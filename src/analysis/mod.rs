@@ -15,6 +15,7 @@ mod delivery;
 pub mod expect;
 /// The metric patterns' text and cue lists, shared with `build.rs`.
 mod metric_patterns;
+mod metric_phrase;
 pub mod metrics;
 mod mistakes;
 mod negation;

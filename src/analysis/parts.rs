@@ -216,7 +216,7 @@ pub fn is_activity_count_in<S: SentenceView>(m: &Metric, sentences: &[S]) -> boo
 /// "40 meetings", "200 calls": effort, not a result.
 fn is_activity_count<S: SentenceView>(m: &Metric, s: &S) -> bool {
     m.kind == MetricKind::Count
-        && m.text
+        && m.core_text()
             .rsplit(' ')
             .next()
             .is_some_and(|w| s.is_entry_word(&w.to_lowercase(), Lex::ActivityNouns))

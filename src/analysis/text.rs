@@ -747,6 +747,18 @@ fn lines(text: &str) -> Vec<Line> {
     out
 }
 
+/// The offsets of the line breaks that lie inside a line as a speaker means it (a
+/// hard-wrapped sentence), sorted.
+pub fn breaks_inside_lines(text: &str) -> Vec<usize> {
+    lines(text)
+        .iter()
+        .flat_map(|l| {
+            let inner = &text[l.start..l.end.saturating_sub(1).max(l.start)];
+            inner.match_indices('\n').map(move |(i, _)| l.start + i)
+        })
+        .collect()
+}
+
 /// Whether physical line `next` continues `prev` (see [`lines`]).
 fn continues(text: &str, prev: &Line, next: &str, wrap: usize) -> bool {
     let next = next.trim();

@@ -218,18 +218,44 @@ fn measure(cases: &[Case], rules: &Rules, verbose: bool) -> Figures {
     fig
 }
 
-/// The labelled sets: each file by itself, with the thresholds it is held to.
-fn sets() -> Vec<String> {
+/// The labelled sets: each file by itself, with the bar it is held to.
+fn sets() -> Vec<(String, Bar)> {
     match std::env::var("PREPCOACH_EVAL_FILES") {
-        Ok(list) => list.split(',').map(String::from).collect(),
-        Err(_) => FILES.iter().map(ToString::to_string).collect(),
+        Ok(list) => list.split(',').map(|f| (f.to_string(), FLOOR)).collect(),
+        Err(_) => SETS.iter().map(|(f, bar)| (f.to_string(), *bar)).collect(),
     }
 }
 
-const FILES: [&str; 3] = [
-    "tests/labelled/answers-a.jsonl",
-    "tests/labelled/answers-b.jsonl",
-    "tests/labelled/holdout-c.jsonl",
+/// The least F1 a set may show: per part, metric spans by any overlap, and by half.
+#[derive(Clone, Copy)]
+struct Bar {
+    part: f64,
+    metric_any: f64,
+    metric_half: f64,
+}
+
+/// The target for every set (parts 0.90, metrics 0.92 and 0.85); the sets that
+/// reach it are held to it.
+const TARGET: Bar = Bar {
+    part: 0.90,
+    metric_any: 0.92,
+    metric_half: 0.85,
+};
+
+/// Where the newest sets stand (D tuned on, E held out): held there until they reach the
+/// target, so a change that loses ground on them fails.
+const FLOOR: Bar = Bar {
+    part: 0.75,
+    metric_any: 0.85,
+    metric_half: 0.70,
+};
+
+const SETS: [(&str, Bar); 5] = [
+    ("tests/labelled/answers-a.jsonl", TARGET),
+    ("tests/labelled/answers-b.jsonl", TARGET),
+    ("tests/labelled/holdout-c.jsonl", TARGET),
+    ("tests/labelled/answers-d.jsonl", FLOOR),
+    ("tests/labelled/holdout-e.jsonl", FLOOR),
 ];
 
 #[test]
@@ -239,26 +265,26 @@ fn checker_meets_the_accuracy_bar_on_the_labelled_set() {
     let verbose = std::env::var_os("PREPCOACH_EVAL_VERBOSE").is_some();
     let mut all = Figures::default();
     let mut each = Vec::new();
-    for file in sets() {
+    for (file, bar) in sets() {
         let cases = cases(&file);
         let fig = measure(&cases, &rules, verbose);
         fig.print(&file);
         all.add(&fig);
-        each.push((file, fig));
+        each.push((file, bar, fig));
     }
     all.print("all");
     if !full {
         return;
     }
     assert!(
-        all.answers >= 80,
+        all.answers >= 200,
         "the labelled set has {} answers",
         all.answers
     );
-    for (file, fig) in &each {
+    for (file, bar, fig) in &each {
         for (n, t) in NAMES.iter().zip(&fig.parts) {
             assert!(
-                t.f1() >= PART_F1,
+                t.f1() >= bar.part,
                 "{file}: {n}: F1 {:.3} (precision {:.3} recall {:.3})",
                 t.f1(),
                 t.precision(),
@@ -266,15 +292,10 @@ fn checker_meets_the_accuracy_bar_on_the_labelled_set() {
             );
         }
         assert!(
-            fig.metrics_any.f1() >= METRIC_F1_ANY && fig.metrics_half.f1() >= METRIC_F1_HALF,
+            fig.metrics_any.f1() >= bar.metric_any && fig.metrics_half.f1() >= bar.metric_half,
             "{file}: metric F1 {:.3} (any overlap), {:.3} (half)",
             fig.metrics_any.f1(),
             fig.metrics_half.f1()
         );
     }
 }
-
-/// The bar every labelled set is held to, each by itself.
-const PART_F1: f64 = 0.90;
-const METRIC_F1_ANY: f64 = 0.90;
-const METRIC_F1_HALF: f64 = 0.75;

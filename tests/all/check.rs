@@ -58,7 +58,13 @@ fn json_report_follows_the_contract_and_offsets_are_byte_offsets() {
         .iter()
         .map(|m| m["text"].as_str().unwrap())
         .collect();
-    for want in ["40%", "18%", "55%", "twelve new customers", "$1.4M"] {
+    for want in [
+        "40% behind its pipeline plan",
+        "18% of our regional revenue",
+        "55%",
+        "twelve new customers",
+        "$1.4M",
+    ] {
         assert!(metrics.contains(&want), "{want} not in {metrics:?}");
     }
     assert!(!v["coverage"]["covered"].as_array().unwrap().is_empty());

@@ -173,7 +173,7 @@ mod pty {
         p.send("\r").unwrap();
         p.flush().unwrap();
         p.exp_string("Feedback").unwrap();
-        p.exp_string("14 new accounts").unwrap();
+        p.exp_string("$900K (money)").unwrap();
         p.exp_string("What a strong answer looks like").unwrap();
         p.exp_string("next ").unwrap();
         std::thread::sleep(std::time::Duration::from_millis(300));
