@@ -753,7 +753,10 @@ pub fn breaks_inside_lines(text: &str) -> Vec<usize> {
     lines(text)
         .iter()
         .flat_map(|l| {
-            let inner = &text[l.start..l.end.saturating_sub(1).max(l.start)];
+            // The break that ends the line is not inside it.
+            let inner = text[l.start..l.end]
+                .strip_suffix('\n')
+                .unwrap_or(&text[l.start..l.end]);
             inner.match_indices('\n').map(move |(i, _)| l.start + i)
         })
         .collect()
