@@ -715,11 +715,16 @@ struct Line {
 /// starts in lowercase. A line that opens a bullet, a label or a heading, or a blank line,
 /// always starts anew.
 fn lines(text: &str) -> Vec<Line> {
-    let wrap = text
-        .split('\n')
-        .map(|l| l.trim_end().chars().count())
-        .max()
-        .unwrap_or(0);
+    // The width the text is wrapped at, worked out only for a text with more than one line.
+    let wrap = std::cell::OnceCell::new();
+    let wrap = || {
+        *wrap.get_or_init(|| {
+            text.split('\n')
+                .map(|l| l.trim_end().chars().count())
+                .max()
+                .unwrap_or(0)
+        })
+    };
     let mut out: Vec<Line> = Vec::new();
     let mut offset = 0;
     for physical in text.split_inclusive('\n') {
@@ -732,7 +737,7 @@ fn lines(text: &str) -> Vec<Line> {
         };
         let opens = bullet || label.is_some() || physical.trim_start().starts_with(['#', '|']);
         match out.last_mut() {
-            Some(prev) if !opens && continues(text, prev, physical, wrap) => {
+            Some(prev) if !opens && continues(text, prev, physical, &wrap) => {
                 prev.end = offset;
             }
             _ => out.push(Line {
@@ -763,7 +768,7 @@ pub fn breaks_inside_lines(text: &str) -> Vec<usize> {
 }
 
 /// Whether physical line `next` continues `prev` (see [`lines`]).
-fn continues(text: &str, prev: &Line, next: &str, wrap: usize) -> bool {
+fn continues(text: &str, prev: &Line, next: &str, wrap: impl Fn() -> usize) -> bool {
     let next = next.trim();
     let Some(first) = next.chars().next() else {
         return false;
@@ -797,7 +802,7 @@ fn continues(text: &str, prev: &Line, next: &str, wrap: usize) -> bool {
     first.is_lowercase()
         || ended.ends_with([',', '-', '–', '—', '/', '&', '('])
         || OPEN_ENDED.contains(&last_word.as_str())
-        || (width >= 40 && width * 4 >= wrap * 3)
+        || (width >= 40 && width * 4 >= wrap() * 3)
 }
 
 /// Words a sentence does not end on: a line that ends on one runs on to the next.
