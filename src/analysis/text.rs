@@ -737,7 +737,7 @@ fn lines(text: &str) -> Vec<Line> {
         };
         let opens = bullet || label.is_some() || physical.trim_start().starts_with(['#', '|']);
         match out.last_mut() {
-            Some(prev) if !opens && continues(text, prev, physical, &wrap) => {
+            Some(prev) if !opens && continues(text, prev, physical, wrap) => {
                 prev.end = offset;
             }
             _ => out.push(Line {
