@@ -16,6 +16,8 @@ pub struct Input<'a, S> {
     pub sentences: &'a [S],
     pub feats: &'a [Features],
     pub classified: &'a PartMap<Vec<usize>>,
+    /// What each sentence does first and second.
+    pub roles: &'a [super::parts::Role],
     pub metrics: &'a [Metric],
     pub vague: &'a [Span],
     pub delivery: &'a Delivery,
@@ -271,12 +273,15 @@ fn flow<S: SentenceView>(inp: &Input<'_, S>, out: &mut Out<'_>) {
     let learning = &c[Part::Learning];
     if inp.sentences.len() >= 3
         && learning.first() == Some(&0)
+        && inp.roles.first().and_then(|r| r.primary) == Some(Part::Learning)
         && learning.len() < inp.sentences.len()
     {
         let (a, b) = sent(inp, 0);
         out.add(Rule::LessonFirst, a, b, None);
     }
-    if let (Some(&o), Some(&a)) = (c[Part::Outcome].first(), c[Part::Approach].first()) {
+    // The order a story is told in: what each sentence does first.
+    let first_doing = |p: Part| inp.roles.iter().position(|r| r.primary == Some(p));
+    if let (Some(o), Some(a)) = (first_doing(Part::Outcome), first_doing(Part::Approach)) {
         if o < a && !c[Part::Approach].contains(&o) {
             let (s, e) = sent(inp, o);
             out.add(Rule::OutcomeBeforeAction, s, e, None);

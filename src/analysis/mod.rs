@@ -566,9 +566,11 @@ fn assemble<S: view::SentenceView>(found: Found<'_, S>) -> Report {
     } = found;
     let feats = parts::features(answer, sentences, &metrics);
     let classified = parts::classify(&feats);
+    let roles = parts::roles(&feats, &classified);
+    let shown = parts::evidence(&classified, &roles);
     let make = |p: Part| PartReport {
         present: !classified[p].is_empty(),
-        evidence: classified[p]
+        evidence: shown[p]
             .iter()
             .map(|&s| Span::of(answer, sentences[s].start(), sentences[s].end()))
             .collect(),
@@ -613,6 +615,7 @@ fn assemble<S: view::SentenceView>(found: Found<'_, S>) -> Report {
         sentences,
         feats: &feats,
         classified: &classified,
+        roles: &roles,
         metrics: &metrics,
         vague: &vague_claims,
         delivery: &delivery,
@@ -742,6 +745,37 @@ mod tests {
 
     fn check(text: &str) -> Report {
         analyze(text, QuestionContext::default(), &Rules::builtin().unwrap())
+    }
+
+    #[test]
+    fn each_part_quotes_the_sentence_that_shows_it_best() {
+        // A story told in order whose opening states the stakes with a number: the opening
+        // is the context, not the result, and no "result before action" fires.
+        let story = "At a payroll software company, our biggest reseller had missed its target by 35% for two quarters. I pulled their deal registrations and ran enablement for seven of their sellers. Within two quarters their pipeline grew 55% and they signed 12 new customers. Since then I look at rep coverage before a partner's totals.";
+        let r = check(story);
+        let first = |p: Part| r.parts.get(p).evidence.first().map(|e| e.text.clone());
+        let sentence = |k: usize| {
+            text::sentences(story)
+                .get(k)
+                .map(|s| story[s.start..s.end].to_string())
+        };
+        assert_eq!(first(Part::Context), sentence(0));
+        assert_eq!(first(Part::Approach), sentence(1));
+        assert_eq!(first(Part::Outcome), sentence(2));
+        assert_eq!(first(Part::Learning), sentence(3));
+        assert!(
+            !r.findings
+                .iter()
+                .any(|f| f.rule == Rule::OutcomeBeforeAction),
+            "{:?}",
+            r.findings
+        );
+        // Told result first, it still fires.
+        let result_first = "Their pipeline grew 55% and they signed 12 new customers within two quarters. Our biggest reseller had missed its target. I pulled their deal registrations and ran enablement for seven of their sellers.";
+        assert!(check(result_first)
+            .findings
+            .iter()
+            .any(|f| f.rule == Rule::OutcomeBeforeAction));
     }
 
     /// Every span in the report must be a valid slice of the answer.

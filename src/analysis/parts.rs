@@ -290,6 +290,83 @@ pub fn classify(feats: &[Features]) -> PartMap<Vec<usize>> {
     out
 }
 
+/// What one sentence does in the answer: the part it shows best, and a second it also
+/// supports. The evidence of a part is the sentences that show it first or second, and the
+/// order checks (a result before any action, a lesson first) read only the first.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Role {
+    pub primary: Option<Part>,
+    pub secondary: Option<Part>,
+}
+
+/// Each sentence's [`Role`], from the parts it was counted for (`classified`).
+pub fn roles(feats: &[Features], classified: &PartMap<Vec<usize>>) -> Vec<Role> {
+    let mut out = vec![Role::default(); feats.len()];
+    for (i, f) in feats.iter().enumerate() {
+        let mut ranked: Vec<(u32, Part)> = Part::ALL
+            .into_iter()
+            .filter(|&p| classified[p].contains(&i))
+            .map(|p| (strength(f, i, p), p))
+            .collect();
+        // Strongest first; a tie goes to the part told first in a story.
+        ranked.sort_by_key(|&(w, p)| (std::cmp::Reverse(w), p as u8));
+        out[i] = Role {
+            primary: ranked.first().map(|&(_, p)| p),
+            secondary: ranked.get(1).map(|&(_, p)| p),
+        };
+    }
+    out
+}
+
+/// How plainly sentence `i` (with features `f`) shows `part`: a label says it outright;
+/// otherwise what the sentence does — reports a result, takes actions, sets a scene,
+/// draws a lesson. Telling one instance is what most story sentences also do, so it is the
+/// weakest claim.
+fn strength(f: &Features, i: usize, part: Part) -> u32 {
+    if f.label == Some(part) {
+        return 100;
+    }
+    let n = |b: bool| u32::from(b);
+    let count = |c: usize| u32::try_from(c.min(4)).unwrap_or(4);
+    match part {
+        Part::Learning => 10 + n(f.learning) * 4,
+        Part::Outcome => {
+            4 * n(f.outcome_verb)
+                + 2 * n(f.outcome_verb_weak)
+                + 2 * n(f.outcome_marker)
+                + 2 * n(f.impact_metrics > 0)
+                + n(f.perfect)
+        }
+        Part::Approach => {
+            2 * count(f.actions) + 2 * n(f.leading_verb) + n(f.first_person && f.actions > 0)
+        }
+        Part::Context => {
+            2 * count(f.context_cues)
+                + 2 * n(f.setting)
+                + 2 * n(i == 0)
+                + n(f.scenario) * 3
+                + n(f.specific > 0)
+        }
+        Part::Example => 1,
+    }
+}
+
+/// Each part's evidence: the sentences it is the primary part of, then those it is the
+/// second part of; a part present only as a third reading keeps those sentences.
+pub fn evidence(classified: &PartMap<Vec<usize>>, roles: &[Role]) -> PartMap<Vec<usize>> {
+    let mut out: PartMap<Vec<usize>> = PartMap::default();
+    for p in Part::ALL {
+        let list = &classified[p];
+        let first = list.iter().filter(|&&i| roles[i].primary == Some(p));
+        let second = list.iter().filter(|&&i| roles[i].secondary == Some(p));
+        out[p] = first.chain(second).copied().collect();
+        if out[p].is_empty() {
+            out[p].clone_from(list);
+        }
+    }
+    out
+}
+
 fn labelled(f: &Features, part: Part) -> bool {
     f.label == Some(part) && f.content >= 4
 }
