@@ -842,7 +842,7 @@ fn keep(text: &str, kind: MetricKind, start: usize, end: usize) -> bool {
             !is_tenure(text, start, end)
                 && !is_story_duration(text, end)
                 && !before_is_calendar(before)
-                && !lower.starts_with("for ")
+                && lower.split_whitespace().next() != Some("for")
                 && !is_duration_adjective(text, &lower, end)
         }
         _ => !after_identifier(text, start),

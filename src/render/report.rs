@@ -44,6 +44,11 @@ pub fn snippet(text: &str, width: usize) -> String {
     }
 }
 
+/// Text on one line: a phrase wrapped across lines in the answer reads as one.
+fn one_line(text: &str) -> String {
+    clean(text).split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 /// The feedback screen for one answer.
 pub fn report_text(answer: &str, r: &Report, paint: &Paint, opts: ReportOptions) -> String {
     let w = paint.style.width;
@@ -113,7 +118,7 @@ pub fn report_text(answer: &str, r: &Report, paint: &Paint, opts: ReportOptions)
         let list: Vec<String> = r
             .metrics
             .iter()
-            .map(|m| format!("{} ({})", clean(&m.text), kind_name(m.kind)))
+            .map(|m| format!("{} ({})", one_line(&m.text), kind_name(m.kind)))
             .collect();
         let _ = writeln!(
             out,

@@ -340,3 +340,77 @@ fn a_follow_up_answer_is_judged_against_the_follow_up() {
         .fails();
     assert!(orphan.stderr.contains("--question"), "{}", orphan.stderr);
 }
+
+/// Notes written as people publish them (a heading, labels in their common forms, bullets,
+/// sentences hard-wrapped mid-phrase): every part is read, each quotes its own sentence,
+/// and a metric wrapped across two lines is shown as one phrase on one line.
+#[test]
+fn hard_wrapped_notes_read_as_sentences() {
+    let out = Run::new()
+        .args(&[
+            "check",
+            "--format",
+            "json",
+            &fixture("answers/hard-wrapped-notes.md"),
+        ])
+        .ok();
+    let v = json_of(&out.stdout);
+    let first = |part: &str| {
+        v["parts"][part]["evidence"][0]["text"]
+            .as_str()
+            .unwrap_or("")
+            .to_string()
+    };
+    assert!(
+        first("context").starts_with("Our biggest reseller"),
+        "{}",
+        first("context")
+    );
+    assert!(
+        first("context").contains("35% for\ntwo quarters"),
+        "one sentence across the break"
+    );
+    assert_eq!(
+        first("approach"),
+        "Pulled their deal registrations and win/loss notes"
+    );
+    assert!(
+        first("outcome").starts_with("pipeline went from"),
+        "{}",
+        first("outcome")
+    );
+    assert!(
+        first("learning").starts_with("I now check"),
+        "{}",
+        first("learning")
+    );
+    let metrics: Vec<&str> = v["metrics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| m["text"].as_str().unwrap())
+        .collect();
+    assert!(metrics.contains(&"5 of their 12 reps"), "{metrics:?}");
+    assert!(
+        metrics.contains(&"from $400K to $1.1M within two\nquarters"),
+        "{metrics:?}"
+    );
+    assert!(!metrics.iter().any(|m| m.starts_with("for")), "{metrics:?}");
+    // In the text report the phrase is one line of words, wrapped only where the
+    // terminal is: never at the answer's own line break.
+    let text = Run::new()
+        .args(&["check", &fixture("answers/hard-wrapped-notes.md")])
+        .ok();
+    let numbers = text.stdout.split("Numbers: ").nth(1).unwrap_or("");
+    let numbers = numbers.split("Findings").next().unwrap_or("");
+    assert!(
+        numbers
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .contains("from $400K to $1.1M within two quarters (change)"),
+        "{}",
+        text.stdout
+    );
+    assert!(!text.stdout.contains("for\ntwo"), "{}", text.stdout);
+}
