@@ -57,6 +57,7 @@ pub fn extend(text: &str, metrics: &[Metric], joined: &dyn Fn(usize) -> bool) ->
             text: text[start..end].to_string(),
             kind,
             core: (m.start, m.end),
+            borderline: false,
         });
     }
     out

@@ -54,6 +54,10 @@ pub struct Metric {
     /// the phrase ("about 60 technology partners"): what kind checks read.
     #[serde(skip)]
     pub core: (usize, usize),
+    /// A count of effort or of a team's people ("40 calls", "two of their engineers"):
+    /// borderline by the labelling guide, so reported as such and not scored.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub borderline: bool,
 }
 
 impl Metric {
@@ -722,6 +726,7 @@ fn find(text: &str, stretches: &[(usize, usize, u16)]) -> Vec<Metric> {
             text: text[start..end].to_string(),
             kind,
             core: (start, end),
+            borderline: false,
         })
         .collect::<Vec<_>>();
     if found.is_empty() {
@@ -844,6 +849,7 @@ fn keep(text: &str, kind: MetricKind, start: usize, end: usize) -> bool {
                 && !before_is_calendar(before)
                 && lower.split_whitespace().next() != Some("for")
                 && !is_duration_adjective(text, &lower, end)
+                && !is_tenure_or_effort(before)
         }
         _ => !after_identifier(text, start),
     }
@@ -942,6 +948,20 @@ fn is_duration_adjective(text: &str, lower: &str, end: usize) -> bool {
             next.as_str(),
             "delay" | "slip" | "slippage" | "extension" | "reduction" | "saving" | "head" | "lead"
         )
+}
+
+/// "for the past four years" (tenure), "spent a couple of hours" (effort): the words
+/// before a duration that make it no result.
+fn is_tenure_or_effort(before: &str) -> bool {
+    let words: Vec<&str> = before.split_whitespace().rev().take(3).collect();
+    let tenure = matches!(
+        words.as_slice(),
+        ["past" | "last", "the", "for" | "over", ..] | ["past" | "last", "for", ..]
+    );
+    let effort = words
+        .iter()
+        .any(|w| matches!(*w, "spent" | "spend" | "spending" | "spends"));
+    tenure || effort
 }
 
 /// "a two-week vacation": a quantity that sets the story, not a result.

@@ -515,13 +515,20 @@ fn kept<S: view::SentenceView>(
         let at = spans.partition_point(|&(a, _)| a <= m.start);
         at > 0 && m.end <= spans[at - 1].1
     };
-    let views = all
+    let views: Vec<S> = all
         .into_iter()
         .enumerate()
         .filter(|(i, _)| !excluded.contains(*i))
         .map(|(_, v)| v)
         .collect();
-    let metrics = metrics.into_iter().filter(|m| !inside(m)).collect();
+    let metrics = metrics
+        .into_iter()
+        .filter(|m| !inside(m))
+        .map(|mut m| {
+            m.borderline = parts::is_borderline_in(&m, &views);
+            m
+        })
+        .collect();
     (views, metrics)
 }
 
@@ -776,6 +783,41 @@ mod tests {
             .findings
             .iter()
             .any(|f| f.rule == Rule::OutcomeBeforeAction));
+    }
+
+    #[test]
+    fn borderline_counts_are_reported_not_scored() {
+        let r = check("I made over 200 partner calls and two of their engineers joined the pilot. We signed 12 new partners.");
+        let m: Vec<(&str, bool)> = r
+            .metrics
+            .iter()
+            .map(|m| (m.text.as_str(), m.borderline))
+            .collect();
+        assert_eq!(
+            m,
+            [
+                ("over 200 partner calls", true),
+                ("two of their engineers", true),
+                ("12 new partners", false)
+            ]
+        );
+        assert_eq!(r.substance.real_metrics, 1);
+        // Tenure and effort are no metric at all.
+        let r = check("I have run partner programs for the past four years, and I spent a couple of hours on each plan.");
+        assert!(r.metrics.is_empty(), "{:?}", r.metrics);
+    }
+
+    #[test]
+    fn results_said_plainly_are_outcomes() {
+        for text in [
+            "I rebuilt their incentive plan with the partner. Their win rate got better, from 12% to 31%.",
+            "I wrote the fix and rolled it out to the partner's stores. We were able to get failures back under 0.1% in about three hours.",
+        ] {
+            assert!(check(text).parts.outcome.present, "{text}");
+        }
+        // A habit of having something is no lesson.
+        let r = check("On Fridays I would have a call with each of their partner managers to go over registrations.");
+        assert!(!r.parts.learning.present);
     }
 
     /// Every span in the report must be a valid slice of the answer.

@@ -45,6 +45,8 @@ pub struct Features {
     pub metrics: usize,
     /// Metrics that can measure a result: all but counts of activity ("40 meetings").
     pub impact_metrics: usize,
+    /// Before → after figures ("from 12% to 31%"): a result when told in the past.
+    pub changes: usize,
     pub specific: usize,
     pub generic: bool,
     /// Stuffed with jargon ("leveraged synergies to drive win-win"): not a sentence of
@@ -116,13 +118,19 @@ fn sentence_features<S: SentenceView>(answer: &str, s: &S, metrics: &[Metric]) -
         outcome_verb_weak: past_verbs(Lex::OutcomeVerbsWeak),
         outcome_marker: s.has_affirmed(Lex::OutcomeMarkers),
         target: s.has_entry(Lex::TargetMarkers),
-        learning: s.has_affirmed(Lex::LearningStrong),
+        learning: s
+            .affirmed(Lex::LearningStrong)
+            .any(|(i, j)| !possessive_have(answer, s, i, j)),
         learning_skill: s.has_entry(Lex::LearningSkill),
         learning_empty: s.has_entry(Lex::LearningEmpty),
         metrics: in_sentence.len(),
         impact_metrics: in_sentence
             .iter()
-            .filter(|m| !is_activity_count(m, s))
+            .filter(|m| !m.borderline && !is_activity_count(m, s))
+            .count(),
+        changes: in_sentence
+            .iter()
+            .filter(|m| m.kind == MetricKind::Change)
             .count(),
         specific: specificity(s),
         generic: s.has_entry(Lex::GenericMarkers),
@@ -135,6 +143,15 @@ fn sentence_features<S: SentenceView>(answer: &str, s: &S, metrics: &[Metric]) -
         }),
         question: answer[s.start()..s.end()].trim_end().ends_with('?'),
     }
+}
+
+/// "On Fridays I would have a call with…": a lesson cue ending on "have" followed by a
+/// determiner or number is a habit of having something, not a counterfactual.
+fn possessive_have<S: SentenceView>(answer: &str, s: &S, _i: usize, j: usize) -> bool {
+    j < s.len()
+        && j > 0
+        && answer[s.word_start(j - 1)..s.word_end(j - 1)].eq_ignore_ascii_case("have")
+        && s.is(j, Class::DETERMINER | Class::NUMERAL)
 }
 
 /// A past-tense verb: a listed irregular form, or a word ending in "-ed" that is not a
@@ -213,13 +230,38 @@ pub fn is_activity_count_in<S: SentenceView>(m: &Metric, sentences: &[S]) -> boo
     sentences.first().is_some_and(|s| is_activity_count(m, s))
 }
 
+/// Whether a metric is borderline by the labelling guide: a count of effort ("40 calls")
+/// or of a team's people ("two of their engineers").
+pub fn is_borderline_in<S: SentenceView>(m: &Metric, sentences: &[S]) -> bool {
+    sentences
+        .first()
+        .is_some_and(|s| is_activity_count(m, s) || counts(m, s, Lex::TeamNouns))
+}
+
+/// Whether a count's noun ("12 enablement webinars", "two of their engineers") is in the
+/// lexicon: a word of the phrase before what follows the noun ("of", "by", "within"…).
+fn counts<S: SentenceView>(m: &Metric, s: &S, lex: Lex) -> bool {
+    m.kind == MetricKind::Count
+        && m.text
+            .split_whitespace()
+            .skip(1)
+            .map(|w| {
+                w.trim_matches(|c: char| !c.is_alphanumeric())
+                    .to_lowercase()
+            })
+            .take_while(|w| !COUNT_TAILS.contains(&w.as_str()))
+            .any(|w| s.is_entry_word(&w, lex))
+}
+
+/// Words that end a count's noun phrase.
+const COUNT_TAILS: &[&str] = &[
+    "vs", "versus", "by", "within", "in", "from", "a", "an", "per", "each", "every", "up", "down",
+    "instead", "compared", "over", "out", "than",
+];
+
 /// "40 meetings", "200 calls": effort, not a result.
 fn is_activity_count<S: SentenceView>(m: &Metric, s: &S) -> bool {
-    m.kind == MetricKind::Count
-        && m.core_text()
-            .rsplit(' ')
-            .next()
-            .is_some_and(|w| s.is_entry_word(&w.to_lowercase(), Lex::ActivityNouns))
+    counts(m, s, Lex::ActivityNouns)
 }
 
 /// How many marks of a particular instance the sentence carries: a name, a time anchor, a
@@ -452,7 +494,9 @@ fn is_outcome(f: &Features) -> bool {
     let weak = f.outcome_verb_weak && (f.impact_metrics > 0 || f.outcome_marker);
     let marked =
         (f.outcome_marker || f.perfect) && f.impact_metrics > 0 && (f.past > 0 || f.perfect);
-    !targetish && (strong || weak || marked)
+    // "Their win rate got better, from 12% to 31%": a change told in the past.
+    let changed = f.changes > 0 && (f.past > 0 || f.perfect) && !f.modal;
+    !targetish && (strong || weak || marked || changed)
 }
 
 fn is_learning(f: &Features) -> bool {

@@ -181,6 +181,9 @@ pub enum Lex {
     Stakeholders,
     Clarifying,
     ActivityNouns,
+    /// The people a team is counted in ("two of their engineers"): a team's size is a
+    /// borderline metric, reported but not scored.
+    TeamNouns,
     OrgNouns,
     TimeAnchors,
     GenericMarkers,
@@ -209,6 +212,7 @@ impl Lex {
                 | Lex::BusinessAcronyms
                 | Lex::TimeAnchors
                 | Lex::ActivityNouns
+                | Lex::TeamNouns
                 | Lex::GenericCues
                 | Lex::Counterparties
         )

@@ -50,7 +50,9 @@ pub fn score(inp: &Inputs<'_>) -> (u32, Band, Breakdown) {
     // Shared out among the expected parts, rounded: ten a part for a story's five.
     let share = |points: u32| (points * present + expected / 2) / expected;
     let structure = share(50);
-    let impact = match if soup { 0 } else { metrics.len() } {
+    // Borderline counts (effort, a team's size) are reported, not scored.
+    let scored = metrics.iter().filter(|m| !m.borderline).count();
+    let impact = match if soup { 0 } else { scored } {
         0 => 0u32,
         1 => 12,
         2 => 16,

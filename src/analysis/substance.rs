@@ -633,10 +633,7 @@ fn measure<S: SentenceView>(inp: &GateInput<'_, S>, soup: bool) -> Substance {
     let real = if soup {
         0
     } else {
-        inp.metrics
-            .iter()
-            .filter(|m| !super::parts::is_activity_count_in(m, inp.sentences))
-            .count()
+        inp.metrics.iter().filter(|m| !m.borderline).count()
     };
     let own: Vec<usize> = inp
         .sentences

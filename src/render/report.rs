@@ -118,7 +118,10 @@ pub fn report_text(answer: &str, r: &Report, paint: &Paint, opts: ReportOptions)
         let list: Vec<String> = r
             .metrics
             .iter()
-            .map(|m| format!("{} ({})", one_line(&m.text), kind_name(m.kind)))
+            .map(|m| {
+                let borderline = if m.borderline { ", borderline" } else { "" };
+                format!("{} ({}{borderline})", one_line(&m.text), kind_name(m.kind))
+            })
             .collect();
         let _ = writeln!(
             out,

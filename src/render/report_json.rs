@@ -172,6 +172,10 @@ fn metric(out: &mut Vec<u8>, m: &Metric) {
     string(out, &m.text);
     key(out, "kind");
     string(out, m.kind.as_str());
+    if m.borderline {
+        key(out, "borderline");
+        out.extend_from_slice(b"true");
+    }
     out.push(b'}');
 }
 
