@@ -820,6 +820,23 @@ mod tests {
         assert!(!r.parts.learning.present);
     }
 
+    #[test]
+    fn any_verb_the_speaker_did_is_an_action() {
+        for text in [
+            "Our biggest reseller had stalled. I trimmed the partner list to twelve accounts.",
+            "Our biggest reseller had stalled.\n- Brainstormed options with their sales lead\n- Trimmed the partner list to twelve",
+        ] {
+            assert!(check(text).parts.approach.present, "{text}");
+        }
+        // Being, knowing and studying are no action taken.
+        for text in [
+            "Before all of that I studied economics at a large university.",
+            "I felt the partner was unhappy and I knew their sales lead well.",
+        ] {
+            assert!(!check(text).parts.approach.present, "{text}");
+        }
+    }
+
     /// Every span in the report must be a valid slice of the answer.
     fn spans_valid(text: &str, r: &Report) {
         let ok = |s: usize, e: usize| {

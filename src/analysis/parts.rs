@@ -108,9 +108,13 @@ fn sentence_features<S: SentenceView>(answer: &str, s: &S, metrics: &[Metric]) -
                 && s.is(0, Class::PREMISE_GLUE)),
         career: s.has_entry(Lex::CareerSummary) || role_statement(s),
         scenario: s.has_entry(Lex::ScenarioOpeners),
-        actions: verbs(Lex::ActionVerbs),
-        leading_verb: s.entry_at(0, Lex::ActionVerbs).is_some()
-            && (s.bullet() || s.label().is_some() || past_flags.first() == Some(&true)),
+        actions: verbs(Lex::ActionVerbs) + other_actions(s, &past_flags),
+        leading_verb: (s.entry_at(0, Lex::ActionVerbs).is_some()
+            && (s.bullet() || s.label().is_some() || past_flags.first() == Some(&true)))
+            // "- Trimmed the partner list to twelve": a fragment led by a past verb.
+            || ((s.bullet() || s.label().is_some())
+                && past_flags.first() == Some(&true)
+                && !s.is_entry(0, Lex::NonActionVerbs)),
         attitude: s.has_entry(Lex::Attitude),
         context_cues: s.entries(Lex::ContextCues).count(),
         setting: s.has_entry(Lex::Setting) || opens_with_place(s),
@@ -173,6 +177,23 @@ fn is_past<S: SentenceView>(s: &S, i: usize) -> bool {
     let after_determiner = (i > 0 && det_or_num(i - 1))
         || (i > 1 && det_or_num(i - 2) && !s.is(i - 1, Class::SUBJECT) && noun_follows);
     !s.is_entry(i, Lex::NotPastEd) && !after_determiner
+}
+
+/// Past verbs right after "I" or "we" that no lexicon lists, as actions taken: any verb
+/// the speaker did is one ("I trimmed the list", "we brainstormed options") unless it is
+/// being, having, feeling or knowing (`non_action_verbs`), or listed as an action already.
+fn other_actions<S: SentenceView>(s: &S, past: &[bool]) -> usize {
+    (1..s.len())
+        .filter(|&i| {
+            past[i]
+                && s.is(i - 1, Class::I_OR_WE)
+                && !s.negated(i)
+                && s.entry_at(i, Lex::ActionVerbs).is_none()
+                && !s.is_entry(i, Lex::NonActionVerbs)
+                && !s.is_entry(i, Lex::OutcomeVerbs)
+                && !s.is_entry(i, Lex::OutcomeVerbsWeak)
+        })
+        .count()
 }
 
 /// Whether the word at `i` is used as a verb: a past form, after a subject, modal or

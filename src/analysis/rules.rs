@@ -161,6 +161,9 @@ pub enum Lex {
     Modal,
     Habitual,
     ActionVerbs,
+    /// Verbs that are no action taken (being, having, feeling, knowing, wanting): any
+    /// other past verb right after "I" or "we" is one.
+    NonActionVerbs,
     Attitude,
     ContextCues,
     Setting,
