@@ -847,7 +847,7 @@ fn keep(text: &str, kind: MetricKind, start: usize, end: usize) -> bool {
             !is_tenure(text, start, end)
                 && !is_story_duration(text, end)
                 && !before_is_calendar(before)
-                && lower.split_whitespace().next() != Some("for")
+                && (lower.split_whitespace().next() != Some("for") || is_term(before))
                 && !is_duration_adjective(text, &lower, end)
                 && !is_tenure_or_effort(before)
         }
@@ -948,6 +948,16 @@ fn is_duration_adjective(text: &str, lower: &str, end: usize) -> bool {
             next.as_str(),
             "delay" | "slip" | "slippage" | "extension" | "reduction" | "saving" | "head" | "lead"
         )
+}
+
+/// "renewed for 3 years", "signed for two years": a term agreed, which is a result.
+fn is_term(before: &str) -> bool {
+    before.split_whitespace().last().is_some_and(|w| {
+        matches!(
+            w,
+            "renewed" | "signed" | "extended" | "committed" | "locked" | "contracted" | "booked"
+        )
+    })
 }
 
 /// "for the past four years" (tenure), "spent a couple of hours" (effort): the words

@@ -815,6 +815,15 @@ mod tests {
         ] {
             assert!(check(text).parts.outcome.present, "{text}");
         }
+        // A bad result is a result; a term agreed is a metric.
+        let r = check("Their import kept failing before go-live, so I stayed late every night to help. In the end they didn't renew the following year.");
+        assert!(r.parts.outcome.present);
+        let r = check("I rebuilt the onboarding for the partner, and the account renewed for 3 years at a 10% uplift.");
+        assert!(
+            r.metrics.iter().any(|m| m.text.ends_with("3 years")),
+            "{:?}",
+            r.metrics
+        );
         // A habit of having something is no lesson.
         let r = check("On Fridays I would have a call with each of their partner managers to go over registrations.");
         assert!(!r.parts.learning.present);

@@ -83,10 +83,23 @@ fn sentence_features<S: SentenceView>(answer: &str, s: &S, metrics: &[Metric]) -
             .filter(|&(i, _)| verb_like(s, i, &past_flags) && own_action(s, i))
             .count()
     };
-    // "had missed", "had dropped": backstory, not what resulted.
+    // "had missed", "had dropped": backstory, not what resulted. "They didn't renew": a
+    // result, a bad one.
+    let word = |k: usize| &answer[s.word_start(k)..s.word_end(k)];
+    let did_not = |i: usize| {
+        (i > 0
+            && matches!(
+                word(i - 1).to_ascii_lowercase().as_str(),
+                "didn't" | "didn’t" | "didnt"
+            ))
+            || (i > 1
+                && word(i - 1).eq_ignore_ascii_case("not")
+                && word(i - 2).eq_ignore_ascii_case("did"))
+    };
     let past_verbs = |lex: Lex| {
-        s.entries(lex)
-            .any(|(i, _)| past_form(s, i, &past_flags) && !(i > 0 && s.is(i - 1, Class::HAD)))
+        s.entries(lex).any(|(i, _)| {
+            (past_form(s, i, &past_flags) || did_not(i)) && !(i > 0 && s.is(i - 1, Class::HAD))
+        })
     };
     let pair = |a: Class, b: Class| (1..n).any(|i| s.is(i - 1, a) && s.is(i, b));
     let in_sentence = within(metrics, s.start(), s.end());
