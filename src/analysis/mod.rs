@@ -812,6 +812,9 @@ mod tests {
         for text in [
             "I rebuilt their incentive plan with the partner. Their win rate got better, from 12% to 31%.",
             "I wrote the fix and rolled it out to the partner's stores. We were able to get failures back under 0.1% in about three hours.",
+            "I rewrote their onboarding guide with the partner's IT lead. They had no complaints about the performance after that.",
+            "I sat down with their CTO and walked her through the roadmap. She became one of our biggest advocates inside the partner.",
+            "I rebuilt the sync with the partner's engineers. We never had another outage on that integration.",
         ] {
             assert!(check(text).parts.outcome.present, "{text}");
         }

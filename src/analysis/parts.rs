@@ -38,6 +38,8 @@ pub struct Features {
     pub outcome_verb: bool,
     pub outcome_verb_weak: bool,
     pub outcome_marker: bool,
+    /// A result said in plain speech ("we were able to", "had no complaints").
+    pub outcome_phrase: bool,
     pub target: bool,
     pub learning: bool,
     pub learning_skill: bool,
@@ -134,6 +136,7 @@ fn sentence_features<S: SentenceView>(answer: &str, s: &S, metrics: &[Metric]) -
         outcome_verb: past_verbs(Lex::OutcomeVerbs),
         outcome_verb_weak: past_verbs(Lex::OutcomeVerbsWeak),
         outcome_marker: s.has_affirmed(Lex::OutcomeMarkers),
+        outcome_phrase: s.has_entry(Lex::OutcomePhrases),
         target: s.has_entry(Lex::TargetMarkers),
         learning: s
             .affirmed(Lex::LearningStrong)
@@ -407,7 +410,7 @@ fn strength(f: &Features, i: usize, part: Part) -> u32 {
     match part {
         Part::Learning => 10 + n(f.learning) * 4,
         Part::Outcome => {
-            4 * n(f.outcome_verb)
+            4 * n(f.outcome_verb || f.outcome_phrase)
                 + 2 * n(f.outcome_verb_weak)
                 + 2 * n(f.outcome_marker)
                 + 2 * n(f.impact_metrics > 0)
@@ -530,7 +533,8 @@ fn is_outcome(f: &Features) -> bool {
         (f.outcome_marker || f.perfect) && f.impact_metrics > 0 && (f.past > 0 || f.perfect);
     // "Their win rate got better, from 12% to 31%": a change told in the past.
     let changed = f.changes > 0 && (f.past > 0 || f.perfect) && !f.modal;
-    !targetish && (strong || weak || marked || changed)
+    let said = f.outcome_phrase && !f.modal;
+    !targetish && (strong || weak || marked || changed || said)
 }
 
 fn is_learning(f: &Features) -> bool {

@@ -172,6 +172,9 @@ pub enum Lex {
     OutcomeVerbs,
     OutcomeVerbsWeak,
     OutcomeMarkers,
+    /// Results said in plain speech, in any tense, even with a negation in them ("we were
+    /// able to", "had no complaints", "never had another outage", "is still in use").
+    OutcomePhrases,
     TargetMarkers,
     LearningStrong,
     LearningSkill,
