@@ -21,8 +21,8 @@ pub fn extend(text: &str, metrics: &[Metric], joined: &dyn Fn(usize) -> bool) ->
         let start = words.lead(m.start, floor);
         let mut end = words.tail(m, metrics.get(i + 1));
         // "from roughly $4M a year to under $500K": two quantities, one change.
-        if let Some(prev) = out.last_mut().filter(|p| p.end <= m.start) {
-            let between = text[prev.end..m.start].to_ascii_lowercase();
+        if let Some(prev) = out.last_mut().filter(|p| p.end <= start) {
+            let between = text[prev.end..start].to_ascii_lowercase();
             let from = words
                 .before(prev.start)
                 .is_some_and(|w| words.lower(w) == "from");
@@ -731,6 +731,14 @@ mod tests {
                 &["5 of their 12 reps"],
             ),
             ("NPS rose 12 points.", &["12 points"]),
+            (
+                "Costs fell from roughly $4M a year to under $500K.",
+                &["from roughly $4M a year to under $500K"],
+            ),
+            (
+                "Only 3 out of 10 who started finished it.",
+                &["Only 3 out of 10"],
+            ),
         ];
         for (text, want) in cases {
             assert_eq!(spans(text), *want, "{text}");

@@ -181,6 +181,17 @@ const TRAILING_STOP: &[&str] = &[
 
 /// Nouns after a number that make it something other than a measure of impact.
 const NOT_COUNT_NOUNS: &[&str] = &[
+    "who",
+    "which",
+    "that",
+    "where",
+    "when",
+    "whom",
+    "i'd",
+    "i'll",
+    "we'd",
+    "line",
+    "signals",
     "of",
     "on",
     "or",
