@@ -290,5 +290,30 @@ pub fn report_lines(file: &str, answer: &str, r: &Report) -> String {
             clean(&f.message)
         );
     }
+    // The evidence, as notes after the findings: the sentence each part quotes first, and
+    // each metric's phrase.
+    for (name, p) in r.parts.iter() {
+        if let Some(ev) = p.evidence.first() {
+            let (line, col) = index.line_col(answer, ev.start);
+            let _ = writeln!(
+                out,
+                "{}:{line}:{col}: note part-{}: {}",
+                clean(file),
+                name.as_str(),
+                snippet(&ev.text, 80)
+            );
+        }
+    }
+    for m in &r.metrics {
+        let (line, col) = index.line_col(answer, m.start);
+        let borderline = if m.borderline { ", borderline" } else { "" };
+        let _ = writeln!(
+            out,
+            "{}:{line}:{col}: note metric: {} ({}{borderline})",
+            clean(file),
+            one_line(&m.text),
+            kind_name(m.kind)
+        );
+    }
     out
 }

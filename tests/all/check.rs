@@ -104,7 +104,8 @@ fn line_format_is_file_line_col_severity_rule_message() {
     let p = path.display().to_string();
     let out = Run::new().args(&["check", &p, "--format", "line"]).ok();
     let re =
-        regex::Regex::new(r"^(.+):(\d+):(\d+): (error|warning|suggestion) ([a-z-]+): .+$").unwrap();
+        regex::Regex::new(r"^(.+):(\d+):(\d+): (error|warning|suggestion|note) ([a-z-]+): .+$")
+            .unwrap();
     assert!(!out.stdout.is_empty());
     for line in out.stdout.lines() {
         let c = re
@@ -114,6 +115,20 @@ fn line_format_is_file_line_col_severity_rule_message() {
     }
     assert!(
         out.stdout.contains(":2:4: suggestion filler:"),
+        "{}",
+        out.stdout
+    );
+    // The evidence follows the findings as notes: each part's sentence and each metric,
+    // a borderline one marked.
+    assert!(
+        out.stdout
+            .contains(":2:30: note metric: 40 meetings (count, borderline)"),
+        "{}",
+        out.stdout
+    );
+    let notes = out.stdout.lines().skip_while(|l| !l.contains(": note "));
+    assert!(
+        notes.clone().all(|l| l.contains(": note ")),
         "{}",
         out.stdout
     );
