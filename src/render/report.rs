@@ -101,8 +101,9 @@ pub fn report_text(answer: &str, r: &Report, paint: &Paint, opts: ReportOptions)
         if let Some(ev) = p.evidence.first() {
             let _ = writeln!(
                 out,
-                "  {:<9} {}",
-                paint.dim(name.as_str()),
+                "  {} {}",
+                // Padded before it is painted: colour codes take no columns.
+                paint.dim(&format!("{:<9}", name.as_str())),
                 snippet(&ev.text, w.saturating_sub(14))
             );
         }
