@@ -68,6 +68,9 @@ pub struct ReportArgs {
     /// The cohort's answers (JSONL), with --drill.
     #[arg(long, requires = "drill")]
     pub answers: Option<PathBuf>,
+    /// Replace an output file that already exists.
+    #[arg(long)]
+    pub force: bool,
     #[command(flatten)]
     pub data: DataDir,
     #[command(flatten)]
@@ -206,6 +209,9 @@ pub enum HistoryCommand {
         /// Write to this file instead of standard output.
         #[arg(long, short)]
         output: Option<PathBuf>,
+        /// Replace the output file if it already exists.
+        #[arg(long)]
+        force: bool,
     },
     /// Add attempts from a `history export` file; attempts already there are skipped.
     Import {

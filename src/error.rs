@@ -40,6 +40,10 @@ pub enum Error {
         path: PathBuf,
         source: std::io::Error,
     },
+    #[error("{} already exists: pass --force to replace it", path.display())]
+    OutputExists { path: PathBuf },
+    #[error("{} is prepcoach's own file (in its data folder {}): write the output somewhere else", path.display(), data.display())]
+    OutputIsOwn { path: PathBuf, data: PathBuf },
     #[error("{} is not valid UTF-8 text (first bad byte at offset {offset})", path.display())]
     NotUtf8 { path: PathBuf, offset: usize },
     #[error("{}", join_diagnostics(.0))]

@@ -23,14 +23,17 @@ pub fn history_path(data: &DataDir) -> Result<PathBuf> {
 
 pub fn run(cmd: HistoryCommand) -> Result<i32> {
     match cmd {
-        HistoryCommand::Export { data, output, .. } => {
-            export(&history_path(&data)?, output.as_deref())
-        }
+        HistoryCommand::Export {
+            data,
+            output,
+            force,
+            ..
+        } => export(&history_path(&data)?, output.as_deref(), force),
         HistoryCommand::Import { data, file } => import(&history_path(&data)?, &file),
     }
 }
 
-fn export(path: &Path, output: Option<&Path>) -> Result<i32> {
+fn export(path: &Path, output: Option<&Path>, force: bool) -> Result<i32> {
     let records = match Store::open_existing(path)? {
         Some(store) => store.all()?,
         None => Vec::new(),
@@ -41,10 +44,7 @@ fn export(path: &Path, output: Option<&Path>) -> Result<i32> {
         text.push('\n');
     }
     match output {
-        Some(file) => std::fs::write(file, text).map_err(|source| Error::Write {
-            path: file.to_path_buf(),
-            source,
-        })?,
+        Some(file) => super::output::write_file(file, text.as_bytes(), force, path.parent())?,
         None => emit(&text)?,
     }
     eprintln!(

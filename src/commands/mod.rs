@@ -6,6 +6,7 @@ mod check;
 mod drill;
 mod history;
 mod list;
+mod output;
 mod practice;
 mod report;
 

@@ -4,9 +4,10 @@
 use std::path::Path;
 
 use super::drill::compute_grades;
-use super::history::load_progress;
+use super::history::{history_path, load_progress};
+use super::output::write_file;
 use crate::cli::ReportArgs;
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::render::{grade, share};
 
 pub fn run(args: &ReportArgs) -> Result<i32> {
@@ -20,18 +21,16 @@ pub fn run(args: &ReportArgs) -> Result<i32> {
             share::history_markdown(&p, &records),
         )
     };
+    let history = history_path(&args.data).ok();
+    let data = history.as_deref().and_then(Path::parent);
     for (path, text) in [(&args.html, html), (&args.markdown, markdown)] {
         if let Some(path) = path {
-            write(path, &text)?;
-            println!("wrote {}", path.display());
+            write_file(path, text.as_bytes(), args.force, data)?;
+            println!(
+                "wrote {}",
+                crate::render::clean(&path.display().to_string())
+            );
         }
     }
     Ok(0)
-}
-
-fn write(path: &Path, text: &str) -> Result<()> {
-    std::fs::write(path, text).map_err(|source| Error::Write {
-        path: path.to_path_buf(),
-        source,
-    })
 }

@@ -271,3 +271,49 @@ fn follow_up_answers_are_kept_with_their_question_and_counted_in_progress() {
     assert_eq!(v["attempts"], 1, "the main answers");
     assert_eq!(v["follow_ups"]["attempts"], 1, "{v}");
 }
+
+/// An output file never lands on the history: `report --html` or `history export -o`
+/// naming the database (or a symlink to it) is refused with the database untouched; an
+/// existing file is replaced only with `--force`.
+#[test]
+fn outputs_never_overwrite_the_history_and_ask_before_replacing() {
+    let home = crate::common::tempdir::TempHome::new();
+    let h = home.0.to_str().unwrap();
+    Run::new()
+        .env("PREPCOACH_HOME", h)
+        .args(&["practice", "--question", "kit-02"])
+        .stdin(format!("{ANSWER}\n"))
+        .ok();
+    let db = home.0.join("history.sqlite3");
+    let before = std::fs::read(&db).unwrap();
+    let link = home.0.join("report-link.html");
+    #[cfg(unix)]
+    std::os::unix::fs::symlink(&db, &link).unwrap();
+    for args in [
+        vec!["report", "--html", db.to_str().unwrap(), "--force"],
+        vec!["history", "export", "-o", db.to_str().unwrap(), "--force"],
+        vec!["report", "--markdown", link.to_str().unwrap(), "--force"],
+    ] {
+        let out = Run::new().env("PREPCOACH_HOME", h).args(&args).fails();
+        assert!(
+            out.stderr.contains("prepcoach's own file"),
+            "{}",
+            out.stderr
+        );
+    }
+    assert_eq!(std::fs::read(&db).unwrap(), before);
+    assert_eq!(export(&home.0).len(), 1);
+    let page = home.0.join("page.html");
+    std::fs::write(&page, "mine").unwrap();
+    let out = Run::new()
+        .env("PREPCOACH_HOME", h)
+        .args(&["report", "--html", page.to_str().unwrap()])
+        .fails();
+    assert!(out.stderr.contains("--force"), "{}", out.stderr);
+    assert_eq!(std::fs::read_to_string(&page).unwrap(), "mine");
+    Run::new()
+        .env("PREPCOACH_HOME", h)
+        .args(&["report", "--html", page.to_str().unwrap(), "--force"])
+        .ok();
+    assert!(std::fs::read_to_string(&page).unwrap().contains("<html"));
+}
