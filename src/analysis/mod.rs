@@ -849,6 +849,20 @@ mod tests {
         }
     }
 
+    #[test]
+    fn a_scene_set_in_any_form_is_context() {
+        for text in [
+            "So it's late November, and our co-sell plan with a big cloud provider is 40% behind the sourced-pipeline target. I mapped their top accounts against ours.",
+            "New reseller partner, onboarded in February, zero registered deals after 90 days. I spent a day with their four sellers and built them a pitch.",
+            "One that stands out: a data-warehouse vendor we'd integrated with had a big field team, and only 3 of their 60 sellers had ever registered a deal. I rewrote our battlecard.",
+        ] {
+            assert!(check(text).parts.context.present, "{text}");
+        }
+        // Backstory in the past perfect is no result.
+        let r = check("Our biggest reseller had fallen 40% behind its pipeline plan for two quarters. I pulled their deal registrations.");
+        assert!(!r.parts.outcome.present);
+    }
+
     /// Every span in the report must be a valid slice of the answer.
     fn spans_valid(text: &str, r: &Report) {
         let ok = |s: usize, e: usize| {

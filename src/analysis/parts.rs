@@ -57,6 +57,9 @@ pub struct Features {
     /// "I would", "I'd", "we'll": a plan, not a report.
     pub modal_first_person: bool,
     pub perfect: bool,
+    /// "has grown", "have signed": the perfect with has or have, which can report a result;
+    /// "had fallen" is backstory.
+    pub present_perfect: bool,
     pub question: bool,
 }
 
@@ -155,8 +158,17 @@ fn sentence_features<S: SentenceView>(answer: &str, s: &S, metrics: &[Metric]) -
         specific: specificity(s),
         generic: s.has_entry(Lex::GenericMarkers),
         salad: s.entries(Lex::Jargon).nth(1).is_some(),
+        // "I'd" before a past form is "I had" ("we'd integrated", "I'd just taken over").
         modal_first_person: pair(Class::I_OR_WE, Class::MODAL)
-            || (0..n).any(|i| s.is(i, Class::MODAL_CONTRACTION)),
+            || (0..n).any(|i| {
+                s.is(i, Class::MODAL_CONTRACTION)
+                    && !(i + 1..(i + 3).min(n)).any(|k| past_flags[k] || s.is(k, Class::ED_FORM))
+            }),
+        present_perfect: (1..n).any(|i| {
+            s.is(i - 1, Class::PERFECT_AUX)
+                && !s.is(i - 1, Class::HAD)
+                && (s.is(i, Class::ENDS_ED) || s.is_entry(i, Lex::PastIrregular))
+        }),
         perfect: (1..n).any(|i| {
             s.is(i - 1, Class::PERFECT_AUX)
                 && (s.is(i, Class::ENDS_ED) || s.is_entry(i, Lex::PastIrregular))
@@ -474,12 +486,25 @@ fn is_context(f: &Features, i: usize, n: usize, first_narrative: bool) -> bool {
         && (f.context_cues >= 2
             || (f.context_cues >= 1 && (f.past > 0 || f.scenario))
             || (f.setting && (f.specific > 0 || f.metrics > 0)));
+    // "New reseller partner, onboarded in February, zero registered deals after 90 days.":
+    // the scene in a fragment, with no one acting in it yet.
+    let fragment_scene = i == 0
+        && f.words >= 6
+        && !f.first_person
+        && !f.plural
+        && !f.leading_verb
+        && !f.outcome_verb
+        && (f.metrics > 0 || f.specific > 0)
+        && (f.context_cues > 0 || f.metrics > 0);
     let opening_scene = (i < 2 || first_narrative)
         && f.words >= 8
         && f.past > 0
         && (f.specific > 0 || f.setting)
         && !pure_action;
-    by_cues || opening_scene
+    // "So it's late November, and…", "Say a partner misses plan…": a described situation,
+    // real or hypothetical, set up at the start.
+    let scenario_scene = f.scenario && early && f.words >= 8;
+    by_cues || opening_scene || fragment_scene || scenario_scene
 }
 
 fn is_approach(f: &Features) -> bool {
@@ -526,14 +551,25 @@ fn is_outcome(f: &Features) -> bool {
     if f.modal_first_person && f.past_subject == 0 {
         return false;
     }
-    let targetish = f.target && !f.perfect && f.past == 0;
+    // A target, a goal, a plan's result: not what happened ("The goal would be 50% certified
+    // within two quarters", "The target I was given was 12 partners by the end of H1").
+    let targetish =
+        f.target && !f.present_perfect && (f.past == 0 || (f.modal && f.past_subject == 0));
+    // "if they hit the target, that would be worth more": a hypothetical result.
+    if f.modal && f.past_subject == 0 && !f.present_perfect {
+        return false;
+    }
+    if f.scenario {
+        return false;
+    }
     let strong = f.outcome_verb;
     let weak = f.outcome_verb_weak && (f.impact_metrics > 0 || f.outcome_marker);
-    let marked =
-        (f.outcome_marker || f.perfect) && f.impact_metrics > 0 && (f.past > 0 || f.perfect);
+    let marked = (f.outcome_marker || f.present_perfect)
+        && f.impact_metrics > 0
+        && (f.past > 0 || f.present_perfect);
     // "Their win rate got better, from 12% to 31%": a change told in the past.
-    let changed = f.changes > 0 && (f.past > 0 || f.perfect) && !f.modal;
-    let said = f.outcome_phrase && !f.modal;
+    let changed = f.changes > 0 && (f.past > 0 || f.present_perfect) && !f.modal;
+    let said = f.outcome_phrase && !f.modal && !f.generic && (f.past > 0 || f.present_perfect);
     !targetish && (strong || weak || marked || changed || said)
 }
 

@@ -851,21 +851,25 @@ fn split_sentences(line: &str) -> Vec<(usize, &str)> {
     let mut start = 0;
     let mut i = 0;
     let mut ellipsis = memchr::memmem::find(bytes, ELLIPSIS);
+    let mut emoji = next_emoji(line, 0);
     while i < bytes.len() {
         // Jump to the next terminator (`.`, `!`, `?` or `…`): the bytes between are
         // skipped by `memchr`'s vector search, not one at a time.
         if ellipsis.is_some_and(|e| e < i) {
             ellipsis = memchr::memmem::find(&bytes[i..], ELLIPSIS).map(|e| e + i);
         }
+        if emoji.is_some_and(|e| e < i) {
+            emoji = next_emoji(line, i);
+        }
         let ascii = memchr::memchr3(b'.', b'!', b'?', &bytes[i..]).map(|t| t + i);
-        let Some(next) = [ascii, ellipsis].into_iter().flatten().min() else {
+        let Some(next) = [ascii, ellipsis, emoji].into_iter().flatten().min() else {
             break;
         };
         let mut j = next
-            + if bytes[next] >= 0x80 {
-                ELLIPSIS.len()
-            } else {
-                1
+            + match bytes[next] {
+                0xF0 => 4,
+                b if b >= 0x80 => ELLIPSIS.len(),
+                _ => 1,
             };
         // Runs of terminators, then closing quotes and brackets.
         loop {
@@ -888,6 +892,24 @@ fn split_sentences(line: &str) -> Vec<(usize, &str)> {
         out.push((start, &line[start..]));
     }
     out
+}
+
+/// The next emoji at or after `from` (a four-byte character in the pictograph blocks):
+/// people end a sentence with one instead of a full stop ("…$400K in new ARR 🙂 What I
+/// learned: …").
+fn next_emoji(line: &str, from: usize) -> Option<usize> {
+    let bytes = line.as_bytes();
+    let mut at = from;
+    while let Some(k) = memchr::memchr(0xF0, &bytes[at..]) {
+        let p = at + k;
+        if let Some(c) = line.get(p..).and_then(|r| r.chars().next()) {
+            if ('\u{1F300}'..='\u{1FAFF}').contains(&c) {
+                return Some(p);
+            }
+        }
+        at = p + 1;
+    }
+    None
 }
 
 fn ends_in_abbreviation(sentence: &str) -> bool {
@@ -1103,6 +1125,17 @@ mod tests {
                 "Results were mixed.",
                 "Two partners left",
                 "Three stayed",
+            ]
+        );
+    }
+
+    #[test]
+    fn an_emoji_can_end_a_sentence() {
+        assert_eq!(
+            texts("The integration added $400K in new ARR 🙂 What I learned: ask early."),
+            [
+                "The integration added $400K in new ARR 🙂",
+                "What I learned: ask early."
             ]
         );
     }

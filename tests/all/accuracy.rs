@@ -242,20 +242,21 @@ const TARGET: Bar = Bar {
     metric_half: 0.85,
 };
 
-/// Where the newest sets stand (D tuned on, E held out): held there until they reach the
-/// target, so a change that loses ground on them fails.
+/// Where the newest sets stand (D and F tuned on, E held out): held there until they reach
+/// the target, so a change that loses ground on them fails.
 const FLOOR: Bar = Bar {
     part: 0.75,
     metric_any: 0.85,
     metric_half: 0.70,
 };
 
-const SETS: [(&str, Bar); 5] = [
+const SETS: [(&str, Bar); 6] = [
     ("tests/labelled/answers-a.jsonl", TARGET),
     ("tests/labelled/answers-b.jsonl", TARGET),
     ("tests/labelled/holdout-c.jsonl", TARGET),
     ("tests/labelled/answers-d.jsonl", FLOOR),
     ("tests/labelled/holdout-e.jsonl", FLOOR),
+    ("tests/labelled/answers-f.jsonl", FLOOR),
 ];
 
 #[test]
