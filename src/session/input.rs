@@ -248,11 +248,22 @@ pub fn edit_in_editor(draft: &str) -> Result<String> {
                 .filter(|v| !v.trim().is_empty())
         })
         .unwrap_or_else(|| "vi".into());
-    let path = std::env::temp_dir().join(format!("prepcoach-answer-{}.md", std::process::id()));
-    std::fs::write(&path, draft).map_err(|source| Error::Write {
-        path: path.clone(),
-        source,
-    })?;
+    // A new file of its own (0600, a name no one can guess or plant a symlink at), removed
+    // when `path` is dropped.
+    let path = tempfile::Builder::new()
+        .prefix("prepcoach-answer-")
+        .suffix(".md")
+        .tempfile()
+        .and_then(|mut file| {
+            use std::io::Write as _;
+            file.write_all(draft.as_bytes())?;
+            file.flush()?;
+            Ok(file.into_temp_path())
+        })
+        .map_err(|source| Error::Write {
+            path: std::env::temp_dir().join("prepcoach-answer-*.md"),
+            source,
+        })?;
     let mut parts = editor.split_whitespace();
     let program = parts.next().unwrap_or("vi");
     let status = std::process::Command::new(program)
@@ -261,10 +272,9 @@ pub fn edit_in_editor(draft: &str) -> Result<String> {
         .status()
         .map_err(|e| Error::Terminal(format!("cannot start editor `{editor}`: {e}")))?;
     let text = std::fs::read_to_string(&path).map_err(|source| Error::Read {
-        path: path.clone(),
+        path: path.to_path_buf(),
         source,
     });
-    let _ = std::fs::remove_file(&path);
     if !status.success() {
         return Err(Error::Terminal(format!(
             "editor `{editor}` exited with {status}; the draft is kept"
@@ -276,6 +286,35 @@ pub fn edit_in_editor(draft: &str) -> Result<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The draft goes to a new private file (0600, a fresh name each time) that is gone
+    /// afterwards, and what the editor saved comes back.
+    #[cfg(unix)]
+    #[test]
+    fn the_editor_gets_a_private_file_of_its_own() {
+        use std::os::unix::fs::PermissionsExt as _;
+        let dir = tempfile::tempdir().unwrap();
+        let seen = dir.path().join("seen");
+        let script = dir.path().join("editor.sh");
+        std::fs::write(
+            &script,
+            format!(
+                "#!/bin/sh\nstat -c '%a %n' \"$1\" > '{}'\necho ' and more' >> \"$1\"\n",
+                seen.display()
+            ),
+        )
+        .unwrap();
+        std::fs::set_permissions(&script, std::fs::Permissions::from_mode(0o755)).unwrap();
+        std::env::set_var("VISUAL", &script);
+        let text = edit_in_editor("my draft").unwrap();
+        std::env::remove_var("VISUAL");
+        assert_eq!(text, "my draft and more\n");
+        let seen = std::fs::read_to_string(&seen).unwrap();
+        let (mode, path) = seen.trim().split_once(' ').unwrap();
+        assert_eq!(mode, "600");
+        assert!(path.contains("prepcoach-answer-"), "{path}");
+        assert!(!std::path::Path::new(path).exists(), "removed afterwards");
+    }
 
     #[test]
     fn command_on_last_line_keeps_the_draft() {

@@ -63,6 +63,17 @@ pub fn run(
                     emit(out, &format!("{}\n", paint.warn(&msg)))?;
                     Step::Stay(kept)
                 }
+                Input::Command(Command::Edit, kept) if !src.interactive() => {
+                    // A script has no terminal to run an editor in: it would wait forever.
+                    emit(
+                        out,
+                        &format!(
+                            "{}\n",
+                            paint.warn(":edit needs a terminal to open your editor in; here the draft is kept as typed")
+                        ),
+                    )?;
+                    Step::Stay(kept)
+                }
                 Input::Command(cmd, kept) => {
                     before_answer(session, cmd, kept, started, out, paint)?
                 }

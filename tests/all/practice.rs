@@ -46,6 +46,24 @@ fn scripted_session_shows_feedback_before_the_model_answer_and_compares_retries(
     assert!(s.contains("Practise next:"));
 }
 
+/// A script has no terminal for an editor: `:edit` says so and the session goes on (it used
+/// to start the editor on a pipe and wait for ever).
+#[test]
+fn edit_without_a_terminal_is_refused_not_hung() {
+    let out = Run::new()
+        .env("EDITOR", "sleep 600")
+        .env("VISUAL", "sleep 600")
+        .args(&["practice", "--question", "spm-03", "--no-save"])
+        .stdin(format!(":edit\n---\n{STRONG}\n"))
+        .ok();
+    assert!(
+        out.stdout.contains(":edit needs a terminal"),
+        "{}",
+        out.stdout
+    );
+    assert!(out.stdout.contains("── Feedback"), "the session went on");
+}
+
 #[test]
 fn default_session_starts_with_five_mixed_questions_and_explains_how_to_submit() {
     let out = Run::new().stdin("").ok();
