@@ -11,7 +11,9 @@ fn main() {
     let code = match prepcoach::run(cli) {
         Ok(code) => code,
         Err(err) => {
-            eprintln!("error: {err}");
+            // Error messages quote what the user gave (file names, ids, JSON): made safe for
+            // the terminal like every other output.
+            eprintln!("error: {}", prepcoach::render::clean(&err.to_string()));
             err.exit_code()
         }
     };

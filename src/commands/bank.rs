@@ -50,8 +50,9 @@ fn validate(paths: &[std::path::PathBuf], paint: &Paint) -> Result<i32> {
                 if clashes.is_empty() {
                     let n = bank.questions.len();
                     report.push_str(&format!(
-                        "{} {name}: {n} question{}\n",
+                        "{} {}: {n} question{}\n",
                         paint.good("ok"),
+                        crate::render::clean(&name),
                         if n == 1 { "" } else { "s" }
                     ));
                     if !is_builtin_copy(file, &text) {
@@ -64,7 +65,7 @@ fn validate(paths: &[std::path::PathBuf], paint: &Paint) -> Result<i32> {
         };
         errors += diags.len();
         for d in diags {
-            report.push_str(&format!("{d}\n"));
+            report.push_str(&format!("{}\n", crate::render::clean(&d.to_string())));
         }
     }
     if errors > 0 {

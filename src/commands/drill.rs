@@ -31,7 +31,7 @@ pub fn run(cmd: DrillCommand, paint: &Paint) -> Result<i32> {
                             report,
                             "{} {}: \"{}\", {n} question{}",
                             paint.good("ok"),
-                            f.display(),
+                            clean(&f.display().to_string()),
                             clean(&d.name),
                             if n == 1 { "" } else { "s" }
                         );
@@ -39,12 +39,12 @@ pub fn run(cmd: DrillCommand, paint: &Paint) -> Result<i32> {
                     Err(Error::Invalid(diags)) => {
                         errors += diags.len();
                         for d in diags {
-                            let _ = writeln!(report, "{d}");
+                            let _ = writeln!(report, "{}", clean(&d.to_string()));
                         }
                     }
                     Err(e) => {
                         errors += 1;
-                        let _ = writeln!(report, "{e}");
+                        let _ = writeln!(report, "{}", clean(&e.to_string()));
                     }
                 }
             }

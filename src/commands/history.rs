@@ -69,7 +69,7 @@ fn import(path: &Path, file: &Path) -> Result<i32> {
     println!(
         "imported {added} of {} attempts into {} ({} were already there)",
         records.len(),
-        store.path().display(),
+        crate::render::clean(&store.path().display().to_string()),
         records.len() - added
     );
     Ok(0)

@@ -41,7 +41,16 @@ pub fn clean(text: &str) -> String {
         if c == '\n' || c == '\t' {
             out.push(c);
         } else if c.is_control()
-            || matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+            || matches!(
+                c,
+                '\u{061c}'
+                    | '\u{200e}'
+                    | '\u{200f}'
+                    | '\u{2028}'
+                    | '\u{2029}'
+                    | '\u{202a}'..='\u{202e}'
+                    | '\u{2066}'..='\u{2069}'
+            )
         {
             out.push_str(&format!("\\u{{{:x}}}", c as u32));
         } else {

@@ -429,3 +429,36 @@ fn hard_wrapped_notes_read_as_sentences() {
     );
     assert!(!text.stdout.contains("for\ntwo"), "{}", text.stdout);
 }
+
+/// Errors quote what the user gave — file names, ids, JSON — and that text never reaches
+/// the terminal raw: escape sequences and bidirectional controls (U+061C too) are shown
+/// as visible escapes on every path, the error messages included.
+#[test]
+fn errors_never_send_raw_control_characters_to_the_terminal() {
+    let dir = crate::common::tempdir::TempHome::new();
+    let evil = dir.0.join("a\u{1b}]52;c;aGk=\u{7}b.json");
+    std::fs::write(&evil, "{\"id\": \"\u{1b}[2J\"").unwrap();
+    let bad_jsonl = dir.0.join("in\u{1b}[31m.jsonl");
+    std::fs::write(&bad_jsonl, "not json \u{1b}[2J\n").unwrap();
+    let bidi = dir.0.join("bidi.txt");
+    std::fs::write(
+        &bidi,
+        "We signed \u{61c}\u{202e}12 partners and revenue grew 20%.",
+    )
+    .unwrap();
+    let runs = [
+        vec!["bank", "validate", dir.0.to_str().unwrap()],
+        vec!["drill", "validate", evil.to_str().unwrap()],
+        vec!["check", "--input", bad_jsonl.to_str().unwrap()],
+        vec!["check", bidi.to_str().unwrap()],
+        vec!["check", "--format", "line", bidi.to_str().unwrap()],
+    ];
+    for args in runs {
+        let out = Run::new().args(&args).run();
+        let all = format!("{}{}", out.stdout, out.stderr);
+        for bad in ['\u{1b}', '\u{7}', '\u{61c}', '\u{202e}'] {
+            assert!(!all.contains(bad), "{args:?} printed {bad:?} raw:\n{all}");
+        }
+        assert!(!all.is_empty(), "{args:?} printed nothing");
+    }
+}
