@@ -6,7 +6,7 @@ use super::check::{parse_jsonl, read_answer};
 use super::{emit, resolve};
 use crate::cli::{DataDir, HistoryCommand, ListFormat, ProgressArgs, Selection};
 use crate::config::data_home;
-use crate::error::{Error, Result};
+use crate::error::{Diagnostic, Error, Result};
 use crate::history::progress::{progress, Progress};
 use crate::history::{default_path, Record, Store};
 use crate::render::{self, Paint};
@@ -57,15 +57,33 @@ fn export(path: &Path, output: Option<&Path>, force: bool) -> Result<i32> {
 
 fn import(path: &Path, file: &Path) -> Result<i32> {
     let (name, text) = read_answer(Some(file))?;
-    // Every line is checked before anything is written.
+    // Every line is checked, its shape and then its values, before anything is written;
+    // then all of them are saved in one transaction or none.
     let records: Vec<(usize, Record)> = parse_jsonl(&name, &text)?;
-    let store = Store::open(path)?;
-    let mut added = 0;
-    for (_, r) in &records {
-        if store.save(r)? {
-            added += 1;
-        }
+    let (catalog, _) = resolve(&Selection::default(), None)?;
+    let lines: Vec<&str> = text.lines().collect();
+    let diags: Vec<Diagnostic> = records
+        .iter()
+        .flat_map(|(n, r)| {
+            let line = lines.get(n - 1).copied().unwrap_or("");
+            let name = name.clone();
+            invalid_fields(r, &catalog)
+                .into_iter()
+                .map(move |(field, message)| Diagnostic {
+                    file: name.clone(),
+                    line: *n,
+                    column: line.find(&format!("\"{field}\"")).map_or(1, |c| c + 1),
+                    field: field.to_string(),
+                    message,
+                })
+        })
+        .collect();
+    if !diags.is_empty() {
+        return Err(Error::Invalid(diags));
     }
+    let records: Vec<Record> = records.into_iter().map(|(_, r)| r).collect();
+    let store = Store::open(path)?;
+    let added = store.save_all(&records)?;
     println!(
         "imported {added} of {} attempts into {} ({} were already there)",
         records.len(),
@@ -73,6 +91,56 @@ fn import(path: &Path, file: &Path) -> Result<i32> {
         records.len() - added
     );
     Ok(0)
+}
+
+/// What is wrong with an imported attempt's values, field by field: a score is 0–100, a
+/// band one of the three, a time an RFC 3339 instant, the question one prepcoach knows.
+fn invalid_fields(r: &Record, catalog: &crate::Catalog) -> Vec<(&'static str, String)> {
+    let mut out = Vec::new();
+    if r.score > 100 {
+        out.push((
+            "score",
+            format!("expected a score from 0 to 100, found {}", r.score),
+        ));
+    }
+    if !matches!(r.band.as_str(), "exceeds" | "meets" | "below") {
+        out.push((
+            "band",
+            format!("expected `exceeds`, `meets` or `below`, found `{}`", r.band),
+        ));
+    }
+    if chrono::DateTime::parse_from_rfc3339(&r.at).is_err() {
+        out.push((
+            "at",
+            format!(
+                "expected a time such as 2026-11-21T22:13:05Z, found `{}`",
+                r.at
+            ),
+        ));
+    }
+    if !(r.seconds.is_finite() && r.seconds >= 0.0) {
+        out.push((
+            "seconds",
+            format!("expected seconds of 0 or more, found {}", r.seconds),
+        ));
+    }
+    if catalog.question(&r.question_id).is_err() {
+        out.push((
+            "question_id",
+            format!(
+                "unknown question `{}`: add its bank to prepcoach's banks folder first",
+                r.question_id
+            ),
+        ));
+    }
+    let parts = ["context", "approach", "example", "outcome", "learning"];
+    if let Some(p) = r.missing.iter().find(|p| !parts.contains(&p.as_str())) {
+        out.push((
+            "missing",
+            format!("expected part names ({}), found `{p}`", parts.join(", ")),
+        ));
+    }
+    out
 }
 
 /// The stored attempts and their progress summary over the loaded questions.

@@ -269,65 +269,22 @@ impl Store {
     /// Store one attempt, in its own transaction. Returns false when an identical record
     /// (same time, question and answer) is already there.
     pub fn save(&self, r: &Record) -> Result<bool> {
+        Ok(self.save_all(std::slice::from_ref(r))? == 1)
+    }
+
+    /// Save many attempts in one transaction, all or none (an import); returns how many
+    /// were new.
+    pub fn save_all(&self, records: &[Record]) -> Result<usize> {
         let err = |e: rusqlite::Error| {
             Error::History(format!("cannot save to {}: {e}", self.path.display()))
         };
         let tx = self.conn.unchecked_transaction().map_err(err)?;
-        let n = tx
-            .execute(
-                "INSERT OR IGNORE INTO attempts (at, question_id, bank_id, competency, kind, answer, score, band, missing, report, seconds, hint_seen, model_seen, retry, followup, drill, session, follow_up_question)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)",
-                params![
-                    r.at,
-                    r.question_id,
-                    r.bank_id,
-                    r.competency,
-                    r.kind,
-                    r.answer,
-                    r.score,
-                    r.band,
-                    serde_json::to_string(&r.missing).unwrap_or_default(),
-                    r.report.to_string(),
-                    r.seconds,
-                    r.hint_seen,
-                    r.model_seen,
-                    r.retry,
-                    r.followup,
-                    r.drill,
-                    r.session,
-                    r.follow_up_question,
-                ],
-            )
-            .map_err(err)?;
-        if n == 1 && !r.followup {
-            // The review step, in the same transaction: replaying these rows replays the
-            // schedule.
-            let attempt_id = tx.last_insert_rowid();
-            let previous: Option<String> = tx
-                .query_row(
-                    "SELECT card FROM reviews WHERE question_id = ?1 ORDER BY id DESC LIMIT 1",
-                    [&r.question_id],
-                    |row| row.get(0),
-                )
-                .optional()
-                .map_err(err)?;
-            let previous = previous.and_then(|c| serde_json::from_str(&c).ok());
-            let card = review::next_card(previous, r);
-            tx.execute(
-                "INSERT INTO reviews (attempt_id, at, question_id, rating, due, card) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-                params![
-                    attempt_id,
-                    r.at,
-                    r.question_id,
-                    review::rating(r) as i64,
-                    card.due.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
-                    serde_json::to_string(&card).unwrap_or_default(),
-                ],
-            )
-            .map_err(err)?;
+        let mut added = 0;
+        for r in records {
+            added += usize::from(insert(&tx, r).map_err(err)?);
         }
         tx.commit().map_err(err)?;
-        Ok(n == 1)
+        Ok(added)
     }
 
     /// Every attempt, oldest first.
@@ -408,6 +365,64 @@ fn damaged(path: &Path, e: &rusqlite::Error) -> Error {
         "cannot use {} as a prepcoach history ({e}); it was left untouched — move it aside to start a new one",
         path.display()
     ))
+}
+
+/// Insert one attempt and its review step in transaction `tx`; whether it was new (an
+/// attempt already there, the same in every field that tells two apart, is skipped).
+fn insert(tx: &rusqlite::Transaction<'_>, r: &Record) -> rusqlite::Result<bool> {
+    let n = tx
+            .execute(
+                "INSERT OR IGNORE INTO attempts (at, question_id, bank_id, competency, kind, answer, score, band, missing, report, seconds, hint_seen, model_seen, retry, followup, drill, session, follow_up_question)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)",
+                params![
+                    r.at,
+                    r.question_id,
+                    r.bank_id,
+                    r.competency,
+                    r.kind,
+                    r.answer,
+                    r.score,
+                    r.band,
+                    serde_json::to_string(&r.missing).unwrap_or_default(),
+                    r.report.to_string(),
+                    r.seconds,
+                    r.hint_seen,
+                    r.model_seen,
+                    r.retry,
+                    r.followup,
+                    r.drill,
+                    r.session,
+                    r.follow_up_question,
+                ],
+            )
+            ?;
+    if n == 1 && !r.followup {
+        // The review step, in the same transaction: replaying these rows replays the
+        // schedule.
+        let attempt_id = tx.last_insert_rowid();
+        let previous: Option<String> = tx
+            .query_row(
+                "SELECT card FROM reviews WHERE question_id = ?1 ORDER BY id DESC LIMIT 1",
+                [&r.question_id],
+                |row| row.get(0),
+            )
+            .optional()?;
+        let previous = previous.and_then(|c| serde_json::from_str(&c).ok());
+        let card = review::next_card(previous, r);
+        tx.execute(
+                "INSERT INTO reviews (attempt_id, at, question_id, rating, due, card) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                params![
+                    attempt_id,
+                    r.at,
+                    r.question_id,
+                    review::rating(r) as i64,
+                    card.due.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+                    serde_json::to_string(&card).unwrap_or_default(),
+                ],
+            )
+            ?;
+    }
+    Ok(n == 1)
 }
 
 #[cfg(test)]

@@ -317,3 +317,45 @@ fn outputs_never_overwrite_the_history_and_ask_before_replacing() {
         .ok();
     assert!(std::fs::read_to_string(&page).unwrap().contains("<html"));
 }
+
+/// An import is checked like a bank, value by value, and is all or nothing: one line with
+/// a score of 1000, a band of "legendary", a time that is not one and a question no bank
+/// has, and not even its good neighbour is added.
+#[test]
+fn imports_are_validated_and_all_or_nothing() {
+    let from = crate::common::tempdir::TempHome::new();
+    let f = from.0.to_str().unwrap();
+    Run::new()
+        .env("PREPCOACH_HOME", f)
+        .args(&["practice", "--question", "kit-02"])
+        .stdin(format!("{ANSWER}\n"))
+        .ok();
+    let good = Run::new()
+        .env("PREPCOACH_HOME", f)
+        .args(&["history", "export"])
+        .ok()
+        .stdout;
+    let mut bad: serde_json::Value = serde_json::from_str(good.lines().next().unwrap()).unwrap();
+    bad["score"] = 1000.into();
+    bad["band"] = "legendary".into();
+    bad["at"] = "not a date".into();
+    bad["question_id"] = "zz-99".into();
+    let file = from.0.join("mixed.jsonl");
+    std::fs::write(&file, format!("{good}{bad}\n")).unwrap();
+    let to = crate::common::tempdir::TempHome::new();
+    let t = to.0.to_str().unwrap();
+    let out = Run::new()
+        .env("PREPCOACH_HOME", t)
+        .args(&["history", "import", file.to_str().unwrap()])
+        .fails();
+    for want in [
+        "mixed.jsonl:2:",
+        "field `score`: expected a score from 0 to 100, found 1000",
+        "field `band`",
+        "field `at`",
+        "unknown question `zz-99`",
+    ] {
+        assert!(out.stderr.contains(want), "{want}: {}", out.stderr);
+    }
+    assert!(export(&to.0).is_empty(), "nothing was imported");
+}
