@@ -130,5 +130,12 @@ pub fn practise(
             no_score: setup.no_score,
         },
     )?;
+    if session.unsaved > 0 {
+        return Err(crate::error::Error::History(format!(
+            "{} of {} attempts of this session were not saved (see the messages above)",
+            session.unsaved,
+            session.attempts.len()
+        )));
+    }
     Ok(session.attempts)
 }

@@ -193,12 +193,18 @@ impl Store {
         Ok(store)
     }
 
-    /// Open an existing history for reading only (progress, export): never creates one.
+    /// Open an existing history for reading only (progress, export): never creates one. A
+    /// history that cannot be looked at (a folder without permission) is an error, not an
+    /// empty history.
     pub fn open_existing(path: &Path) -> Result<Option<Store>> {
-        if !path.exists() {
-            return Ok(None);
+        match std::fs::metadata(path) {
+            Ok(_) => Store::open(path).map(Some),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+            Err(source) => Err(Error::Read {
+                path: path.to_path_buf(),
+                source,
+            }),
         }
-        Store::open(path).map(Some)
     }
 
     pub fn path(&self) -> &Path {
@@ -211,18 +217,29 @@ impl Store {
         let refuse = |why: String| {
             Error::History(format!("{} {why}; it was left untouched", path.display()))
         };
-        self.conn
-            .busy_timeout(std::time::Duration::from_secs(10))
-            .map_err(err)?;
-        // Reading the schema first proves the file is a database before anything is written.
-        let version: i64 = self
+        self.conn.busy_timeout(BUSY).map_err(err)?;
+        // Reading the schema first proves the file is a database before anything is written;
+        // the version and the tables in one statement, so both come from one moment (another
+        // session may be creating the history right now).
+        let (version, tables): (i64, i64) = self
             .conn
-            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .query_row(
+                "SELECT (SELECT user_version FROM pragma_user_version), (SELECT count(*) FROM sqlite_master)",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
             .map_err(err)?;
         if version > SCHEMA_VERSION {
             return Err(refuse(format!(
-                "was written by a newer prepcoach (schema {version}, this build knows {SCHEMA_VERSION}); upgrade prepcoach to use it, it"
+                "was written by a newer prepcoach (schema {version}, this build knows {SCHEMA_VERSION}): upgrade prepcoach to use it"
             )));
+        }
+        // A SQLite file of something else is looked at, never changed (not even switched to
+        // WAL).
+        if version == 0 && tables > 0 {
+            return Err(refuse(
+                "is a SQLite file but not a prepcoach history".into(),
+            ));
         }
         let ok: String = self
             .conn
@@ -231,10 +248,10 @@ impl Store {
         if ok != "ok" {
             return Err(refuse(format!("is damaged ({ok})")));
         }
-        // WAL lets one session read while another writes; it is a property of the file.
-        self.conn
-            .query_row("PRAGMA journal_mode=WAL", [], |_| Ok(()))
-            .map_err(err)?;
+        // WAL lets one session read while another writes; it is a property of the file, set
+        // once. Switching needs a moment with no other connection writing, and SQLite does
+        // not wait for it, so it is retried within the busy timeout.
+        self.wal().map_err(err)?;
         if version == SCHEMA_VERSION {
             return Ok(());
         }
@@ -264,6 +281,29 @@ impl Store {
         }
         tx.commit().map_err(err)?;
         Ok(())
+    }
+
+    /// Switch the file to WAL if it is not already, retrying while another session holds it.
+    fn wal(&self) -> rusqlite::Result<()> {
+        let mode: String = self
+            .conn
+            .query_row("PRAGMA journal_mode", [], |r| r.get(0))?;
+        if mode.eq_ignore_ascii_case("wal") {
+            return Ok(());
+        }
+        let deadline = std::time::Instant::now() + BUSY;
+        loop {
+            match self
+                .conn
+                .query_row("PRAGMA journal_mode=WAL", [], |r| r.get::<_, String>(0))
+            {
+                Ok(_) => return Ok(()),
+                Err(e) if is_busy(&e) && std::time::Instant::now() < deadline => {
+                    std::thread::sleep(std::time::Duration::from_millis(20));
+                }
+                Err(e) => return Err(e),
+            }
+        }
     }
 
     /// Store one attempt, in its own transaction. Returns false when an identical record
@@ -360,11 +400,37 @@ impl Store {
     }
 }
 
+/// How long a session waits for another to finish writing.
+const BUSY: std::time::Duration = std::time::Duration::from_secs(10);
+
+/// Whether SQLite reports the file busy or locked by another connection.
+fn is_busy(e: &rusqlite::Error) -> bool {
+    matches!(
+        e.sqlite_error_code(),
+        Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked)
+    )
+}
+
+/// An error opening or setting up the history, said as what it is: another session busy
+/// with it, no permission, a full disk, or a file that is no history at all (only then is
+/// moving it aside the advice).
 fn damaged(path: &Path, e: &rusqlite::Error) -> Error {
-    Error::History(format!(
-        "cannot use {} as a prepcoach history ({e}); it was left untouched — move it aside to start a new one",
-        path.display()
-    ))
+    use rusqlite::ErrorCode as C;
+    let p = path.display();
+    Error::History(match e.sqlite_error_code() {
+        Some(C::DatabaseBusy | C::DatabaseLocked) => format!(
+            "{p} is busy: another prepcoach kept it locked for over {} seconds; try again",
+            BUSY.as_secs()
+        ),
+        Some(C::ReadOnly | C::PermissionDenied | C::CannotOpen | C::AuthorizationForStatementDenied) => {
+            format!("cannot write {p} ({e}): check that you may write to it and to its folder")
+        }
+        Some(C::DiskFull) => format!("cannot write {p}: the disk is full"),
+        Some(C::SystemIoFailure) => format!("cannot write {p}: input/output error ({e})"),
+        _ => format!(
+            "cannot use {p} as a prepcoach history ({e}); it was left untouched — move it aside to start a new one"
+        ),
+    })
 }
 
 /// Insert one attempt and its review step in transaction `tx`; whether it was new (an
@@ -495,7 +561,11 @@ mod tests {
         let c = Connection::open(&path).unwrap();
         c.execute_batch("CREATE TABLE other (x INTEGER);").unwrap();
         drop(c);
+        let before = std::fs::read(&path).unwrap();
         let err = Store::open(&path).err().expect("refused");
         assert!(err.to_string().contains("not a prepcoach history"), "{err}");
+        // Untouched: not even switched to WAL.
+        assert_eq!(std::fs::read(&path).unwrap(), before);
+        assert!(!path.with_extension("sqlite3-wal").exists());
     }
 }

@@ -116,6 +116,8 @@ pub struct Session<'a> {
     /// Problems keeping attempts (a history that could not be written), for the loop to
     /// show; the session goes on.
     pub warnings: Vec<String>,
+    /// How many attempts the sink could not keep (a full disk, a read-only folder).
+    pub unsaved: usize,
     /// A time budget that replaces each question's (a drill's).
     pub budget_override: Option<u32>,
     checker: &'a Checker,
@@ -131,6 +133,7 @@ impl<'a> Session<'a> {
             skipped: Vec::new(),
             peeks: Peeks::default(),
             warnings: Vec::new(),
+            unsaved: 0,
             budget_override: None,
             checker,
             sink: None,
@@ -207,6 +210,7 @@ impl<'a> Session<'a> {
         });
         if let (Some(sink), Some(a)) = (self.sink.as_mut(), self.attempts.last()) {
             if let Err(e) = sink(a) {
+                self.unsaved += 1;
                 self.warnings
                     .push(format!("this attempt was not saved: {e}"));
             }

@@ -213,8 +213,10 @@ fn after_answer(
     let report_opts = ReportOptions {
         no_score: opts.no_score,
     };
+    // A problem keeping the attempt is an error: it goes to standard error, where a script
+    // or a user piping the output sees it.
     for w in std::mem::take(&mut session.warnings) {
-        emit(out, &format!("{}\n", paint.warn(&w)))?;
+        eprintln!("{}", paint.warn(&crate::render::clean(&w)));
     }
     let follow = follow_up(&attempt.report, &q, followups_asked);
     emit(

@@ -359,3 +359,31 @@ fn imports_are_validated_and_all_or_nothing() {
     }
     assert!(export(&to.0).is_empty(), "nothing was imported");
 }
+
+/// Two sessions started together on a new data folder both set it up and both save (the
+/// first-time set-up used to fail one of them with "database is locked" a third of the
+/// time).
+#[test]
+fn two_first_sessions_at_once_both_save() {
+    for _ in 0..8 {
+        let home = crate::common::tempdir::TempHome::new();
+        let h = home.0.to_str().unwrap().to_string();
+        let runs: Vec<_> = (0..2)
+            .map(|_| {
+                let h = h.clone();
+                std::thread::spawn(move || {
+                    Run::new()
+                        .env("PREPCOACH_HOME", &h)
+                        .args(&["practice", "--question", "kit-02"])
+                        .stdin(format!("{ANSWER}\n"))
+                        .run()
+                })
+            })
+            .collect();
+        for r in runs {
+            let out = r.join().unwrap();
+            assert_eq!(out.code, 0, "{}", out.stderr);
+        }
+        assert_eq!(export(&home.0).len(), 2);
+    }
+}
