@@ -159,6 +159,7 @@ fn whole_batch(b: Bencher, with_questions: bool) {
             CheckFormat::Jsonl,
             &catalog,
             &checker,
+            prepcoach::commands::Limits::default(),
             &mut |out| {
                 written += out.len();
                 Ok(())

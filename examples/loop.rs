@@ -34,6 +34,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                 CheckFormat::Jsonl,
                 &catalog,
                 &checker,
+                prepcoach::commands::Limits::default(),
                 &mut |out| {
                     written += out.len();
                     Ok(())

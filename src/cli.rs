@@ -334,6 +334,9 @@ pub struct CheckArgs {
     /// Hide the score and band.
     #[arg(long)]
     pub no_score: bool,
+    /// The longest answer checked, in bytes (a spoken answer is a few kilobytes).
+    #[arg(long, value_name = "BYTES", default_value_t = 1_000_000)]
+    pub max_answer_bytes: usize,
     #[command(flatten)]
     pub selection: Selection,
 }

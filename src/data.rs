@@ -7,15 +7,55 @@ use std::path::Path;
 
 use crate::error::{Diagnostic, Error, Result};
 
-/// Read a file as UTF-8, naming the first bad byte when it is not.
+/// The most a data file (a bank, a drill, an import, a batch of answers) or standard input
+/// may hold: far beyond any real one, and a bound on what `/dev/zero` can make us read.
+pub const MAX_FILE_BYTES: u64 = 64 << 20;
+
+/// Read a file as UTF-8 (a leading byte-order mark dropped), at most [`MAX_FILE_BYTES`];
+/// a bad byte is named by line and column.
 pub fn read_text(path: &Path) -> Result<String> {
-    let bytes = std::fs::read(path).map_err(|source| Error::Read {
+    let file = std::fs::File::open(path).map_err(|source| Error::Read {
         path: path.to_path_buf(),
         source,
     })?;
-    String::from_utf8(bytes).map_err(|e| Error::NotUtf8 {
-        path: path.to_path_buf(),
-        offset: e.utf8_error().valid_up_to(),
+    read_bounded(file, path)
+}
+
+/// [`read_text`] for a reader (standard input) named `name` in messages.
+pub fn read_bounded(reader: impl std::io::Read, name: &Path) -> Result<String> {
+    use std::io::Read as _;
+    let mut bytes = Vec::new();
+    reader
+        .take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|source| Error::Read {
+            path: name.to_path_buf(),
+            source,
+        })?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(Error::TooLarge {
+            path: name.to_path_buf(),
+            limit: MAX_FILE_BYTES,
+        });
+    }
+    if bytes.starts_with(b"\xEF\xBB\xBF") {
+        bytes.drain(..3);
+    }
+    String::from_utf8(bytes).map_err(|e| {
+        let offset = e.utf8_error().valid_up_to();
+        let before = &e.as_bytes()[..offset];
+        let line = memchr::memchr_iter(b'\n', before).count() + 1;
+        let column = offset
+            - before
+                .iter()
+                .rposition(|&b| b == b'\n')
+                .map_or(0, |i| i + 1)
+            + 1;
+        Error::NotUtf8 {
+            path: name.to_path_buf(),
+            line,
+            column,
+        }
     })
 }
 

@@ -44,8 +44,14 @@ pub enum Error {
     OutputExists { path: PathBuf },
     #[error("{} is prepcoach's own file (in its data folder {}): write the output somewhere else", path.display(), data.display())]
     OutputIsOwn { path: PathBuf, data: PathBuf },
-    #[error("{} is not valid UTF-8 text (first bad byte at offset {offset})", path.display())]
-    NotUtf8 { path: PathBuf, offset: usize },
+    #[error("{}:{line}:{column}: not valid UTF-8 text (save it as UTF-8)", path.display())]
+    NotUtf8 {
+        path: PathBuf,
+        line: usize,
+        column: usize,
+    },
+    #[error("{} is larger than {} MB, more than any answer, bank or history file needs", path.display(), limit >> 20)]
+    TooLarge { path: PathBuf, limit: u64 },
     #[error("{}", join_diagnostics(.0))]
     Invalid(Vec<Diagnostic>),
     #[error("bank id `{id}` from {second} is already used by {first}")]

@@ -1,7 +1,6 @@
 //! `prepcoach check` (one answer, or a JSONL batch) and `prepcoach rules`.
 
-use std::io::Read;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use rayon::prelude::*;
 use serde::Deserialize;
@@ -38,12 +37,25 @@ pub fn run(args: &CheckArgs, paint: &Paint) -> Result<i32> {
     let catalog = resolve(&args.selection, None)?.0;
     let checker = Checker::new(load_rules(args.rules.as_deref())?).with_models(&catalog);
     if let Some(input) = &args.input {
-        return batch(input, args.format, &catalog, &checker);
+        return batch(
+            input,
+            args.format,
+            &catalog,
+            &checker,
+            args.max_answer_bytes,
+        );
     }
     let (name, answer) = read_answer(args.file.as_deref())?;
     if answer.trim().is_empty() {
         return Err(Error::Usage(format!(
             "the answer in {name} is empty: write the answer in a file or pipe it in, e.g. `prepcoach check answer.txt`"
+        )));
+    }
+    if answer.len() > args.max_answer_bytes {
+        return Err(Error::Usage(too_long(
+            &name,
+            answer.len(),
+            args.max_answer_bytes,
         )));
     }
     let follow_up = args.follow_up.as_deref().map(FollowUp::parse);
@@ -94,17 +106,29 @@ pub(crate) fn read_answer(file: Option<&Path>) -> Result<(String, String)> {
 }
 
 fn read_stdin() -> Result<String> {
-    let mut bytes = Vec::new();
-    std::io::stdin()
-        .read_to_end(&mut bytes)
-        .map_err(|source| Error::Read {
-            path: PathBuf::from("<stdin>"),
-            source,
-        })?;
-    String::from_utf8(bytes).map_err(|e| Error::NotUtf8 {
-        path: PathBuf::from("<stdin>"),
-        offset: e.utf8_error().valid_up_to(),
-    })
+    crate::data::read_bounded(std::io::stdin(), Path::new("<stdin>"))
+}
+
+/// What the batch mode accepts.
+#[derive(Debug, Clone, Copy)]
+pub struct Limits {
+    /// The longest answer, in bytes.
+    pub max_answer: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Limits {
+        Limits {
+            max_answer: 1_000_000,
+        }
+    }
+}
+
+/// The message for an answer over the limit.
+fn too_long(what: &str, len: usize, max: usize) -> String {
+    format!(
+        "{what} is {len} bytes, over the limit of {max}: a spoken answer is a few kilobytes (raise it with --max-answer-bytes)"
+    )
 }
 
 /// One line of a batch input file.
@@ -238,9 +262,16 @@ pub fn parse_jsonl<T: for<'de> Deserialize<'de>>(
     }
 }
 
-fn batch(input: &Path, format: CheckFormat, catalog: &Catalog, checker: &Checker) -> Result<i32> {
+fn batch(
+    input: &Path,
+    format: CheckFormat,
+    catalog: &Catalog,
+    checker: &Checker,
+    max_answer: usize,
+) -> Result<i32> {
     let (name, text) = read_answer(Some(input))?;
-    check_batch(&name, &text, format, catalog, checker, &mut |out| {
+    let limits = Limits { max_answer };
+    check_batch(&name, &text, format, catalog, checker, limits, &mut |out| {
         emit_bytes(out)
     })?;
     Ok(0)
@@ -299,14 +330,32 @@ pub fn check_batch(
     format: CheckFormat,
     catalog: &Catalog,
     checker: &Checker,
+    limits: Limits,
     sink: &mut dyn FnMut(&[u8]) -> Result<()>,
 ) -> Result<()> {
     let lines: Vec<(usize, BatchLine)> = parse_jsonl(name, text)?;
-    // Unknown question ids and follow-ups are input errors too: report them all, with
-    // their line, before anything is checked.
+    // Empty or overlong answers, unknown question ids and follow-ups are input errors too:
+    // report them all, with their line, before anything is checked.
     let mut contexts = Vec::with_capacity(lines.len());
     let mut bad: Vec<Diagnostic> = Vec::new();
     for (n, line) in &lines {
+        let answer_problem = if line.answer.trim().is_empty() {
+            Some("the answer is empty".to_string())
+        } else if line.answer.len() > limits.max_answer {
+            Some(too_long("the answer", line.answer.len(), limits.max_answer))
+        } else {
+            None
+        };
+        if let Some(message) = answer_problem {
+            bad.push(Diagnostic {
+                file: name.to_string(),
+                line: *n,
+                column: 1,
+                field: "answer".into(),
+                message,
+            });
+            continue;
+        }
         match line_context(name, *n, line, catalog) {
             Ok(ctx) => contexts.push(ctx),
             Err(d) => bad.push(d),

@@ -10,7 +10,7 @@ mod output;
 mod practice;
 mod report;
 
-pub use check::check_batch;
+pub use check::{check_batch, Limits};
 
 use std::io::Write;
 use std::path::{Path, PathBuf};

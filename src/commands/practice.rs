@@ -110,7 +110,8 @@ pub fn practise(
         };
         Box::new(TtyInput::new(lines)?)
     } else {
-        Box::new(ScriptInput::from_stdin()?)
+        let script = crate::data::read_bounded(std::io::stdin(), std::path::Path::new("<stdin>"))?;
+        Box::new(ScriptInput::from_text(&script))
     };
     let mut out = std::io::stdout();
     if let Some(d) = setup.drill {

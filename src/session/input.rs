@@ -4,7 +4,6 @@
 
 use std::cell::Cell;
 use std::collections::VecDeque;
-use std::io::Read;
 use std::path::PathBuf;
 
 use rustyline::completion::{Completer, Pair};
@@ -82,22 +81,6 @@ impl ScriptInput {
             blocks.push_back(cur);
         }
         ScriptInput { blocks }
-    }
-
-    /// Read all of standard input.
-    pub fn from_stdin() -> Result<Self> {
-        let mut bytes = Vec::new();
-        std::io::stdin()
-            .read_to_end(&mut bytes)
-            .map_err(|source| Error::Read {
-                path: PathBuf::from("<stdin>"),
-                source,
-            })?;
-        let text = String::from_utf8(bytes).map_err(|e| Error::NotUtf8 {
-            path: PathBuf::from("<stdin>"),
-            offset: e.utf8_error().valid_up_to(),
-        })?;
-        Ok(ScriptInput::from_text(&text))
     }
 }
 

@@ -139,7 +139,7 @@ fn batch_jsonl_keeps_order_and_ids() {
     let input = [
         r#"{"id": "a", "answer": "fine"}"#.to_string(),
         serde_json::json!({"id": 7, "answer": STRONG, "question_id": "spm-03"}).to_string(),
-        r#"{"id": "c", "answer": ""}"#.to_string(),
+        r#"{"id": "c", "answer": "We grew."}"#.to_string(),
     ]
     .join("\n");
     let out = Run::new()
@@ -151,7 +151,52 @@ fn batch_jsonl_keeps_order_and_ids() {
     assert_eq!(lines[0]["id"], "a");
     assert_eq!(lines[1]["id"], 7);
     assert_eq!(lines[1]["question_id"], "spm-03");
-    assert_eq!(lines[2]["findings"][0]["rule"], "empty-answer");
+    assert_eq!(lines[2]["id"], "c");
+}
+
+/// An empty or overlong answer is an input error in batch mode as in single mode, named by
+/// line and field before anything is checked; a file or standard input over 64 MB is
+/// refused without reading it all, and a byte-order mark is no error.
+#[test]
+fn batch_answers_are_bounded_and_never_empty() {
+    let input = format!(
+        "{}\n{}\n",
+        r#"{"id": "a", "answer": "  "}"#,
+        serde_json::json!({"id": "b", "answer": "word ".repeat(300)})
+    );
+    let out = Run::new()
+        .args(&["check", "--input", "-", "--max-answer-bytes", "1000"])
+        .stdin(input)
+        .fails();
+    assert!(
+        out.stderr
+            .contains("<stdin>:1:1: field `answer`: the answer is empty"),
+        "{}",
+        out.stderr
+    );
+    assert!(
+        out.stderr.contains(
+            "<stdin>:2:1: field `answer`: the answer is 1500 bytes, over the limit of 1000"
+        ),
+        "{}",
+        out.stderr
+    );
+    let out = Run::new()
+        .args(&["check", "--max-answer-bytes", "10"])
+        .stdin("We signed twelve partners.")
+        .fails();
+    assert!(
+        out.stderr.contains("over the limit of 10"),
+        "{}",
+        out.stderr
+    );
+    let out = Run::new().args(&["drill", "validate", "/dev/zero"]).fails();
+    assert!(out.stderr.contains("larger than 64 MB"), "{}", out.stderr);
+    let out = Run::new()
+        .args(&["check", "--format", "json"])
+        .stdin("\u{feff}We signed twelve partners and grew revenue 20%.")
+        .ok();
+    assert!(out.stdout.contains("\"score\""));
 }
 
 #[test]
@@ -200,7 +245,7 @@ fn bad_input_gets_clear_errors() {
         .stdin(vec![b'o', b'k', 0xff, 0xfe])
         .fails();
     assert!(
-        out.stderr.contains("not valid UTF-8") && out.stderr.contains("offset 2"),
+        out.stderr.contains("<stdin>:1:3: not valid UTF-8"),
         "{}",
         out.stderr
     );
