@@ -470,6 +470,12 @@ impl Rules {
     pub fn with_override(name: &str, text: &str) -> Result<Rules> {
         let mut file = parse_rules_file("banks/rules/checker.json", BUILTIN_RULES)?;
         let over: RulesOverride = crate::data::parse_json(name, text)?;
+        if let Some(d) = &over.delivery {
+            let bad = delivery_problems(d, name, text);
+            if !bad.is_empty() {
+                return Err(Error::Invalid(bad));
+            }
+        }
         apply(&mut file, over);
         Rules::from_file(file)
     }
@@ -620,6 +626,60 @@ impl Rules {
     pub fn to_json(&self) -> String {
         serde_json::to_string_pretty(&self.file).unwrap_or_default()
     }
+}
+
+/// Delivery settings out of range ("words_per_minute": 0 made every answer last for ever),
+/// each located in the override's text.
+fn delivery_problems(d: &DeliveryOverride, name: &str, text: &str) -> Vec<Diagnostic> {
+    let checks: [(&str, Option<f64>, f64, f64, &str); 4] = [
+        (
+            "words_per_minute",
+            d.words_per_minute,
+            60.0,
+            300.0,
+            "a speaking rate from 60 to 300 words a minute",
+        ),
+        (
+            "too_short_ratio",
+            d.too_short_ratio,
+            0.05,
+            0.95,
+            "a share of the budget from 0.05 to 0.95",
+        ),
+        (
+            "too_long_ratio",
+            d.too_long_ratio,
+            1.05,
+            5.0,
+            "a multiple of the budget from 1.05 to 5",
+        ),
+        (
+            "long_sentence_words",
+            d.long_sentence_words.map(|w| w as f64),
+            10.0,
+            200.0,
+            "a sentence length from 10 to 200 words",
+        ),
+    ];
+    checks
+        .iter()
+        .filter_map(|&(field, value, lo, hi, expected)| {
+            let v = value?;
+            if v.is_finite() && (lo..=hi).contains(&v) {
+                return None;
+            }
+            let at = text.find(&format!("\"{field}\"")).unwrap_or(0);
+            let line = text[..at].matches('\n').count() + 1;
+            let column = at - text[..at].rfind('\n').map_or(0, |i| i + 1) + 1;
+            Some(Diagnostic {
+                file: name.to_string(),
+                line,
+                column,
+                field: format!("delivery.{field}"),
+                message: format!("expected {expected}, found {v}"),
+            })
+        })
+        .collect()
 }
 
 fn parse_rules_file(name: &str, text: &str) -> Result<RulesFile> {

@@ -240,15 +240,37 @@ fn search_hit(q: &Question, needle: &str) -> bool {
 
 /// A path given as a bank: the file itself, or the `*.json` files of a folder.
 pub fn bank_paths(path: &Path) -> Result<Vec<PathBuf>> {
-    if path.is_dir() {
-        json_files(path)
-    } else if path.exists() {
+    // The error says what is wrong with the path: missing, a symlink loop, no permission.
+    let meta = std::fs::metadata(path).map_err(|source| Error::Read {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    if meta.is_dir() {
+        // A folder named as a bank must hold one (the user's own banks folder may be empty).
+        let files = json_files(path)?;
+        if files.is_empty() {
+            return Err(Error::Usage(format!(
+                "{} has no bank files (*.json)",
+                path.display()
+            )));
+        }
+        Ok(files)
+    } else if meta.is_file() {
         Ok(vec![path.to_path_buf()])
     } else {
-        Err(Error::Read {
-            path: path.to_path_buf(),
-            source: std::io::Error::new(std::io::ErrorKind::NotFound, "no such file or folder"),
-        })
+        Err(not_a_file(path))
+    }
+}
+
+/// A `.json` path that is no regular file (a FIFO, a device): reading it could wait for
+/// ever, so it is refused by name.
+fn not_a_file(path: &Path) -> Error {
+    Error::Read {
+        path: path.to_path_buf(),
+        source: std::io::Error::new(
+            std::io::ErrorKind::InvalidInput,
+            "not a regular file (a FIFO, a device or a socket)",
+        ),
     }
 }
 
@@ -259,8 +281,24 @@ fn json_files(dir: &Path) -> Result<Vec<PathBuf>> {
     })?;
     let mut files: Vec<PathBuf> = entries
         .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.is_file() && p.extension().is_some_and(|x| x == "json"))
+        .filter(|p| p.extension().is_some_and(|x| x == "json"))
         .collect();
     files.sort();
+    // Every `*.json` entry is a bank the user meant: one that cannot be read as a file (a
+    // symlink loop, a FIFO) is an error, never skipped in silence.
+    for f in &files {
+        match std::fs::metadata(f) {
+            Ok(m) if m.is_file() => {}
+            Ok(m) if m.is_dir() => {}
+            Ok(_) => return Err(not_a_file(f)),
+            Err(source) => {
+                return Err(Error::Read {
+                    path: f.clone(),
+                    source,
+                })
+            }
+        }
+    }
+    files.retain(|f| f.is_file());
     Ok(files)
 }

@@ -507,3 +507,46 @@ fn errors_never_send_raw_control_characters_to_the_terminal() {
         assert!(!all.is_empty(), "{args:?} printed nothing");
     }
 }
+
+/// Small things that were wrong: a numeric id comes back as given, a rules override with a
+/// speaking rate of 0 is refused with its line, and a folder of `*.json` that are no files
+/// (a symlink loop, a FIFO) or none at all is an error, not a silent success.
+#[test]
+fn ids_rules_and_bank_folders_are_taken_as_given() {
+    let out = Run::new()
+        .args(&["check", "--input", "-", "--format", "jsonl"])
+        .stdin("{\"id\": 18446744073709551617, \"answer\": \"We signed 3 partners.\"}\n")
+        .ok();
+    assert!(
+        out.stdout.starts_with("{\"id\":18446744073709551617,"),
+        "{}",
+        out.stdout
+    );
+    let dir = crate::common::tempdir::TempHome::new();
+    let rules = dir.0.join("rules.json");
+    std::fs::write(&rules, "{\"delivery\": {\n  \"words_per_minute\": 0}}").unwrap();
+    let out = Run::new()
+        .args(&["check", "--rules", rules.to_str().unwrap()])
+        .stdin("We signed three partners.")
+        .fails();
+    assert!(
+        out.stderr.contains("rules.json:2:3: field `delivery.words_per_minute`: expected a speaking rate from 60 to 300"),
+        "{}",
+        out.stderr
+    );
+    let banks = dir.0.join("banks");
+    std::fs::create_dir(&banks).unwrap();
+    let out = Run::new()
+        .args(&["bank", "validate", banks.to_str().unwrap()])
+        .fails();
+    assert!(out.stderr.contains("has no bank files"), "{}", out.stderr);
+    #[cfg(unix)]
+    {
+        std::os::unix::fs::symlink(banks.join("b.json"), banks.join("a.json")).unwrap();
+        std::os::unix::fs::symlink(banks.join("a.json"), banks.join("b.json")).unwrap();
+        let out = Run::new()
+            .args(&["bank", "validate", banks.to_str().unwrap()])
+            .fails();
+        assert!(out.stderr.contains("symbolic links"), "{}", out.stderr);
+    }
+}
