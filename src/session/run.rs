@@ -78,6 +78,21 @@ pub fn run(
                     before_answer(session, cmd, kept, started, out, paint)?
                 }
                 Input::Text(answer) if answer.trim().is_empty() => Step::Stay(String::new()),
+                Input::Text(answer) if answer.len() > MAX_ANSWER_BYTES => {
+                    // Not checked and not kept: a paste of this size is not an answer, and
+                    // it would swell the history for every later `progress`.
+                    emit(
+                        out,
+                        &format!(
+                            "{}\n",
+                            paint.warn(&format!(
+                                "that answer is {} bytes, over the limit of {MAX_ANSWER_BYTES}: a spoken answer is a few kilobytes; it was not checked or kept",
+                                answer.len()
+                            ))
+                        ),
+                    )?;
+                    Step::Stay(String::new())
+                }
                 Input::Text(answer) => {
                     let secs = started.elapsed().as_secs_f64();
                     match after_answer(session, &answer, secs, src, out, paint, opts)? {
@@ -114,6 +129,9 @@ pub fn run(
     emit(out, &screen::summary(&summary, opts.no_score, paint))?;
     Ok(summary)
 }
+
+/// The longest answer a session checks and keeps, as `check` (1 MB).
+pub const MAX_ANSWER_BYTES: usize = 1_000_000;
 
 /// A command typed before the answer is submitted.
 fn before_answer(

@@ -64,6 +64,28 @@ fn edit_without_a_terminal_is_refused_not_hung() {
     assert!(out.stdout.contains("── Feedback"), "the session went on");
 }
 
+/// An answer over 1 MB (a paste gone wrong) is neither checked nor kept.
+#[test]
+fn an_answer_over_a_megabyte_is_not_checked_or_kept() {
+    let home = crate::common::tempdir::TempHome::new();
+    let out = Run::new()
+        .env("PREPCOACH_HOME", home.0.to_str().unwrap())
+        .args(&["practice", "--question", "spm-03"])
+        .stdin(format!("{}\n", "word ".repeat(250_000)))
+        .ok();
+    assert!(
+        out.stdout.contains("over the limit of 1000000"),
+        "{}",
+        &out.stdout[..300.min(out.stdout.len())]
+    );
+    assert!(!out.stdout.contains("── Feedback"));
+    let export = Run::new()
+        .env("PREPCOACH_HOME", home.0.to_str().unwrap())
+        .args(&["history", "export"])
+        .ok();
+    assert!(export.stdout.trim().is_empty(), "nothing kept");
+}
+
 #[test]
 fn default_session_starts_with_five_mixed_questions_and_explains_how_to_submit() {
     let out = Run::new().stdin("").ok();
