@@ -164,7 +164,7 @@ const RATE_UNITS: &[&str] = &[
 ];
 
 /// Words that may stand between a time frame's preposition and its time word ("by the end
-/// of Q2", "in the first 12 months").
+/// of Q2", "in the first 12 months"), besides numbers.
 const FRAME_FILLERS: &[&str] = &[
     "the",
     "a",
@@ -177,22 +177,6 @@ const FRAME_FILLERS: &[&str] = &[
     "its",
     "our",
     "their",
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "eighteen",
-    "twenty",
-    "thirty",
-    "ninety",
     "same",
     "single",
     "just",
@@ -583,7 +567,7 @@ impl Words<'_> {
                 }
                 break;
             }
-            if FRAME_FILLERS.contains(&l.as_str()) || l.bytes().all(|c| c.is_ascii_digit()) {
+            if FRAME_FILLERS.contains(&l.as_str()) || is_number(&l) {
                 at = w.1;
             } else {
                 break;

@@ -942,18 +942,23 @@ fn is_tenure(text: &str, start: usize, end: usize) -> bool {
             && span.starts_with("for")
 }
 
+/// The word (letters, lowercased) after `end`, past any spaces.
+fn next_word(text: &str, end: usize) -> String {
+    text[end..]
+        .trim_start()
+        .chars()
+        .take_while(|c| c.is_alphabetic())
+        .collect::<String>()
+        .to_lowercase()
+}
+
 /// "a 15-minute check-in", "a two-week sprint": a length that describes a thing, not a
 /// result, unless the thing is a delay or a saving ("a two-week slip").
 fn is_duration_adjective(text: &str, lower: &str, end: usize) -> bool {
     if !lower.contains('-') {
         return false;
     }
-    let next: String = text[end..]
-        .trim_start()
-        .chars()
-        .take_while(|c| c.is_alphabetic())
-        .collect::<String>()
-        .to_lowercase();
+    let next = next_word(text, end);
     !next.is_empty()
         && !matches!(
             next.as_str(),
@@ -987,12 +992,7 @@ fn is_tenure_or_effort(before: &str) -> bool {
 
 /// "a two-week vacation": a quantity that sets the story, not a result.
 fn is_story_duration(text: &str, end: usize) -> bool {
-    let next: String = text[end..]
-        .trim_start()
-        .chars()
-        .take_while(|c| c.is_alphabetic())
-        .collect::<String>()
-        .to_lowercase();
+    let next = next_word(text, end);
     matches!(
         next.as_str(),
         "vacation"
