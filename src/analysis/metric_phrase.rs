@@ -95,6 +95,7 @@ const QUALIFIERS: &[&str] = &[
     "maybe",
     "above",
     "below",
+    "past",
 ];
 
 /// Two-word qualifiers, as (first, second).
@@ -317,8 +318,9 @@ impl Words<'_> {
             // "half the gap".
             e = self.determined(e);
         }
-        if m.kind == MetricKind::Money && e == m.end {
-            // "$1.8M in new ARR", not "$2M in Q3" (a time frame, read below).
+        if matches!(m.kind, MetricKind::Money | MetricKind::Change) && e == m.end {
+            // "$1.8M in new ARR", "from $2M to $2.8M in processed volume", not "$2M in Q3"
+            // (a time frame, read below).
             e = self.money_in(e);
         }
         if core.contains(" as ") || core.ends_with("as many") || core.ends_with("as much") {
@@ -336,6 +338,9 @@ impl Words<'_> {
             e = self.determined(e);
         }
         e = self.rate(e);
+        if m.kind == MetricKind::Duration {
+            e = self.lateness(e);
+        }
         e = self.against(e);
         e = self.comparison(e);
         e = self.time_frame(e, next);
@@ -365,11 +370,24 @@ impl Words<'_> {
         if self.frame_at(e).is_some() || self.after(at).is_some_and(|w| self.lower(w) == "total") {
             return e;
         }
-        let end = self.noun_phrase(at, 3);
+        let end = self.noun_phrase(at, 3).max(self.determined(at));
         if end == at {
             e
         } else {
             end
+        }
+    }
+
+    /// "two weeks late", "a month later than the original date": how late or early.
+    fn lateness(&self, e: usize) -> usize {
+        let Some(w) = self.after(e) else { return e };
+        match self.lower(w).as_str() {
+            "late" | "early" | "ahead" => w.1,
+            "later" | "earlier" | "sooner" => match self.seq(w.1, &["than"]) {
+                Some(at) => self.determined(at).max(self.noun_phrase(at, 3)).max(w.1),
+                None => w.1,
+            },
+            _ => e,
         }
     }
 
@@ -722,6 +740,18 @@ mod tests {
             (
                 "Only 3 out of 10 who started finished it.",
                 &["Only 3 out of 10"],
+            ),
+            (
+                "It shipped two weeks later than the original date.",
+                &["two weeks later than the original date"],
+            ),
+            (
+                "Volume went from $2M to $2.8M in processed volume.",
+                &["from $2M to $2.8M in processed volume"],
+            ),
+            (
+                "Sales went past $1M in the region.",
+                &["past $1M in the region"],
             ),
         ];
         for (text, want) in cases {
