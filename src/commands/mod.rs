@@ -92,8 +92,18 @@ pub(crate) fn resolve_with(
         .iter()
         .map(|l| l.parse().map_err(Error::Usage))
         .collect::<Result<Vec<_>>>()?;
+    // A bank named by its file (`--bank my-bank.json`, the README's way to practise a
+    // coach's bank) is selected as well as loaded, as one named by its id is.
+    let mut banks: Vec<String> = ids.into_iter().cloned().collect();
+    for b in catalog.banks() {
+        if let crate::bank::Origin::File(f) = &b.origin {
+            if paths.iter().any(|p| f == p || f.starts_with(p)) {
+                banks.push(b.bank.id.clone());
+            }
+        }
+    }
     let filter = Filter {
-        banks: ids.into_iter().cloned().collect(),
+        banks,
         kinds,
         competencies: sel.competencies.clone(),
         levels,

@@ -86,6 +86,22 @@ fn an_answer_over_a_megabyte_is_not_checked_or_kept() {
     assert!(export.stdout.trim().is_empty(), "nothing kept");
 }
 
+/// `practice --bank my-bank.json` practises that bank's questions (it loaded the file and
+/// then asked five random questions from every bank).
+#[test]
+fn a_bank_named_by_its_file_is_the_one_practised() {
+    let out = Run::new()
+        .args(&[
+            "practice",
+            "--bank",
+            &crate::common::fixture("banks/valid.json"),
+            "--no-save",
+        ])
+        .stdin(format!("{STRONG}\n"))
+        .ok();
+    assert!(out.stdout.contains("Question 1/1 cc-01"), "{}", out.stdout);
+}
+
 #[test]
 fn default_session_starts_with_five_mixed_questions_and_explains_how_to_submit() {
     let out = Run::new().stdin("").ok();
