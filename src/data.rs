@@ -64,7 +64,9 @@ pub fn nearest<'a>(want: &str, candidates: impl Iterator<Item = &'a str>) -> Opt
     candidates
         .map(|c| (strsim::normalized_damerau_levenshtein(want, c), c))
         .filter(|(s, _)| *s >= 0.6)
-        .max_by(|a, b| a.0.total_cmp(&b.0))
+        // Ties go to the first name in order, so the same typo gets the same answer every
+        // run (the candidates may come from a hash map).
+        .max_by(|a, b| a.0.total_cmp(&b.0).then_with(|| b.1.cmp(a.1)))
         .map(|(_, c)| c.to_string())
 }
 

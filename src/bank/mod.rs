@@ -163,7 +163,15 @@ impl Catalog {
 
     /// The question with this id, or an error naming the nearest id.
     pub fn question(&self, id: &str) -> Result<QuestionRef<'_>> {
-        if let Some(&(b, q)) = self.index.get(id) {
+        // Ids are matched whatever their case ("SPM-03" is spm-03).
+        let found = self.index.get(id).or_else(|| {
+            self.index
+                .iter()
+                .filter(|(k, _)| k.eq_ignore_ascii_case(id))
+                .min_by(|a, b| a.0.cmp(b.0))
+                .map(|(_, v)| v)
+        });
+        if let Some(&(b, q)) = found {
             Ok(QuestionRef {
                 bank: &self.banks[b].bank,
                 question: &self.banks[b].bank.questions[q],

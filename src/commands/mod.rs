@@ -92,6 +92,40 @@ pub(crate) fn resolve_with(
         .iter()
         .map(|l| l.parse().map_err(Error::Usage))
         .collect::<Result<Vec<_>>>()?;
+    // A competency or round no question has is a typo, said with the nearest one, not a
+    // silent "no question matches".
+    let known = |values: Vec<&str>, given: &[String], what: &str| -> Result<Vec<String>> {
+        given
+            .iter()
+            .map(
+                |g| match values.iter().find(|v| v.eq_ignore_ascii_case(g)) {
+                    Some(v) => Ok((*v).to_string()),
+                    None => Err(Error::Usage(
+                        match crate::data::nearest(g, values.iter().copied()) {
+                            Some(n) => format!("no {what} `{g}`; did you mean `{n}`?"),
+                            None => format!(
+                                "no {what} `{g}`; see `prepcoach questions` for what there is"
+                            ),
+                        },
+                    )),
+                },
+            )
+            .collect()
+    };
+    let mut competencies: Vec<&str> = catalog
+        .all_questions()
+        .map(|q| q.question.competency.as_str())
+        .collect();
+    competencies.sort_unstable();
+    competencies.dedup();
+    let mut rounds: Vec<&str> = catalog
+        .all_questions()
+        .filter_map(|q| q.question.round.as_deref())
+        .collect();
+    rounds.sort_unstable();
+    rounds.dedup();
+    let competencies = known(competencies, &sel.competencies, "competency")?;
+    let rounds = known(rounds, &sel.rounds, "round")?;
     // A bank named by its file (`--bank my-bank.json`, the README's way to practise a
     // coach's bank) is selected as well as loaded, as one named by its id is.
     let mut banks: Vec<String> = ids.into_iter().cloned().collect();
@@ -105,9 +139,9 @@ pub(crate) fn resolve_with(
     let filter = Filter {
         banks,
         kinds,
-        competencies: sel.competencies.clone(),
+        competencies,
         levels,
-        rounds: sel.rounds.clone(),
+        rounds,
         search,
     };
     Ok((catalog, filter))

@@ -257,3 +257,26 @@ mod pty {
         );
     }
 }
+
+/// A typed name is matched whatever its case, and a typo is said with the nearest name,
+/// the same one every run (`--competency negotation` found "no question" before; `show
+/// SPM-03` found nothing).
+#[test]
+fn names_are_matched_in_any_case_and_typos_get_the_nearest() {
+    let out = Run::new()
+        .args(&["practice", "--competency", "negotation", "--no-save"])
+        .stdin("x\n")
+        .fails();
+    assert!(
+        out.stderr
+            .contains("no competency `negotation`; did you mean `negotiation`?"),
+        "{}",
+        out.stderr
+    );
+    let out = Run::new().args(&["show", "SPM-03"]).ok();
+    assert!(out.stdout.starts_with("spm-03"), "{}", out.stdout);
+    let first = Run::new().args(&["show", "spm-3"]).fails().stderr;
+    for _ in 0..3 {
+        assert_eq!(Run::new().args(&["show", "spm-3"]).fails().stderr, first);
+    }
+}
