@@ -110,6 +110,14 @@ pub fn explain_serde(err: &serde_json::Error) -> String {
     if msg == "trailing characters" {
         return "text after the JSON value: one JSON value per file, or per line in JSONL".into();
     }
+    // serde's syntax errors name what its parser wanted ("expected ident"): say that the
+    // text is not JSON.
+    if matches!(
+        err.classify(),
+        serde_json::error::Category::Syntax | serde_json::error::Category::Eof
+    ) {
+        return format!("invalid JSON ({msg}): check the quotes, commas and brackets");
+    }
     match nearest_field(&msg) {
         Some(best) => format!("{msg}; did you mean `{best}`?"),
         None => msg,

@@ -37,7 +37,7 @@ fn parse_shape(file: &str, text: &str) -> Result<Bank, Diagnostic> {
             line: e.line(),
             column: e.column(),
             field: String::new(),
-            message: format!("invalid JSON: {}", explain_serde(&e)),
+            message: explain_serde(&e),
         });
     }
     let mut de = serde_json::Deserializer::from_str(text);

@@ -226,6 +226,20 @@ pub fn parse_jsonl<T: for<'de> Deserialize<'de>>(
     name: &str,
     text: &str,
 ) -> Result<Vec<(usize, T)>> {
+    let (items, diags) = parse_jsonl_all(name, text);
+    if diags.is_empty() {
+        Ok(items)
+    } else {
+        Err(Error::Invalid(diags))
+    }
+}
+
+/// [`parse_jsonl`]'s good lines and its problems both, so a caller can check the good
+/// lines further and report every problem of the file at once.
+fn parse_jsonl_all<T: for<'de> Deserialize<'de>>(
+    name: &str,
+    text: &str,
+) -> (Vec<(usize, T)>, Vec<Diagnostic>) {
     let mut items = Vec::new();
     let mut diags = Vec::new();
     for (i, line) in text.lines().enumerate() {
@@ -255,11 +269,7 @@ pub fn parse_jsonl<T: for<'de> Deserialize<'de>>(
             message: crate::data::explain_serde(&inner),
         });
     }
-    if diags.is_empty() {
-        Ok(items)
-    } else {
-        Err(Error::Invalid(diags))
-    }
+    (items, diags)
 }
 
 fn batch(
@@ -333,11 +343,11 @@ pub fn check_batch(
     limits: Limits,
     sink: &mut dyn FnMut(&[u8]) -> Result<()>,
 ) -> Result<()> {
-    let lines: Vec<(usize, BatchLine)> = parse_jsonl(name, text)?;
-    // Empty or overlong answers, unknown question ids and follow-ups are input errors too:
-    // report them all, with their line, before anything is checked.
+    // Lines that are not batch lines, empty or overlong answers, unknown question ids and
+    // follow-ups are all input errors: every one of them is reported, with its line, before
+    // anything is checked.
+    let (lines, mut bad): (Vec<(usize, BatchLine)>, Vec<Diagnostic>) = parse_jsonl_all(name, text);
     let mut contexts = Vec::with_capacity(lines.len());
-    let mut bad: Vec<Diagnostic> = Vec::new();
     for (n, line) in &lines {
         let answer_problem = if line.answer.trim().is_empty() {
             Some("the answer is empty".to_string())
@@ -362,6 +372,7 @@ pub fn check_batch(
         }
     }
     if !bad.is_empty() {
+        bad.sort_by_key(|d| d.line);
         return Err(Error::Invalid(bad));
     }
     // Reports run to about five bytes of JSON per byte of answer: sized for that (up to two

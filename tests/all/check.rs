@@ -212,7 +212,24 @@ fn batch_errors_name_file_line_and_field() {
         "{}",
         out.stderr
     );
+    // Every problem at once: the unknown question on a later line too.
+    assert!(
+        out.stderr
+            .contains("<stdin>:3:1: field `question_id`: no question with id `spm-99`"),
+        "{}",
+        out.stderr
+    );
     assert!(out.stdout.is_empty());
+    // A line that is not JSON says so.
+    let out = Run::new()
+        .args(&["check", "--input", "-"])
+        .stdin("not json here\n")
+        .fails();
+    assert!(
+        out.stderr.contains("<stdin>:1:2: invalid JSON"),
+        "{}",
+        out.stderr
+    );
     // Two objects on one line: the second is not silently dropped.
     let out = Run::new()
         .args(&["check", "--input", "-"])
