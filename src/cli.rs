@@ -11,13 +11,23 @@ use crate::bank::Order;
 
 /// Rehearse interview answers for partnership roles, and get them checked.
 ///
-/// With no command, starts a practice session of 5 mixed questions.
+/// With no command, starts a practice session of 5 mixed questions; the practice options
+/// work without the command too (`prepcoach --question spm-03`).
 #[derive(Debug, Parser)]
-#[command(name = "prepcoach", version, about, long_about = None)]
+#[command(
+    name = "prepcoach",
+    version,
+    about,
+    long_about = None
+)]
 pub struct Cli {
     /// When to colour output.
     #[arg(long, value_enum, default_value_t, global = true)]
     pub color: ColorChoice,
+
+    /// `practice`'s options, for a session started with no command.
+    #[command(flatten)]
+    pub practice: PracticeArgs,
 
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -126,7 +136,7 @@ pub struct GradeArgs {
 }
 
 /// Where questions come from and which ones to pick.
-#[derive(Debug, Args, Clone, Default)]
+#[derive(Debug, Args, Clone, Default, PartialEq)]
 pub struct Selection {
     /// A bank id to select from, or a bank file or folder to load (repeatable).
     #[arg(long = "bank", value_name = "ID|PATH")]
@@ -148,7 +158,7 @@ pub struct Selection {
     pub no_user_banks: bool,
 }
 
-#[derive(Debug, Args, Clone, Default)]
+#[derive(Debug, Args, Clone, Default, PartialEq)]
 pub struct PracticeArgs {
     #[command(flatten)]
     pub selection: Selection,
@@ -179,7 +189,7 @@ pub struct PracticeArgs {
 }
 
 /// Where attempts are kept.
-#[derive(Debug, Args, Clone, Default)]
+#[derive(Debug, Args, Clone, Default, PartialEq)]
 pub struct DataDir {
     /// The folder for the history (default: $PREPCOACH_HOME, else the platform's data
     /// folder, e.g. ~/.local/share/prepcoach).

@@ -24,10 +24,13 @@ use crate::render::Paint;
 /// Run a parsed command line; returns the process exit status.
 pub fn run(cli: Cli) -> Result<i32> {
     let paint = Paint::new(style(cli.color));
-    match cli
-        .command
-        .unwrap_or(Command::Practice(PracticeArgs::default_session()))
-    {
+    // Practice options before a command would be ignored: say so instead.
+    if cli.command.is_some() && cli.practice != PracticeArgs::default_session() {
+        return Err(Error::Usage(
+            "practice options go after `practice` or with no command at all (`prepcoach --question spm-03`), not before another command".into(),
+        ));
+    }
+    match cli.command.unwrap_or(Command::Practice(cli.practice)) {
         Command::Practice(args) => practice::run(&args, &paint),
         Command::Banks(args) => list::banks(&args, &paint),
         Command::Questions(args) => list::questions(&args, &paint),

@@ -280,3 +280,21 @@ fn names_are_matched_in_any_case_and_typos_get_the_nearest() {
         assert_eq!(Run::new().args(&["show", "spm-3"]).fails().stderr, first);
     }
 }
+
+/// With no command the practice options work as they do after `practice`
+/// (`prepcoach --question spm-03` was rejected); before another command they are an error,
+/// not silently ignored.
+#[test]
+fn practice_options_work_without_the_command() {
+    let out = Run::new()
+        .args(&["--question", "spm-03", "--no-save"])
+        .stdin(format!("{STRONG}\n"))
+        .ok();
+    assert!(out.stdout.contains("Question 1/1 spm-03"), "{}", out.stdout);
+    let out = Run::new().args(&["--question", "spm-03", "banks"]).fails();
+    assert!(
+        out.stderr.contains("practice options go after"),
+        "{}",
+        out.stderr
+    );
+}
