@@ -7,7 +7,7 @@ use std::fmt::Write;
 use super::bank::{clock, meta_line, model_answer, section};
 use super::report::{report_text, ReportOptions};
 use super::table::{self, Align, Cell, Table, TextLayout, Tone};
-use super::{clean, wrap, Paint};
+use super::{clean, wrap, wrap_safe, Paint};
 use crate::analysis::{Band, Report};
 use crate::bank::QuestionRef;
 
@@ -197,13 +197,18 @@ pub fn retry_diff(before: &Report, after: &Report, no_score: bool, paint: &Paint
     let fixed: Vec<&String> = b.difference(&a).collect();
     let new: Vec<&String> = a.difference(&b).collect();
     let list = |v: &[&String]| v.iter().map(|s| s.as_str()).collect::<Vec<_>>().join(", ");
+    // Wrapped to the terminal between words: a long list cut by the terminal breaks
+    // words ("learnin|g").
+    let w = paint.style.width;
     if fixed.is_empty() {
         let _ = writeln!(out, "  Fixed: nothing yet");
     } else {
-        let _ = writeln!(out, "  {} {}", paint.good("Fixed:"), list(&fixed));
+        let line = format!("{} {}", paint.good("Fixed:"), clean(&list(&fixed)));
+        let _ = writeln!(out, "{}", wrap_safe(&line, w, "  "));
     }
     if !new.is_empty() {
-        let _ = writeln!(out, "  {} {}", paint.warn("New:"), list(&new));
+        let line = format!("{} {}", paint.warn("New:"), clean(&list(&new)));
+        let _ = writeln!(out, "{}", wrap_safe(&line, w, "  "));
     }
     out
 }
@@ -283,15 +288,20 @@ pub fn summary(s: &Summary, no_score: bool, paint: &Paint) -> String {
         &SUMMARY
     };
     out.push_str(&table::text(&summary_table(s), layout, paint));
+    let w = paint.style.width;
     if !s.skipped.is_empty() {
-        let _ = writeln!(out, "  skipped: {}", clean(&s.skipped.join(", ")));
-    }
-    if let Some((part, n, total)) = &s.most_missing {
         let _ = writeln!(
             out,
-            "\nMost often missing: {} ({n} of {total} answers).",
-            paint.bad(part)
+            "{}",
+            wrap(&format!("skipped: {}", s.skipped.join(", ")), w, "  ")
         );
+    }
+    if let Some((part, n, total)) = &s.most_missing {
+        let line = format!(
+            "Most often missing: {} ({n} of {total} answers).",
+            paint.bad(&clean(part))
+        );
+        let _ = writeln!(out, "\n{}", wrap_safe(&line, w, ""));
     }
     if let Some((comp, _)) = &s.weakest {
         let advice = match s.most_missing.as_ref().map(|m| m.0.as_str()) {
@@ -302,12 +312,10 @@ pub fn summary(s: &Summary, no_score: bool, paint: &Paint) -> String {
             Some("approach") => "say the concrete steps you took, in the first person",
             _ => "keep the five-part shape and add one more number",
         };
-        let _ = writeln!(
-            out,
-            "Practise next: {} questions — {advice}. Try `prepcoach practice --competency {}`.",
-            clean(comp),
-            clean(comp)
+        let line = format!(
+            "Practise next: {comp} questions — {advice}. Try `prepcoach practice --competency {comp}`."
         );
+        let _ = writeln!(out, "{}", wrap(&line, w, ""));
     }
     out
 }
