@@ -9,6 +9,13 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::bank::Order;
 
+/// The exit statuses, shown under `--help`.
+pub const EXIT_CODES: &str =
+    "Exit status: 0 done; 1 a bank or drill file has problems (validate), \
+output or the history could not be written or used, or an attempt was not saved; 2 a usage or \
+input error (a bad flag, an unreadable or invalid file, line or id), reported with its file, \
+line, column and field.";
+
 /// Rehearse interview answers for partnership roles, and get them checked.
 ///
 /// With no command, starts a practice session of 5 mixed questions; the practice options
@@ -18,7 +25,8 @@ use crate::bank::Order;
     name = "prepcoach",
     version,
     about,
-    long_about = None
+    long_about = None,
+    after_help = EXIT_CODES
 )]
 pub struct Cli {
     /// When to colour output.

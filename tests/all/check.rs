@@ -567,3 +567,30 @@ fn ids_rules_and_bank_folders_are_taken_as_given() {
         assert!(out.stderr.contains("symbolic links"), "{}", out.stderr);
     }
 }
+
+/// The exit statuses are documented where a user looks for them, and hold: 2 for an input
+/// error, 1 for a bank file with problems, 0 for a check done.
+#[test]
+fn exit_statuses_are_documented_and_kept() {
+    let help = Run::new().args(&["--help"]).ok().stdout;
+    assert!(
+        help.contains("Exit status: 0 done; 1 a bank or drill file"),
+        "{help}"
+    );
+    assert_eq!(Run::new().args(&["check", "--nope"]).run().code, 2);
+    assert_eq!(
+        Run::new()
+            .args(&["bank", "validate", &fixture("banks/syntax-error.json")])
+            .run()
+            .code,
+        1
+    );
+    assert_eq!(
+        Run::new()
+            .args(&["check"])
+            .stdin("We signed twelve partners.")
+            .run()
+            .code,
+        0
+    );
+}
