@@ -51,6 +51,8 @@ pub enum Command {
     Questions(QuestionsArgs),
     /// Show one question with everything it carries.
     Show(ShowArgs),
+    /// The competencies, rounds, levels or kinds the questions have, with how many each.
+    List(ListArgs),
     /// Check a coach-written bank, or print the bank format's JSON Schema.
     #[command(subcommand)]
     Bank(BankCommand),
@@ -273,6 +275,26 @@ pub enum ListFormat {
 
 #[derive(Debug, Args)]
 pub struct BanksArgs {
+    #[command(flatten)]
+    pub selection: Selection,
+    #[arg(long, value_enum, default_value_t)]
+    pub format: ListFormat,
+}
+
+/// What `prepcoach list` lists.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ListWhat {
+    Competencies,
+    Rounds,
+    Levels,
+    Kinds,
+}
+
+#[derive(Debug, Args)]
+pub struct ListArgs {
+    /// What to list.
+    #[arg(value_enum)]
+    pub what: ListWhat,
     #[command(flatten)]
     pub selection: Selection,
     #[arg(long, value_enum, default_value_t)]

@@ -1,7 +1,7 @@
-//! `prepcoach banks`, `questions` and `show`.
+//! `prepcoach banks`, `questions`, `show` and `list`.
 
 use super::{emit, resolve};
-use crate::cli::{BanksArgs, ListFormat, QuestionsArgs, ShowArgs};
+use crate::cli::{BanksArgs, ListArgs, ListFormat, ListWhat, QuestionsArgs, ShowArgs};
 use crate::error::Result;
 use crate::render::{bank as r, Paint};
 
@@ -17,6 +17,41 @@ pub fn banks(args: &BanksArgs, paint: &Paint) -> Result<i32> {
         ListFormat::Text => emit(&r::banks_text(&banks, paint))?,
         ListFormat::Json => {
             let v: Vec<_> = banks.iter().map(r::bank_json).collect();
+            emit(&format!(
+                "{}\n",
+                serde_json::to_string_pretty(&v).unwrap_or_default()
+            ))?;
+        }
+    }
+    Ok(0)
+}
+
+/// `prepcoach list competencies|rounds|levels|kinds`: each value the selected questions
+/// have, with how many have it, so a filter can be typed right the first time.
+pub fn values(args: &ListArgs, paint: &Paint) -> Result<i32> {
+    let (catalog, filter) = resolve(&args.selection, None)?;
+    let list = catalog.select(&filter)?;
+    let mut counts: std::collections::BTreeMap<String, usize> = std::collections::BTreeMap::new();
+    for q in &list {
+        let q = q.question;
+        let values: Vec<String> = match args.what {
+            ListWhat::Competencies => vec![q.competency.clone()],
+            ListWhat::Rounds => q.round.iter().cloned().collect(),
+            ListWhat::Levels => q.levels.iter().map(|l| l.as_str().to_string()).collect(),
+            ListWhat::Kinds => vec![q.kind.to_string()],
+        };
+        for v in values {
+            *counts.entry(v).or_default() += 1;
+        }
+    }
+    let rows: Vec<(String, usize)> = counts.into_iter().collect();
+    match args.format {
+        ListFormat::Text => emit(&r::counts_text(&rows, paint))?,
+        ListFormat::Json => {
+            let v: Vec<_> = rows
+                .iter()
+                .map(|(name, n)| serde_json::json!({"name": name, "questions": n}))
+                .collect();
             emit(&format!(
                 "{}\n",
                 serde_json::to_string_pretty(&v).unwrap_or_default()

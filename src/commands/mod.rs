@@ -35,6 +35,7 @@ pub fn run(cli: Cli) -> Result<i32> {
         Command::Banks(args) => list::banks(&args, &paint),
         Command::Questions(args) => list::questions(&args, &paint),
         Command::Show(args) => list::show(&args, &paint),
+        Command::List(args) => list::values(&args, &paint),
         Command::Bank(cmd) => bank::run(cmd, &paint),
         Command::Check(args) => check::run(&args, &paint),
         Command::Rules(args) => check::rules(&args),

@@ -18,6 +18,28 @@ pub fn kind_counts(questions: &[Question]) -> BTreeMap<Kind, usize> {
 }
 
 /// `prepcoach banks` as text.
+/// Names with a count each, aligned: `prepcoach list`.
+pub fn counts_text(rows: &[(String, usize)], paint: &Paint) -> String {
+    let width = rows
+        .iter()
+        .map(|(n, _)| textwrap::core::display_width(&clean(n)))
+        .max()
+        .unwrap_or(0);
+    let mut out = String::new();
+    for (name, n) in rows {
+        let name = clean(name);
+        let pad = width - textwrap::core::display_width(&name);
+        let _ = writeln!(
+            out,
+            "{}{}  {n} question{}",
+            paint.heading(&name),
+            " ".repeat(pad),
+            if *n == 1 { "" } else { "s" }
+        );
+    }
+    out
+}
+
 pub fn banks_text(banks: &[LoadedBank], paint: &Paint) -> String {
     let mut out = String::new();
     let total: usize = banks.iter().map(|b| b.bank.questions.len()).sum();

@@ -354,3 +354,26 @@ fn schema_is_json_schema_for_the_bank_format() {
     assert!(v["$schema"].as_str().unwrap().contains("json-schema"));
     assert!(v["properties"]["questions"].is_object());
 }
+
+/// `prepcoach list competencies|rounds|levels|kinds`: what a filter can be, with counts,
+/// and the filter then finds exactly that many questions.
+#[test]
+fn list_shows_what_filters_can_be_with_counts() {
+    let out = Run::new()
+        .args(&["list", "competencies", "--format", "json"])
+        .ok();
+    let v: Vec<serde_json::Value> = serde_json::from_str(&out.stdout).unwrap();
+    assert!(v.len() >= 5, "{}", out.stdout);
+    let first = &v[0];
+    let name = first["name"].as_str().unwrap();
+    let n = first["questions"].as_u64().unwrap() as usize;
+    let qs = Run::new()
+        .args(&["questions", "--competency", name, "--format", "json"])
+        .ok();
+    let qs: Vec<serde_json::Value> = serde_json::from_str(&qs.stdout).unwrap();
+    assert_eq!(qs.len(), n);
+    for what in ["rounds", "levels", "kinds"] {
+        let out = Run::new().args(&["list", what]).ok();
+        assert!(out.stdout.contains(" question"), "{what}: {}", out.stdout);
+    }
+}
