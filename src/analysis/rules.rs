@@ -669,8 +669,7 @@ fn delivery_problems(d: &DeliveryOverride, name: &str, text: &str) -> Vec<Diagno
                 return None;
             }
             let at = text.find(&format!("\"{field}\"")).unwrap_or(0);
-            let line = text[..at].matches('\n').count() + 1;
-            let column = at - text[..at].rfind('\n').map_or(0, |i| i + 1) + 1;
+            let (line, column) = crate::bank::line_col(text, at);
             Some(Diagnostic {
                 file: name.to_string(),
                 line,

@@ -119,7 +119,7 @@ pub struct Limits {
 impl Default for Limits {
     fn default() -> Limits {
         Limits {
-            max_answer: 1_000_000,
+            max_answer: crate::session::run::MAX_ANSWER_BYTES,
         }
     }
 }

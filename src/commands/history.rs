@@ -133,7 +133,10 @@ fn invalid_fields(r: &Record, catalog: &crate::Catalog) -> Vec<(&'static str, St
             ),
         ));
     }
-    let parts = ["context", "approach", "example", "outcome", "learning"];
+    let parts: Vec<&str> = crate::analysis::Part::ALL
+        .iter()
+        .map(|p| p.as_str())
+        .collect();
     if let Some(p) = r.missing.iter().find(|p| !parts.contains(&p.as_str())) {
         out.push((
             "missing",

@@ -96,40 +96,10 @@ pub(crate) fn resolve_with(
         .iter()
         .map(|l| l.parse().map_err(Error::Usage))
         .collect::<Result<Vec<_>>>()?;
-    // A competency or round no question has is a typo, said with the nearest one, not a
-    // silent "no question matches".
-    let known = |values: Vec<&str>, given: &[String], what: &str| -> Result<Vec<String>> {
-        given
-            .iter()
-            .map(
-                |g| match values.iter().find(|v| v.eq_ignore_ascii_case(g)) {
-                    Some(v) => Ok((*v).to_string()),
-                    None => Err(Error::Usage(
-                        match crate::data::nearest(g, values.iter().copied()) {
-                            Some(n) => format!("no {what} `{g}`; did you mean `{n}`?"),
-                            None => format!(
-                                "no {what} `{g}`; see `prepcoach questions` for what there is"
-                            ),
-                        },
-                    )),
-                },
-            )
-            .collect()
-    };
-    let mut competencies: Vec<&str> = catalog
-        .all_questions()
-        .map(|q| q.question.competency.as_str())
-        .collect();
-    competencies.sort_unstable();
-    competencies.dedup();
-    let mut rounds: Vec<&str> = catalog
-        .all_questions()
-        .filter_map(|q| q.question.round.as_deref())
-        .collect();
-    rounds.sort_unstable();
-    rounds.dedup();
-    let competencies = known(competencies, &sel.competencies, "competency")?;
-    let rounds = known(rounds, &sel.rounds, "round")?;
+    let competencies = known(&catalog, &sel.competencies, "competency", |q| {
+        Some(q.competency.as_str())
+    })?;
+    let rounds = known(&catalog, &sel.rounds, "round", |q| q.round.as_deref())?;
     // A bank named by its file (`--bank my-bank.json`, the README's way to practise a
     // coach's bank) is selected as well as loaded, as one named by its id is.
     let mut banks: Vec<String> = ids.into_iter().cloned().collect();
@@ -149,6 +119,42 @@ pub(crate) fn resolve_with(
         search,
     };
     Ok((catalog, filter))
+}
+
+/// The values given for a filter, each as the loaded questions spell it (matched in any
+/// case); one that no question has is a typo, said with the nearest one, not a silent "no
+/// question matches". The questions are only read when a value was given.
+fn known(
+    catalog: &Catalog,
+    given: &[String],
+    what: &str,
+    value: impl Fn(&crate::bank::Question) -> Option<&str>,
+) -> Result<Vec<String>> {
+    if given.is_empty() {
+        return Ok(Vec::new());
+    }
+    let mut values: Vec<&str> = catalog
+        .all_questions()
+        .filter_map(|q| value(q.question))
+        .collect();
+    values.sort_unstable();
+    values.dedup();
+    given
+        .iter()
+        .map(
+            |g| match values.iter().find(|v| v.eq_ignore_ascii_case(g)) {
+                Some(v) => Ok((*v).to_string()),
+                None => Err(Error::Usage(
+                    match crate::data::nearest(g, values.iter().copied()) {
+                        Some(n) => format!("no {what} `{g}`; did you mean `{n}`?"),
+                        None => {
+                            format!("no {what} `{g}`; see `prepcoach questions` for what there is")
+                        }
+                    },
+                )),
+            },
+        )
+        .collect()
 }
 
 /// Write to stdout; a closed pipe (`prepcoach questions | head`) is not an error.
