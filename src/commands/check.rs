@@ -5,7 +5,8 @@ use std::path::Path;
 use rayon::prelude::*;
 use serde::Deserialize;
 
-use super::{emit, emit_bytes, resolve};
+use super::batch_lines::{Line, Lines};
+use super::{emit, resolve};
 use crate::analysis::{Checker, QuestionContext, Report, Rules};
 use crate::bank::{read_text, Catalog};
 use crate::cli::{CheckArgs, CheckFormat, RulesArgs};
@@ -243,35 +244,51 @@ fn parse_jsonl_all<T: for<'de> Deserialize<'de>>(
     let mut items = Vec::new();
     let mut diags = Vec::new();
     for (i, line) in text.lines().enumerate() {
-        if line.trim().is_empty() {
-            continue;
+        match parse_line(name, i + 1, line) {
+            Some(Ok(v)) => items.push((i + 1, v)),
+            Some(Err(d)) => diags.push(d),
+            None => {}
         }
-        // Plain serde first; only a bad line pays for tracking the path to its error.
-        let mut de = serde_json::Deserializer::from_str(line);
-        if let Ok(v) = T::deserialize(&mut de).and_then(|v| de.end().map(|()| v)) {
-            items.push((i + 1, v));
-            continue;
-        }
-        let mut de = serde_json::Deserializer::from_str(line);
-        let (field, inner) = match serde_path_to_error::deserialize::<_, T>(&mut de) {
-            // The object was fine; something follows it on the line.
-            Ok(_) => match de.end() {
-                Ok(()) => continue,
-                Err(e) => (String::new(), e),
-            },
-            Err(err) => (err.path().to_string(), err.into_inner()),
-        };
-        diags.push(Diagnostic {
-            file: name.to_string(),
-            line: i + 1,
-            column: inner.column(),
-            field: if field == "." { String::new() } else { field },
-            message: crate::data::explain_serde(&inner),
-        });
     }
     (items, diags)
 }
 
+/// Line `n` of a JSONL file parsed as a `T`, or what is wrong with it; `None` for a blank
+/// line.
+fn parse_line<T: for<'de> Deserialize<'de>>(
+    name: &str,
+    n: usize,
+    line: &str,
+) -> Option<std::result::Result<T, Diagnostic>> {
+    if line.trim().is_empty() {
+        return None;
+    }
+    // Plain serde first; only a bad line pays for tracking the path to its error.
+    let mut de = serde_json::Deserializer::from_str(line);
+    if let Ok(v) = T::deserialize(&mut de).and_then(|v| de.end().map(|()| v)) {
+        return Some(Ok(v));
+    }
+    let mut de = serde_json::Deserializer::from_str(line);
+    let (field, inner) = match serde_path_to_error::deserialize::<_, T>(&mut de) {
+        // The object was fine; something follows it on the line.
+        Ok(v) => match de.end() {
+            Ok(()) => return Some(Ok(v)),
+            Err(e) => (String::new(), e),
+        },
+        Err(err) => (err.path().to_string(), err.into_inner()),
+    };
+    Some(Err(Diagnostic {
+        file: name.to_string(),
+        line: n,
+        column: inner.column(),
+        field: if field == "." { String::new() } else { field },
+        message: crate::data::explain_serde(&inner),
+    }))
+}
+
+/// `check --input FILE`: the batch is read twice, once to find every problem and once to
+/// check it, so a batch of any size runs in bounded memory. Standard input and pipes, which
+/// cannot be read twice, are first copied to a private temporary file.
 fn batch(
     input: &Path,
     format: CheckFormat,
@@ -279,20 +296,77 @@ fn batch(
     checker: &Checker,
     max_answer: usize,
 ) -> Result<i32> {
-    let (name, text) = read_answer(Some(input))?;
     let limits = Limits { max_answer };
-    check_batch(&name, &text, format, catalog, checker, limits, &mut |out| {
-        emit_bytes(out)
-    })?;
-    Ok(0)
+    let read_err = |source| Error::Read {
+        path: input.to_path_buf(),
+        source,
+    };
+    let stdin = input == Path::new("-");
+    let name = if stdin {
+        "<stdin>".to_string()
+    } else {
+        input.display().to_string()
+    };
+    let regular = !stdin && std::fs::metadata(input).map_err(read_err)?.is_file();
+    let spool = if regular {
+        None
+    } else {
+        let mut file = tempfile::tempfile().map_err(read_err)?;
+        let copied = if stdin {
+            std::io::copy(&mut std::io::stdin().lock(), &mut file)
+        } else {
+            std::fs::File::open(input).and_then(|mut f| std::io::copy(&mut f, &mut file))
+        };
+        copied.map_err(read_err)?;
+        Some(file)
+    };
+    let mut open = || -> std::io::Result<Box<dyn std::io::BufRead>> {
+        let file = match &spool {
+            Some(f) => {
+                let mut f = f.try_clone()?;
+                std::io::Seek::rewind(&mut f)?;
+                f
+            }
+            None => std::fs::File::open(input)?,
+        };
+        Ok(Box::new(std::io::BufReader::with_capacity(1 << 16, file)))
+    };
+    let mut sink = |out: &[u8]| -> Result<()> {
+        use std::io::Write as _;
+        let mut stdout = std::io::stdout().lock();
+        stdout
+            .write_all(out)
+            .and_then(|()| stdout.flush())
+            .map_err(Error::Output)
+    };
+    match check_batch_from(
+        &name, &mut open, format, catalog, checker, limits, &mut sink,
+    ) {
+        // The reader went away (`| head`): stop checking, as a pipeline expects.
+        Err(Error::Output(e)) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(0),
+        other => other.map(|()| 0),
+    }
 }
 
 /// Lines checked together, one per core at a time: enough to keep every core busy, few
 /// enough that their output stays small.
 const BLOCK: usize = 256;
 
+/// The most answer text held at once while a batch is checked: a block ends early when
+/// its answers reach this, so long answers do not make a block large.
+const BLOCK_BYTES: usize = 4 << 20;
+
 /// Lines a core checks in one go, writing them into one buffer.
 const RUN: usize = 16;
+
+/// The most problems a batch lists; the rest are counted.
+const MAX_LISTED: usize = 200;
+
+/// The longest line a batch may hold: its answer at the limit, every byte written as a
+/// JSON escape, and room for the other fields.
+fn max_line(limits: Limits) -> usize {
+    limits.max_answer.saturating_mul(6).saturating_add(1 << 16)
+}
 
 /// One line's output in the batch's format, appended to `out`.
 fn batch_output(
@@ -343,74 +417,200 @@ pub fn check_batch(
     limits: Limits,
     sink: &mut dyn FnMut(&[u8]) -> Result<()>,
 ) -> Result<()> {
-    // Lines that are not batch lines, empty or overlong answers, unknown question ids and
-    // follow-ups are all input errors: every one of them is reported, with its line, before
-    // anything is checked.
-    let (lines, mut bad): (Vec<(usize, BatchLine)>, Vec<Diagnostic>) = parse_jsonl_all(name, text);
-    let mut contexts = Vec::with_capacity(lines.len());
-    for (n, line) in &lines {
-        let answer_problem = if line.answer.trim().is_empty() {
-            Some("the answer is empty".to_string())
-        } else if line.answer.len() > limits.max_answer {
-            Some(too_long("the answer", line.answer.len(), limits.max_answer))
-        } else {
-            None
+    let mut open =
+        || -> std::io::Result<Box<dyn std::io::BufRead + '_>> { Ok(Box::new(text.as_bytes())) };
+    check_batch_from(name, &mut open, format, catalog, checker, limits, sink)
+}
+
+/// Opens a batch's input from its start; called once to validate it and once to check it.
+type Open<'a, 'b> = dyn FnMut() -> std::io::Result<Box<dyn std::io::BufRead + 'b>> + 'a;
+
+/// [`check_batch`] on input that `open` reads from its start, twice: first every line is
+/// validated (nothing is checked if one is bad), then the lines are checked a block at a
+/// time, so memory stays bounded by the block however long the input is.
+pub fn check_batch_from(
+    name: &str,
+    open: &mut Open<'_, '_>,
+    format: CheckFormat,
+    catalog: &Catalog,
+    checker: &Checker,
+    limits: Limits,
+    sink: &mut dyn FnMut(&[u8]) -> Result<()>,
+) -> Result<()> {
+    let read_err = |source| Error::Read {
+        path: name.into(),
+        source,
+    };
+    let problems = validate_batch(
+        &mut Lines::new(open().map_err(read_err)?, name, max_line(limits)),
+        name,
+        catalog,
+        limits,
+    )
+    .map_err(read_err)?;
+    if !problems.is_empty() {
+        return Err(Error::Invalid(problems));
+    }
+    let mut lines = Lines::new(open().map_err(read_err)?, name, max_line(limits));
+    // Reports run to about five bytes of JSON per byte of answer: sized for up to two
+    // chunks, a small batch's buffer is not copied as it grows.
+    let mut out: Vec<u8> = Vec::with_capacity(2 * CHUNK);
+    loop {
+        let block = read_block(&mut lines, name).map_err(read_err)??;
+        if block.is_empty() {
+            break;
+        }
+        check_block(&block, name, format, catalog, checker, &mut out, sink)?;
+    }
+    sink(&out)
+}
+
+/// Every problem of a batch (at most [`MAX_LISTED`], then a count of the rest), with its
+/// line: lines that are not batch lines, empty or overlong answers, unknown question ids
+/// and follow-ups.
+fn validate_batch<R: std::io::BufRead>(
+    lines: &mut Lines<R>,
+    name: &str,
+    catalog: &Catalog,
+    limits: Limits,
+) -> std::io::Result<Vec<Diagnostic>> {
+    let mut listed = Vec::new();
+    let mut unlisted = 0usize;
+    let mut last = 0;
+    while let Some(line) = lines.next_line()? {
+        let problem = match line {
+            Line::Bad(d) => Some(d),
+            Line::Text(n, text) => {
+                last = n;
+                line_problem(name, n, text, catalog, limits)
+            }
         };
-        if let Some(message) = answer_problem {
-            bad.push(Diagnostic {
-                file: name.to_string(),
-                line: *n,
-                column: 1,
-                field: "answer".into(),
-                message,
-            });
-            continue;
-        }
-        match line_context(name, *n, line, catalog) {
-            Ok(ctx) => contexts.push(ctx),
-            Err(d) => bad.push(d),
+        match problem {
+            Some(d) if listed.len() < MAX_LISTED => listed.push(d),
+            Some(_) => unlisted += 1,
+            None => {}
         }
     }
-    if !bad.is_empty() {
-        bad.sort_by_key(|d| d.line);
-        return Err(Error::Invalid(bad));
+    if unlisted > 0 {
+        listed.push(Diagnostic {
+            file: name.to_string(),
+            line: last,
+            column: 1,
+            field: String::new(),
+            message: format!(
+                "{unlisted} more problems like these are not listed: fix these and run again"
+            ),
+        });
     }
-    // Reports run to about five bytes of JSON per byte of answer: sized for that (up to two
-    // chunks), a small batch's buffer is not copied as it grows.
-    let mut out: Vec<u8> = Vec::with_capacity(text.len().saturating_mul(6).min(2 * CHUNK));
-    // Lines are checked on every core, a block at a time, and written in input order.
-    let work: Vec<(&BatchLine, QuestionContext<'_>)> =
-        lines.iter().map(|(_, l)| l).zip(contexts).collect();
+    Ok(listed)
+}
+
+/// What is wrong with batch line `n`, if anything.
+fn line_problem(
+    name: &str,
+    n: usize,
+    text: &str,
+    catalog: &Catalog,
+    limits: Limits,
+) -> Option<Diagnostic> {
+    let line: BatchLine = match parse_line(name, n, text)? {
+        Ok(line) => line,
+        Err(d) => return Some(d),
+    };
+    let answer_problem = if line.answer.trim().is_empty() {
+        Some("the answer is empty".to_string())
+    } else if line.answer.len() > limits.max_answer {
+        Some(too_long("the answer", line.answer.len(), limits.max_answer))
+    } else {
+        None
+    };
+    if let Some(message) = answer_problem {
+        return Some(Diagnostic {
+            file: name.to_string(),
+            line: n,
+            column: 1,
+            field: "answer".into(),
+            message,
+        });
+    }
+    line_context(name, n, &line, catalog).err()
+}
+
+/// The next lines of a validated batch: up to [`BLOCK`] lines or [`BLOCK_BYTES`] of
+/// answers, empty at the end. A line that no longer parses (the file changed between the
+/// two readings) is an error.
+fn read_block<R: std::io::BufRead>(
+    lines: &mut Lines<R>,
+    name: &str,
+) -> std::io::Result<Result<Vec<(usize, BatchLine)>>> {
+    let mut block = Vec::new();
+    let mut bytes = 0;
+    while block.len() < BLOCK && bytes < BLOCK_BYTES {
+        let Some(line) = lines.next_line()? else {
+            break;
+        };
+        let parsed = match line {
+            Line::Bad(d) => Some(Err(d)),
+            Line::Text(n, text) => {
+                parse_line::<BatchLine>(name, n, text).map(|r| r.map(|l| (n, l)))
+            }
+        };
+        match parsed {
+            Some(Ok((n, line))) => {
+                bytes += line.answer.len();
+                block.push((n, line));
+            }
+            Some(Err(d)) => return Ok(Err(Error::Invalid(vec![d]))),
+            None => {}
+        }
+    }
+    Ok(Ok(block))
+}
+
+/// Check a block of batch lines on every core and write their output in input order.
+fn check_block(
+    block: &[(usize, BatchLine)],
+    name: &str,
+    format: CheckFormat,
+    catalog: &Catalog,
+    checker: &Checker,
+    out: &mut Vec<u8>,
+    sink: &mut dyn FnMut(&[u8]) -> Result<()>,
+) -> Result<()> {
+    let work = block
+        .iter()
+        .map(|(n, l)| Ok((l, line_context(name, *n, l, catalog)?)))
+        .collect::<std::result::Result<Vec<_>, Diagnostic>>()
+        .map_err(|d| Error::Invalid(vec![d]))?;
+    let mut flush = |out: &mut Vec<u8>| -> Result<()> {
+        if out.len() > CHUNK {
+            sink(out)?;
+            out.clear();
+        }
+        Ok(())
+    };
     if rayon::current_num_threads() == 1 {
         // One core: check on this thread, straight into the output.
         for (line, ctx) in &work {
-            batch_output(line, *ctx, format, checker, &mut out);
-            if out.len() > CHUNK {
-                sink(&out)?;
-                out.clear();
-            }
+            batch_output(line, *ctx, format, checker, out);
+            flush(out)?;
         }
-        return sink(&out);
+        return Ok(());
     }
-    for block in work.chunks(BLOCK) {
-        // Each core writes a run of lines into one buffer; the runs come back in order.
-        let runs: Vec<Vec<u8>> = block
-            .par_chunks(RUN)
-            .map(|run| {
-                let mut buf = Vec::with_capacity(run.iter().map(|(l, _)| l.answer.len() * 6).sum());
-                for (line, ctx) in run {
-                    batch_output(line, *ctx, format, checker, &mut buf);
-                }
-                buf
-            })
-            .collect();
-        for r in runs {
-            out.extend_from_slice(&r);
-            if out.len() > CHUNK {
-                sink(&out)?;
-                out.clear();
+    // Each core writes a run of lines into one buffer; the runs come back in order.
+    let runs: Vec<Vec<u8>> = work
+        .par_chunks(RUN)
+        .map(|run| {
+            let mut buf = Vec::with_capacity(run.iter().map(|(l, _)| l.answer.len() * 6).sum());
+            for (line, ctx) in run {
+                batch_output(line, *ctx, format, checker, &mut buf);
             }
-        }
+            buf
+        })
+        .collect();
+    for r in runs {
+        out.extend_from_slice(&r);
+        flush(out)?;
     }
-    sink(&out)
+    Ok(())
 }

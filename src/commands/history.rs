@@ -118,6 +118,16 @@ fn invalid_fields(r: &Record, catalog: &crate::Catalog) -> Vec<(&'static str, St
             ),
         ));
     }
+    let max = crate::session::run::MAX_ANSWER_BYTES;
+    if r.answer.len() > max {
+        out.push((
+            "answer",
+            format!(
+                "expected an answer of at most {max} bytes, found {}",
+                r.answer.len()
+            ),
+        ));
+    }
     if !(r.seconds.is_finite() && r.seconds >= 0.0) {
         out.push((
             "seconds",

@@ -2,6 +2,7 @@
 //! hands the result to the rendering layer; only `main.rs` exits the process.
 
 mod bank;
+mod batch_lines;
 mod check;
 mod drill;
 mod history;
@@ -10,7 +11,7 @@ mod output;
 mod practice;
 mod report;
 
-pub use check::{check_batch, Limits};
+pub use check::{check_batch, check_batch_from, Limits};
 
 use std::io::Write;
 use std::path::{Path, PathBuf};

@@ -433,6 +433,47 @@ fn damaged(path: &Path, e: &rusqlite::Error) -> Error {
     })
 }
 
+/// The most items of any list a stored report keeps (metrics, findings, evidence).
+const MAX_ITEMS: usize = 20;
+
+/// The most characters of any text a stored report keeps (evidence quotes, suggestions).
+const MAX_CHARS: usize = 400;
+
+/// A report as the history keeps it: every list cut to [`MAX_ITEMS`] and every text to
+/// [`MAX_CHARS`], so a long answer's report stays a few kilobytes instead of growing with
+/// the answer (the answer itself is kept whole, and can be checked again). A cut report
+/// says so with `"compacted": true`.
+pub fn compact(report: &serde_json::Value) -> serde_json::Value {
+    fn walk(v: &serde_json::Value, cut: &mut bool) -> serde_json::Value {
+        use serde_json::Value;
+        match v {
+            Value::Array(items) => {
+                *cut |= items.len() > MAX_ITEMS;
+                Value::Array(items.iter().take(MAX_ITEMS).map(|i| walk(i, cut)).collect())
+            }
+            Value::Object(map) => {
+                Value::Object(map.iter().map(|(k, v)| (k.clone(), walk(v, cut))).collect())
+            }
+            Value::String(s) => match s.char_indices().nth(MAX_CHARS) {
+                Some((end, _)) => {
+                    *cut = true;
+                    Value::String(format!("{}…", &s[..end]))
+                }
+                None => v.clone(),
+            },
+            other => other.clone(),
+        }
+    }
+    let mut cut = false;
+    let mut out = walk(report, &mut cut);
+    if cut {
+        if let serde_json::Value::Object(map) = &mut out {
+            map.insert("compacted".into(), serde_json::Value::Bool(true));
+        }
+    }
+    out
+}
+
 /// Insert one attempt and its review step in transaction `tx`; whether it was new (an
 /// attempt already there, the same in every field that tells two apart, is skipped).
 fn insert(tx: &rusqlite::Transaction<'_>, r: &Record) -> rusqlite::Result<bool> {
@@ -450,7 +491,7 @@ fn insert(tx: &rusqlite::Transaction<'_>, r: &Record) -> rusqlite::Result<bool> 
                     r.score,
                     r.band,
                     serde_json::to_string(&r.missing).unwrap_or_default(),
-                    r.report.to_string(),
+                    compact(&r.report).to_string(),
                     r.seconds,
                     r.hint_seen,
                     r.model_seen,
@@ -494,6 +535,27 @@ fn insert(tx: &rusqlite::Transaction<'_>, r: &Record) -> rusqlite::Result<bool> 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_stored_report_is_bounded_whatever_the_answer() {
+        let long = "ab".repeat(1000);
+        let report = serde_json::json!({
+            "score": 70,
+            "metrics": (0..500).map(|i| serde_json::json!({"text": i})).collect::<Vec<_>>(),
+            "suggestions": [long],
+        });
+        let kept = compact(&report);
+        assert_eq!(kept["metrics"].as_array().unwrap().len(), MAX_ITEMS);
+        assert_eq!(
+            kept["suggestions"][0].as_str().unwrap().chars().count(),
+            MAX_CHARS + 1
+        );
+        assert_eq!(kept["compacted"], true);
+        assert_eq!(kept["score"], 70);
+        // A report within the bounds is kept as it is.
+        let small = serde_json::json!({"score": 70, "findings": [{"rule": "no-metric"}]});
+        assert_eq!(compact(&small), small);
+    }
 
     fn record(n: u32) -> Record {
         Record {

@@ -3,6 +3,7 @@
 mod accuracy;
 mod adversarial;
 mod banks;
+mod battery;
 mod check;
 mod common;
 mod drills;
