@@ -13,4 +13,5 @@ mod model_answers;
 mod practice;
 mod readme;
 mod rules;
+mod shell;
 mod snapshots;
