@@ -24,7 +24,6 @@ use crate::bank::{Kind, Question};
     PartialOrd,
     Ord,
     Serialize,
-    Deserialize,
     strum::Display,
     strum::IntoStaticStr,
     strum::VariantArray,
@@ -45,6 +44,12 @@ pub enum Shape {
     Simulation,
     /// An answer to a follow-up question.
     FollowUp,
+}
+
+impl<'de> serde::Deserialize<'de> for Shape {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        crate::data::by_name(d)
+    }
 }
 
 impl Shape {

@@ -2,7 +2,7 @@
 //! name (`missing-context`, `vague-claim`…); a name that is not a rule is a load error that
 //! names the nearest one, so a misspelt id can never be silently dropped.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use super::Part;
 
@@ -17,7 +17,6 @@ use super::Part;
     PartialOrd,
     Ord,
     Serialize,
-    Deserialize,
     strum::Display,
     strum::IntoStaticStr,
     strum::EnumString,
@@ -58,6 +57,12 @@ pub enum Rule {
     CueList,
     NumberSoup,
     NoRealMetric,
+}
+
+impl<'de> serde::Deserialize<'de> for Rule {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        crate::data::by_name(d)
+    }
 }
 
 impl Rule {

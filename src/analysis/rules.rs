@@ -124,15 +124,23 @@ struct RuleOverride {
 }
 
 #[derive(Debug, Clone, Deserialize)]
-#[serde(untagged)]
+#[serde(
+    untagged,
+    expecting = "expected a list of cues (replacing the lexicon) or {\"add\": [...], \"remove\": [...]}"
+)]
 enum LexiconEdit {
     Replace(Vec<String>),
-    Edit {
-        #[serde(default)]
-        add: Vec<String>,
-        #[serde(default)]
-        remove: Vec<String>,
-    },
+    Edit(LexiconChange),
+}
+
+/// Cues added to and removed from a built-in lexicon.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct LexiconChange {
+    #[serde(default)]
+    add: Vec<String>,
+    #[serde(default)]
+    remove: Vec<String>,
 }
 
 /// The cue lexicons the checker reads, by their names in the rules file.
@@ -146,7 +154,6 @@ enum LexiconEdit {
     PartialOrd,
     Ord,
     Serialize,
-    Deserialize,
     strum::IntoStaticStr,
     strum::VariantArray,
     strum::EnumCount,
@@ -199,6 +206,12 @@ pub enum Lex {
     GenericCues,
     QuestionWords,
     Counterparties,
+}
+
+impl<'de> serde::Deserialize<'de> for Lex {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        crate::data::by_name(d)
+    }
 }
 
 impl Lex {
@@ -724,7 +737,7 @@ impl LexiconEdit {
     fn apply(self, list: &mut Vec<String>) {
         match self {
             LexiconEdit::Replace(v) => *list = v,
-            LexiconEdit::Edit { add, remove } => {
+            LexiconEdit::Edit(LexiconChange { add, remove }) => {
                 let remove: HashSet<String> = remove.iter().map(|w| normalize(w)).collect();
                 list.retain(|w| !remove.contains(&normalize(w)));
                 list.extend(add);

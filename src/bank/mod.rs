@@ -4,7 +4,6 @@
 //! Everything else in prepcoach reads questions through [`Catalog`], so a coach's bank and a
 //! built-in bank behave the same once loaded.
 
-pub mod locate;
 pub mod model;
 pub mod plan;
 pub mod schema;
@@ -13,8 +12,8 @@ mod validate;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
+pub use crate::data::locate::{line_col, LineIndex};
 pub use crate::data::{nearest, parse_json, read_text};
-pub use locate::{line_col, LineIndex};
 pub use model::*;
 pub use plan::{choose, Order, Plan};
 pub use validate::{clash_diagnostics, is_slug, parse_bank};

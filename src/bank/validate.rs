@@ -3,19 +3,18 @@
 //! Three layers, each reported with file, line, column and field: JSON syntax (serde_json),
 //! shape (serde with `deny_unknown_fields`, the field path from serde_path_to_error and the
 //! nearest valid field name for a typo), and content rules no type can express (unique ids,
-//! non-empty texts, sane time budgets). Shape errors stop parsing, so they come one at a
-//! time; content errors are all reported together.
+//! non-empty texts, sane time budgets). Every shape error is reported (`data::shape`); the
+//! content rules run once the shape is right, and report every problem too.
 
 use std::collections::HashSet;
 
-use super::locate::{diagnostics, Seg};
 use super::model::{Bank, Cued, Question};
-use crate::data::explain_serde;
+use crate::data::locate::{diagnostics, Seg};
 use crate::error::Diagnostic;
 
 /// Parse and check a bank. `file` is only used in diagnostics.
 pub fn parse_bank(file: &str, text: &str) -> Result<Bank, Vec<Diagnostic>> {
-    let bank = parse_shape(file, text).map_err(|d| vec![d])?;
+    let bank = parse_shape(file, text)?;
     let problems = check_content(&bank);
     if problems.is_empty() {
         Ok(bank)
@@ -24,46 +23,8 @@ pub fn parse_bank(file: &str, text: &str) -> Result<Bank, Vec<Diagnostic>> {
     }
 }
 
-fn parse_shape(file: &str, text: &str) -> Result<Bank, Diagnostic> {
-    // A valid bank (every built-in one) is parsed once, without tracking the path; the
-    // slower passes below only run to explain an error.
-    if let Ok(bank) = serde_json::from_str::<Bank>(text) {
-        return Ok(bank);
-    }
-    // Syntax first, so a stray comma is reported as such rather than as a field problem.
-    if let Err(e) = serde_json::from_str::<serde::de::IgnoredAny>(text) {
-        return Err(Diagnostic {
-            file: file.to_string(),
-            line: e.line(),
-            column: e.column(),
-            field: String::new(),
-            message: explain_serde(&e),
-        });
-    }
-    let mut de = serde_json::Deserializer::from_str(text);
-    let parsed: Result<Bank, _> = serde_path_to_error::deserialize(&mut de);
-    let bank = match parsed {
-        Ok(bank) => bank,
-        Err(err) => {
-            let field = err.path().to_string();
-            let inner = err.into_inner();
-            return Err(Diagnostic {
-                file: file.to_string(),
-                line: inner.line(),
-                column: inner.column(),
-                field: if field == "." { String::new() } else { field },
-                message: explain_serde(&inner),
-            });
-        }
-    };
-    de.end().map_err(|e| Diagnostic {
-        file: file.to_string(),
-        line: e.line(),
-        column: e.column(),
-        field: String::new(),
-        message: explain_serde(&e),
-    })?;
-    Ok(bank)
+fn parse_shape(file: &str, text: &str) -> Result<Bank, Vec<Diagnostic>> {
+    crate::data::shape::parse_all(file, text)
 }
 
 type Problem = (Vec<Seg>, String);

@@ -148,7 +148,10 @@ pub struct BatchLine {
 
 /// A follow-up question, by number in the bank or as text.
 #[derive(Debug, Clone, Deserialize)]
-#[serde(untagged)]
+#[serde(
+    untagged,
+    expecting = "expected a follow-up's number in the question (from 0) or its text"
+)]
 pub enum FollowUp {
     Number(usize),
     Text(String),
@@ -223,7 +226,7 @@ fn follow_up_text<'a>(
 
 /// Parse every line of a JSONL answers file; every bad line is reported with its line and
 /// column before anything is checked.
-pub fn parse_jsonl<T: for<'de> Deserialize<'de>>(
+pub fn parse_jsonl<T: serde::de::DeserializeOwned>(
     name: &str,
     text: &str,
 ) -> Result<Vec<(usize, T)>> {
@@ -237,7 +240,7 @@ pub fn parse_jsonl<T: for<'de> Deserialize<'de>>(
 
 /// [`parse_jsonl`]'s good lines and its problems both, so a caller can check the good
 /// lines further and report every problem of the file at once.
-fn parse_jsonl_all<T: for<'de> Deserialize<'de>>(
+fn parse_jsonl_all<T: serde::de::DeserializeOwned>(
     name: &str,
     text: &str,
 ) -> (Vec<(usize, T)>, Vec<Diagnostic>) {
@@ -246,44 +249,32 @@ fn parse_jsonl_all<T: for<'de> Deserialize<'de>>(
     for (i, line) in text.lines().enumerate() {
         match parse_line(name, i + 1, line) {
             Some(Ok(v)) => items.push((i + 1, v)),
-            Some(Err(d)) => diags.push(d),
+            Some(Err(found)) => diags.extend(found),
             None => {}
         }
     }
     (items, diags)
 }
 
-/// Line `n` of a JSONL file parsed as a `T`, or what is wrong with it; `None` for a blank
+/// Line `n` of a JSONL file parsed as a `T`, or every problem with it; `None` for a blank
 /// line.
-fn parse_line<T: for<'de> Deserialize<'de>>(
+fn parse_line<T: serde::de::DeserializeOwned>(
     name: &str,
     n: usize,
     line: &str,
-) -> Option<std::result::Result<T, Diagnostic>> {
+) -> Option<std::result::Result<T, Vec<Diagnostic>>> {
     if line.trim().is_empty() {
         return None;
     }
-    // Plain serde first; only a bad line pays for tracking the path to its error.
-    let mut de = serde_json::Deserializer::from_str(line);
-    if let Ok(v) = T::deserialize(&mut de).and_then(|v| de.end().map(|()| v)) {
-        return Some(Ok(v));
-    }
-    let mut de = serde_json::Deserializer::from_str(line);
-    let (field, inner) = match serde_path_to_error::deserialize::<_, T>(&mut de) {
-        // The object was fine; something follows it on the line.
-        Ok(v) => match de.end() {
-            Ok(()) => return Some(Ok(v)),
-            Err(e) => (String::new(), e),
-        },
-        Err(err) => (err.path().to_string(), err.into_inner()),
-    };
-    Some(Err(Diagnostic {
-        file: name.to_string(),
-        line: n,
-        column: inner.column(),
-        field: if field == "." { String::new() } else { field },
-        message: crate::data::explain_serde(&inner),
-    }))
+    Some(
+        crate::data::shape::parse_all(name, line).map_err(|mut found| {
+            // The line was read on its own: its line 1 is the file's line `n`.
+            for d in &mut found {
+                d.line = n;
+            }
+            found
+        }),
+    )
 }
 
 /// `check --input FILE`: the batch is read twice, once to find every problem and once to
@@ -478,17 +469,19 @@ fn validate_batch<R: std::io::BufRead>(
     let mut unlisted = 0usize;
     let mut last = 0;
     while let Some(line) = lines.next_line()? {
-        let problem = match line {
-            Line::Bad(d) => Some(d),
+        let problems = match line {
+            Line::Bad(d) => vec![d],
             Line::Text(n, text) => {
                 last = n;
                 line_problem(name, n, text, catalog, limits)
             }
         };
-        match problem {
-            Some(d) if listed.len() < MAX_LISTED => listed.push(d),
-            Some(_) => unlisted += 1,
-            None => {}
+        for d in problems {
+            if listed.len() < MAX_LISTED {
+                listed.push(d);
+            } else {
+                unlisted += 1;
+            }
         }
     }
     if unlisted > 0 {
@@ -512,10 +505,11 @@ fn line_problem(
     text: &str,
     catalog: &Catalog,
     limits: Limits,
-) -> Option<Diagnostic> {
-    let line: BatchLine = match parse_line(name, n, text)? {
-        Ok(line) => line,
-        Err(d) => return Some(d),
+) -> Vec<Diagnostic> {
+    let line: BatchLine = match parse_line(name, n, text) {
+        None => return Vec::new(),
+        Some(Ok(line)) => line,
+        Some(Err(found)) => return found,
     };
     let answer_problem = if line.answer.trim().is_empty() {
         Some("the answer is empty".to_string())
@@ -525,15 +519,18 @@ fn line_problem(
         None
     };
     if let Some(message) = answer_problem {
-        return Some(Diagnostic {
+        return vec![Diagnostic {
             file: name.to_string(),
             line: n,
             column: 1,
             field: "answer".into(),
             message,
-        });
+        }];
     }
-    line_context(name, n, &line, catalog).err()
+    line_context(name, n, &line, catalog)
+        .err()
+        .into_iter()
+        .collect()
 }
 
 /// The next lines of a validated batch: up to [`BLOCK`] lines or [`BLOCK_BYTES`] of
@@ -550,7 +547,7 @@ fn read_block<R: std::io::BufRead>(
             break;
         };
         let parsed = match line {
-            Line::Bad(d) => Some(Err(d)),
+            Line::Bad(d) => Some(Err(vec![d])),
             Line::Text(n, text) => {
                 parse_line::<BatchLine>(name, n, text).map(|r| r.map(|l| (n, l)))
             }
@@ -560,7 +557,7 @@ fn read_block<R: std::io::BufRead>(
                 bytes += line.answer.len();
                 block.push((n, line));
             }
-            Some(Err(d)) => return Ok(Err(Error::Invalid(vec![d]))),
+            Some(Err(found)) => return Ok(Err(Error::Invalid(found))),
             None => {}
         }
     }

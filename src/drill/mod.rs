@@ -7,7 +7,8 @@ pub mod grade;
 use serde::{Deserialize, Serialize};
 
 use crate::analysis::Report;
-use crate::bank::{choose, locate, Catalog, Filter, Kind, Level, Order, Plan, QuestionRef};
+use crate::bank::{choose, Catalog, Filter, Kind, Level, Order, Plan, QuestionRef};
+use crate::data::locate;
 use crate::error::{Error, Result};
 
 /// A drill file.

@@ -153,7 +153,7 @@ fn broken_banks_fail_with_the_expected_messages() {
     let cases = [
         (
             "typo-field.json",
-            "23:20: field `questions[0].modle_answer`: unknown field `modle_answer`",
+            "23:7: field `questions[0].modle_answer`: unknown field `modle_answer`",
             "did you mean `model_answer`?",
         ),
         (
@@ -375,5 +375,114 @@ fn list_shows_what_filters_can_be_with_counts() {
     for what in ["rounds", "levels", "kinds"] {
         let out = Run::new().args(&["list", what]).ok();
         assert!(out.stdout.contains(" question"), "{what}: {}", out.stdout);
+    }
+}
+
+/// A bank with a problem of every kind in four questions: every one is reported, each at
+/// its own line, in one run (serde alone stops at the first).
+#[test]
+fn bank_validate_reports_every_shape_problem_at_once() {
+    let text = std::fs::read_to_string("banks/spm-role.json").unwrap();
+    let mut bank: serde_json::Value = serde_json::from_str(&text).unwrap();
+    bank["id"] = "my-bank".into();
+    for q in bank["questions"].as_array_mut().unwrap() {
+        q["id"] = format!("my-{}", q["id"].as_str().unwrap()).into();
+    }
+    let qs = bank["questions"].as_array_mut().unwrap();
+    let kind = qs[0].as_object_mut().unwrap().remove("kind").unwrap();
+    qs[0]["kindd"] = kind;
+    qs[2]["time_budget_seconds"] = "ninety".into();
+    qs[3]["levels"] = serde_json::json!(["guru"]);
+    qs[4]["model_answer"]
+        .as_object_mut()
+        .unwrap()
+        .remove("learning");
+    let dir = crate::common::tempdir::TempHome::new();
+    let file = dir.0.join("my-bank.json");
+    std::fs::write(&file, serde_json::to_string_pretty(&bank).unwrap()).unwrap();
+    let out = Run::new()
+        .args(&["bank", "validate", file.to_str().unwrap()])
+        .fails();
+    let lines: Vec<&str> = out.stderr.lines().collect();
+    for want in [
+        "field `questions[0].kindd`: unknown field `kindd`",
+        "field `questions[2].time_budget_seconds`: invalid type: string \"ninety\", expected u32",
+        "field `questions[3].levels[0]`: unknown variant `guru`",
+        "field `questions[4].model_answer`: missing field `learning`",
+    ] {
+        assert!(
+            lines.iter().any(|l| l.contains(want)),
+            "{want}: {}",
+            out.stderr
+        );
+    }
+    // The misspelt field is not also reported missing, and nothing else is invented.
+    assert!(
+        !out.stderr.contains("missing field `kind`"),
+        "{}",
+        out.stderr
+    );
+    assert!(out.stderr.contains("4 errors in 1 file"), "{}", out.stderr);
+}
+
+/// A drill and a JSONL line with several problems each report them all.
+#[test]
+fn drills_and_jsonl_lines_report_every_problem() {
+    let dir = crate::common::tempdir::TempHome::new();
+    let drill = dir.0.join("d.json");
+    std::fs::write(
+        &drill,
+        r#"{"name": "x", "instructions": "y", "selct": {"ids": ["spm-01"]},
+  "count": "three", "pass": {"min_score": 60, "required_parts": ["lesson"]}}"#,
+    )
+    .unwrap();
+    let out = Run::new()
+        .args(&["drill", "validate", drill.to_str().unwrap()])
+        .fails();
+    for want in [
+        ":1:36: field `selct`: unknown field `selct`",
+        ":2:12: field `count`: invalid type: string \"three\"",
+        ":2:66: field `pass.required_parts[0]`: unknown variant `lesson`",
+        "3 errors",
+    ] {
+        assert!(out.stderr.contains(want), "{want}: {}", out.stderr);
+    }
+    let out = Run::new()
+        .args(&["check", "--input", "-"])
+        .stdin("{\"id\": 1, \"answr\": \"x\", \"follow_up\": true, \"extra\": 2}\n")
+        .fails();
+    for want in [
+        "<stdin>:1:11: field `answr`",
+        "<stdin>:1:38: field `follow_up`: expected a follow-up's number in the question (from 0) or its text",
+        "<stdin>:1:44: field `extra`",
+    ] {
+        assert!(out.stderr.contains(want), "{want}: {}", out.stderr);
+    }
+}
+
+/// A rules override with problems in two lexicons and in a misspelt rule reports all five,
+/// each at its own column, the misspelt rule's own fields included.
+#[test]
+fn a_rules_override_reports_every_problem() {
+    let dir = crate::common::tempdir::TempHome::new();
+    let file = dir.0.join("rules.json");
+    std::fs::write(
+        &file,
+        r#"{"lexicons": {"hedges": 5, "fillers": {"ad": ["x"]}}, "rules": {"no-metric": {"severty": "error", "enabled": "yes"}}}"#,
+    )
+    .unwrap();
+    let out = Run::new()
+        .args(&["rules", "--rules", file.to_str().unwrap()])
+        .fails();
+    for want in [
+        ":1:25: field `lexicons.hedges`: expected a list of cues",
+        ":1:39: field `lexicons.fillers`: expected a list of cues",
+        ":1:65: field `rules.no-metric`: unknown variant `no-metric`",
+        "did you mean `no-metrics`?",
+        ":1:79: field `rules.no-metric.severty`: unknown field `severty`",
+        ":1:110: field `rules.no-metric.enabled`: invalid type: string \"yes\"",
+        "5 errors",
+    ] {
+        assert!(out.stderr.contains(want), "{want}: {}", out.stderr);
     }
 }

@@ -5,7 +5,7 @@
 //! already-valid JSON text along that path so those errors point at a line and column too.
 
 /// One step of a path into a JSON document.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Seg {
     Key(String),
     Index(usize),
@@ -107,16 +107,41 @@ fn skip_ws(b: &[u8], mut i: usize) -> usize {
 
 /// Offset of the child value named by `seg` inside the container starting at `start`.
 fn find_child(b: &[u8], start: usize, seg: &Seg) -> Option<usize> {
+    find_entry(b, start, seg).map(|(_, value)| value)
+}
+
+/// Byte offset of the key of the field at `path` (its opening quote), for problems with
+/// the field's name rather than its value; the value's offset when the path ends in a list
+/// item, or [`locate`]'s answer when a step is missing.
+pub fn locate_key(text: &str, path: &[Seg]) -> usize {
+    let bytes = text.as_bytes();
+    let Some((last, parent)) = path.split_last() else {
+        return locate(text, path);
+    };
+    let mut pos = skip_ws(bytes, 0);
+    for seg in parent {
+        match find_child(bytes, pos, seg) {
+            Some(child) => pos = child,
+            None => return locate(text, path),
+        }
+    }
+    find_entry(bytes, pos, last).map_or_else(|| locate(text, path), |(key, _)| key)
+}
+
+/// The entry named by `seg` inside the container starting at `start`: the offset of its
+/// key (of the item, in a list) and of its value.
+fn find_entry(b: &[u8], start: usize, seg: &Seg) -> Option<(usize, usize)> {
     match (b.get(start)?, seg) {
         (b'{', Seg::Key(want)) => {
             let mut i = skip_ws(b, start + 1);
             while b.get(i) == Some(&b'"') {
+                let key_start = i;
                 let key_end = skip_string(b, i)?;
                 let key: String = serde_json::from_slice(&b[i..key_end]).ok()?;
                 i = skip_ws(b, key_end);
                 i = skip_ws(b, i + 1); // the colon
                 if key == *want {
-                    return Some(i);
+                    return Some((key_start, i));
                 }
                 i = skip_ws(b, skip_value(b, i)?);
                 if b.get(i) == Some(&b',') {
@@ -130,7 +155,7 @@ fn find_child(b: &[u8], start: usize, seg: &Seg) -> Option<usize> {
             let mut n = 0;
             while i < b.len() && b[i] != b']' {
                 if n == *want {
-                    return Some(i);
+                    return Some((i, i));
                 }
                 i = skip_ws(b, skip_value(b, i)?);
                 if b.get(i) == Some(&b',') {

@@ -5,7 +5,10 @@
 
 use std::path::Path;
 
-use crate::error::{Diagnostic, Error, Result};
+pub mod locate;
+pub mod shape;
+
+use crate::error::{Error, Result};
 
 /// The most a data file (a bank, a drill, an import, a batch of answers) or standard input
 /// may hold: far beyond any real one, and a bound on what `/dev/zero` can make us read.
@@ -59,6 +62,32 @@ pub fn read_bounded(reader: impl std::io::Read, name: &Path) -> Result<String> {
     })
 }
 
+/// Read one of `T`'s names (a rule, a lexicon, an answer shape) through a plain string, so
+/// a problem inside a map keyed by these names is reported with its key in the path (serde
+/// does not say which key it was reading when the key is an enum). An unknown name gets
+/// serde's own "unknown variant" message, so the nearest name is suggested as usual.
+pub fn by_name<'de, D, T>(d: D) -> std::result::Result<T, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    T: strum::VariantArray + Copy + Into<&'static str>,
+{
+    let name = <String as serde::Deserialize>::deserialize(d)?;
+    T::VARIANTS
+        .iter()
+        .copied()
+        .find(|v| Into::<&str>::into(*v) == name)
+        .ok_or_else(|| {
+            let expected: Vec<String> = T::VARIANTS
+                .iter()
+                .map(|v| format!("`{}`", Into::<&str>::into(*v)))
+                .collect();
+            serde::de::Error::custom(format!(
+                "unknown variant `{name}`, expected one of {}",
+                expected.join(", ")
+            ))
+        })
+}
+
 /// The candidate closest to `want`, if close enough to be a likely typo.
 pub fn nearest<'a>(want: &str, candidates: impl Iterator<Item = &'a str>) -> Option<String> {
     candidates
@@ -70,33 +99,10 @@ pub fn nearest<'a>(want: &str, candidates: impl Iterator<Item = &'a str>) -> Opt
         .map(|(_, c)| c.to_string())
 }
 
-/// Parse a JSON data file into `T`, reporting a problem with file, line, column, field and
-/// the nearest valid field name (for drills, rules overrides and the like).
+/// Parse a JSON data file into `T`, reporting every problem with file, line, column, field
+/// and the nearest valid field name (for drills, rules overrides and the like).
 pub fn parse_json<T: serde::de::DeserializeOwned>(name: &str, text: &str) -> Result<T> {
-    let diag = |e: &serde_json::Error, field: String| Diagnostic {
-        file: name.to_string(),
-        line: e.line(),
-        column: e.column(),
-        field,
-        message: explain_serde(e),
-    };
-    // Valid data is parsed once, without tracking the path; the slower passes below only
-    // run to explain an error.
-    if let Ok(value) = serde_json::from_str::<T>(text) {
-        return Ok(value);
-    }
-    if let Err(e) = serde_json::from_str::<serde::de::IgnoredAny>(text) {
-        return Err(Error::Invalid(vec![diag(&e, String::new())]));
-    }
-    let mut de = serde_json::Deserializer::from_str(text);
-    serde_path_to_error::deserialize(&mut de).map_err(|err| {
-        let field = err.path().to_string();
-        let inner = err.into_inner();
-        Error::Invalid(vec![diag(
-            &inner,
-            if field == "." { String::new() } else { field },
-        )])
-    })
+    shape::parse_all(name, text).map_err(Error::Invalid)
 }
 
 /// serde's message without its " at line L column C" tail (we print those ourselves), with
@@ -126,7 +132,7 @@ pub fn explain_serde(err: &serde_json::Error) -> String {
 
 /// For "unknown field `x`, expected one of `a`, `b`" (and the same for variants), the
 /// expected name closest to `x`, if it is close enough to be a likely typo.
-fn nearest_field(msg: &str) -> Option<String> {
+pub(crate) fn nearest_field(msg: &str) -> Option<String> {
     let rest = msg
         .strip_prefix("unknown field `")
         .or_else(|| msg.strip_prefix("unknown variant `"))?;
