@@ -110,6 +110,9 @@ pub struct ReportArgs {
     /// The cohort's answers (JSONL), with --drill.
     #[arg(long, requires = "drill")]
     pub answers: Option<PathBuf>,
+    /// The cohort, one name a line, with --drill: who has not submitted is listed.
+    #[arg(long, value_name = "FILE", requires = "drill")]
+    pub roster: Option<PathBuf>,
     /// Replace an output file that already exists.
     #[arg(long)]
     pub force: bool,
@@ -161,6 +164,10 @@ pub struct GradeArgs {
     /// JSONL: {"candidate": ..., "question_id": ..., "answer": ...} a line (`-` for stdin).
     #[arg(long)]
     pub answers: PathBuf,
+    /// The cohort, one name a line: who has not submitted is listed, and a name not on it
+    /// is an error (with the nearest name).
+    #[arg(long, value_name = "FILE")]
+    pub roster: Option<PathBuf>,
     #[arg(long, value_enum, default_value_t)]
     pub format: GradeFormat,
     #[command(flatten)]

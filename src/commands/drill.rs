@@ -137,7 +137,12 @@ fn drill_results(drill: &Drill, attempts: &[crate::history::Attempt], paint: &Pa
 }
 
 pub fn grade(args: &GradeArgs, paint: &Paint) -> Result<i32> {
-    let g = compute_grades(&args.drill, &args.answers, &args.selection)?;
+    let g = compute_grades(
+        &args.drill,
+        &args.answers,
+        args.roster.as_deref(),
+        &args.selection,
+    )?;
     emit(&match args.format {
         GradeFormat::Text => show::text(&g, paint),
         GradeFormat::Json => show::json(&g),
@@ -151,12 +156,49 @@ pub fn grade(args: &GradeArgs, paint: &Paint) -> Result<i32> {
 pub fn compute_grades(
     drill_file: &Path,
     answers: &Path,
+    roster: Option<&Path>,
     selection: &crate::cli::Selection,
 ) -> Result<crate::drill::grade::Grades> {
+    let roster = roster.map(read_roster).transpose()?;
     let (catalog, _) = resolve(selection, None)?;
     let drill = load(drill_file, &catalog)?;
     let checker = crate::analysis::Checker::new(load_rules(None)?).with_models(&catalog);
     let (name, text) = read_answer(Some(answers))?;
     let lines: Vec<(usize, AnswerLine)> = parse_jsonl(&name, &text)?;
-    grade_answers(&drill, &catalog, &checker, &name, &lines)
+    grade_answers(&drill, &catalog, &checker, &name, &lines, roster.as_deref())
+}
+
+/// A roster file: one candidate a line; blank lines and `#` comments are skipped, and a
+/// name given twice is an error (it would hide a typo).
+fn read_roster(path: &Path) -> Result<Vec<String>> {
+    let text = crate::data::read_text(path)?;
+    let mut names: Vec<String> = Vec::new();
+    let mut problems = Vec::new();
+    for (i, line) in text.lines().enumerate() {
+        let name = line.trim();
+        if name.is_empty() || name.starts_with('#') {
+            continue;
+        }
+        if names.iter().any(|n| n == name) {
+            problems.push(crate::error::Diagnostic {
+                file: path.display().to_string(),
+                line: i + 1,
+                column: 1,
+                field: String::new(),
+                message: format!("`{name}` is on the roster twice"),
+            });
+            continue;
+        }
+        names.push(name.to_string());
+    }
+    if !problems.is_empty() {
+        return Err(crate::error::Error::Invalid(problems));
+    }
+    if names.is_empty() {
+        return Err(crate::error::Error::Usage(format!(
+            "the roster {} has no names: write one candidate a line",
+            path.display()
+        )));
+    }
+    Ok(names)
 }

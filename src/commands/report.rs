@@ -12,7 +12,7 @@ use crate::render::{grade, share};
 
 pub fn run(args: &ReportArgs) -> Result<i32> {
     let (html, markdown) = if let (Some(drill), Some(answers)) = (&args.drill, &args.answers) {
-        let g = compute_grades(drill, answers, &args.selection)?;
+        let g = compute_grades(drill, answers, args.roster.as_deref(), &args.selection)?;
         (share::grades_html(&g), grade::markdown(&g))
     } else {
         let (p, records) = load_progress(&args.data, &args.selection)?;

@@ -34,20 +34,35 @@ pub fn answers(g: &Grades) -> Table {
     t
 }
 
-/// Per candidate: answers, average score, answers passed.
+/// An average to one decimal, or a dash when there was nothing to average.
+fn average(a: Option<f64>) -> String {
+    a.map_or_else(|| "—".to_string(), |a| format!("{a:.1}"))
+}
+
+/// Per candidate: answers, average score, questions passed out of the drill's, and the
+/// questions not answered.
 pub fn candidates(g: &Grades) -> Table {
     let mut t = Table::new(&[
         ("candidate", Align::Left),
         ("answers", Align::Right),
         ("average", Align::Right),
         ("passed", Align::Right),
+        ("questions", Align::Right),
+        ("not submitted", Align::Left),
     ]);
     for c in &g.candidates {
+        let missing = if c.answers == 0 {
+            Cell::new("nothing").tone(Tone::Bad)
+        } else {
+            Cell::new(c.not_submitted.join(", ")).tone(Tone::Bad)
+        };
         t.row(vec![
             Cell::new(&c.candidate),
             Cell::new(c.answers),
-            Cell::new(format!("{:.1}", c.average)),
+            Cell::new(average(c.average)),
             Cell::new(c.passed),
+            Cell::new(c.questions),
+            missing,
         ]);
     }
     t
@@ -61,15 +76,20 @@ pub fn questions(g: &Grades, gap: fn(Option<&str>) -> String) -> Table {
         ("answers", Align::Right),
         ("average", Align::Right),
         ("passed", Align::Right),
+        ("candidates", Align::Right),
         ("most common gap", Align::Left),
+        ("not submitted", Align::Left),
     ]);
     for q in &g.questions {
         t.row(vec![
             Cell::new(&q.question_id),
             Cell::new(q.answers),
-            Cell::new(format!("{:.1}", q.average)),
+            Cell::new(average(q.average)),
             Cell::new(q.passed),
+            Cell::new(q.answers + q.not_submitted.len()),
             Cell::new(gap(q.common_gap.as_deref())),
+            // Names may hold commas ("Ben, Jr."): a semicolon keeps them apart.
+            Cell::new(q.not_submitted.join("; ")).tone(Tone::Bad),
         ]);
     }
     t
@@ -94,7 +114,7 @@ const ANSWERS_TEXT: TextLayout = TextLayout {
     ],
 };
 
-/// A line per candidate: `Ana              average  60.0   passed 1 of 2`.
+/// A line per candidate: `Ana   average  60.0   passed 1 of 3   not submitted: pdm-14`.
 const CANDIDATES_TEXT: TextLayout = TextLayout {
     indent: "  ",
     header: None,
@@ -102,7 +122,8 @@ const CANDIDATES_TEXT: TextLayout = TextLayout {
         (0, 16, ""),
         (2, 5, " average "),
         (3, 0, "   passed "),
-        (1, 0, " of "),
+        (4, 0, " of "),
+        (5, 0, "   not submitted: "),
     ],
 };
 
@@ -114,15 +135,32 @@ const QUESTIONS_TEXT: TextLayout = TextLayout {
         (0, 10, ""),
         (2, 5, " average "),
         (3, 0, "   passed "),
-        (1, 0, " of "),
-        (4, 0, "   most common gap: "),
+        (4, 0, " of "),
+        (5, 1, "   most common gap: "),
+        (6, 0, "   not submitted: "),
     ],
 };
+
+/// Answers sent more than once: `Ana answered spm-03 on lines 1 and 6; the last is graded`.
+fn duplicates_text(g: &Grades) -> Vec<String> {
+    g.duplicates
+        .iter()
+        .map(|d| {
+            let lines: Vec<String> = d.lines.iter().map(ToString::to_string).collect();
+            format!(
+                "{} answered {} on lines {}; the last is graded",
+                clean(&d.candidate),
+                clean(&d.question_id),
+                lines.join(", ")
+            )
+        })
+        .collect()
+}
 
 /// Aligned text tables: every answer, then per candidate and per question.
 pub fn text(g: &Grades, paint: &Paint) -> String {
     let questions = questions(g, |gap| no_gap_or("none", gap));
-    format!(
+    let mut out = format!(
         "{}\n\n{}\n{}\n{}\n{}\n{}",
         paint.heading(&format!("Grades — {}", clean(&g.drill))),
         table::text(&answers(g), &ANSWERS_TEXT, paint),
@@ -130,7 +168,15 @@ pub fn text(g: &Grades, paint: &Paint) -> String {
         table::text(&candidates(g), &CANDIDATES_TEXT, paint),
         paint.heading("Per question"),
         table::text(&questions, &QUESTIONS_TEXT, paint),
-    )
+    );
+    let twice = duplicates_text(g);
+    if !twice.is_empty() {
+        out.push_str(&format!("\n{}\n", paint.heading("Answered more than once")));
+        for line in twice {
+            out.push_str(&format!("  {}\n", paint.warn(&line)));
+        }
+    }
+    out
 }
 
 pub fn json(g: &Grades) -> String {
@@ -146,7 +192,7 @@ pub fn csv(g: &Grades) -> String {
         ("score", Align::Right),
         ("band", Align::Left),
         ("result", Align::Left),
-        ("failed_rules", Align::Left),
+        ("gaps", Align::Left),
         ("missing_parts", Align::Left),
     ]);
     for r in &g.rows {
@@ -156,7 +202,7 @@ pub fn csv(g: &Grades) -> String {
             Cell::new(r.score),
             Cell::new(&r.band),
             Cell::new(if r.passed { "pass" } else { "fail" }),
-            Cell::new(r.failed.join("; ")),
+            Cell::new(r.gaps.join("; ")),
             Cell::new(r.missing.join("; ")),
         ]);
     }
@@ -165,11 +211,19 @@ pub fn csv(g: &Grades) -> String {
 
 /// Markdown tables, for sharing in a message.
 pub fn markdown(g: &Grades) -> String {
-    format!(
+    let mut out = format!(
         "# Grades — {}\n\n{}\n## Per candidate\n\n{}\n## Per question\n\n{}",
         markdown_escape(&g.drill),
         table::markdown(&answers(g)),
         table::markdown(&candidates(g)),
         table::markdown(&questions(g, |gap| no_gap_or("—", gap))),
-    )
+    );
+    let twice = duplicates_text(g);
+    if !twice.is_empty() {
+        out.push_str("\n## Answered more than once\n\n");
+        for line in twice {
+            out.push_str(&format!("- {}\n", markdown_escape(&line)));
+        }
+    }
+    out
 }

@@ -151,6 +151,10 @@ fn text_line(
 ) {
     out.push_str(layout.indent);
     for ((&(column, _, before), &width), cell) in layout.columns.iter().zip(widths).zip(cells) {
+        // A free column left empty prints nothing, not even its lead-in ("   gaps: ").
+        if width == 0 && cell.text.is_empty() {
+            continue;
+        }
         let pad = " ".repeat(width.saturating_sub(display_width(&cell.text)));
         let shown = match cell.tone {
             Tone::Plain => cell.text,

@@ -138,7 +138,7 @@ fn grading_in_every_format() {
     let mut lines = csv.stdout.lines();
     assert_eq!(
         lines.next(),
-        Some("candidate,question_id,score,band,result,failed_rules,missing_parts")
+        Some("candidate,question_id,score,band,result,gaps,missing_parts")
     );
     assert!(
         csv.stdout.contains("\"Ben, \"\"BJ\"\" Jr.\",pdm-05,"),
@@ -164,6 +164,85 @@ fn grading_in_every_format() {
         .args(&["grade", "--drill", drill, "--answers", &answers])
         .ok();
     assert!(text.stdout.contains("Per candidate") && text.stdout.contains("most common gap"));
+}
+
+/// A roster makes non-submitters visible ("passed 0 of 3", "not submitted: nothing"), a
+/// second answer to one question replaces the first instead of being averaged in, and
+/// empty names, empty answers and names not on the roster are errors with their lines.
+#[test]
+fn grading_counts_non_submitters_and_duplicates_and_refuses_empty_lines() {
+    let run = Run::new();
+    let line = |c: &str, q: &str, a: &str| {
+        format!(
+            "{}\n",
+            serde_json::json!({"candidate": c, "question_id": q, "answer": a})
+        )
+    };
+    let strong = "At a payroll software company our biggest reseller had fallen 40% behind plan. I met their sales director, rebuilt the joint plan and ran weekly pipeline reviews. Within two quarters they were back at 105% of plan. Since then I set joint targets in the first month.";
+    let answers = run.home.0.join("cohort.jsonl");
+    std::fs::write(
+        &answers,
+        [
+            line("Ana", "pdm-05", "We worked closely with them."),
+            line("Ben", "spm-03", strong),
+            line("Ana", "pdm-05", strong),
+        ]
+        .concat(),
+    )
+    .unwrap();
+    let roster = run.home.0.join("roster.txt");
+    std::fs::write(&roster, "# week 1\nAna\nBen\n\nEve\n").unwrap();
+    let drill = "examples/drills/partner-rescue.json";
+    let (a, r) = (answers.to_str().unwrap(), roster.to_str().unwrap());
+    let args = ["grade", "--drill", drill, "--answers", a, "--roster", r];
+    let json = Run::new()
+        .args(&[&args[..], &["--format", "json"]].concat())
+        .ok();
+    let v: serde_json::Value = serde_json::from_str(&json.stdout).unwrap();
+    assert_eq!(
+        v["rows"].as_array().unwrap().len(),
+        2,
+        "the duplicate is graded once"
+    );
+    let ana = &v["candidates"][0];
+    assert_eq!(ana["answers"], 1);
+    assert!(
+        ana["average"].as_f64().unwrap() > 50.0,
+        "the later answer counts: {ana}"
+    );
+    assert_eq!(v["duplicates"][0]["lines"], serde_json::json!([1, 3]));
+    let eve = &v["candidates"][2];
+    assert_eq!(
+        (eve["answers"].clone(), eve["average"].clone()),
+        (0.into(), serde_json::Value::Null)
+    );
+    assert_eq!(eve["not_submitted"].as_array().unwrap().len(), 3);
+    let text = Run::new().args(&args).ok().stdout;
+    for want in [
+        "Eve              average     —   passed 0 of 3   not submitted: nothing",
+        "passed 0 of 3   not submitted: spm-03, pdm-14",
+        "Ana answered pdm-05 on lines 1, 3; the last is graded",
+    ] {
+        assert!(text.contains(want), "{want}:\n{text}");
+    }
+    std::fs::write(
+        &answers,
+        [
+            line("", "pdm-05", strong),
+            line("Bne", "pdm-05", strong),
+            line("Ana", "pdm-05", " "),
+        ]
+        .concat(),
+    )
+    .unwrap();
+    let out = Run::new().args(&args).fails();
+    for want in [
+        ":1:1: field `candidate`: the candidate's name is empty",
+        ":2:1: field `candidate`: `Bne` is not on the roster; did you mean `Ben`?",
+        ":3:1: field `answer`: the answer is empty",
+    ] {
+        assert!(out.stderr.contains(want), "{want}: {}", out.stderr);
+    }
 }
 
 #[test]
