@@ -76,6 +76,13 @@ fn html_report_of_200_attempts(b: Bencher) {
     b.bench(|| {
         let store = Store::open(&path).unwrap();
         let records = store.all().unwrap();
-        history_html(&progress(&records, &ids), &records).len()
+        let texts = std::collections::BTreeMap::new();
+        history_html(
+            &progress(&records, &ids),
+            &records,
+            &texts,
+            "2026-11-28T00:00:00Z",
+        )
+        .len()
     });
 }

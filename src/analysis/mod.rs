@@ -212,6 +212,11 @@ pub enum Band {
 }
 
 impl Band {
+    /// The lowest score that can reach meets (other conditions apply: see `score`).
+    pub const MEETS_FROM: u32 = 55;
+    /// The lowest score that can reach exceeds.
+    pub const EXCEEDS_FROM: u32 = 80;
+
     pub fn as_str(self) -> &'static str {
         match self {
             Band::Below => "below",

@@ -90,9 +90,13 @@ pub fn score(inp: &Inputs<'_>) -> (u32, Band, Breakdown) {
     let numbers = !shape.needs_metric || !metrics.is_empty();
     // Exceeds also needs the time to tell it: a 20-second answer to a 150-second question
     // is thin, however neat.
-    let band = if total >= 80 && present == expected && numbers && delivery.pace != Pace::TooShort {
+    let band = if total >= Band::EXCEEDS_FROM
+        && present == expected
+        && numbers
+        && delivery.pace != Pace::TooShort
+    {
         Band::Exceeds
-    } else if total >= 55 && present * 5 >= expected * 3 && parts.approach.present {
+    } else if total >= Band::MEETS_FROM && present * 5 >= expected * 3 && parts.approach.present {
         Band::Meets
     } else {
         Band::Below

@@ -8,17 +8,27 @@ use super::history::{history_path, load_progress};
 use super::output::write_file;
 use crate::cli::ReportArgs;
 use crate::error::Result;
-use crate::render::{grade, share};
+use crate::render::share;
 
 pub fn run(args: &ReportArgs) -> Result<i32> {
+    let generated = crate::history::time::now_rfc3339();
     let (html, markdown) = if let (Some(drill), Some(answers)) = (&args.drill, &args.answers) {
         let g = compute_grades(drill, answers, args.roster.as_deref(), &args.selection)?;
-        (share::grades_html(&g), grade::markdown(&g))
+        (
+            share::grades_html(&g, &generated),
+            share::grades_markdown(&g, &generated),
+        )
     } else {
         let (p, records) = load_progress(&args.data, &args.selection)?;
+        // Each question's words, so the report shows what was asked and not only its id.
+        let texts = super::resolve(&args.selection, None)?
+            .0
+            .all_questions()
+            .map(|q| (q.question.id.clone(), q.question.text.clone()))
+            .collect();
         (
-            share::history_html(&p, &records),
-            share::history_markdown(&p, &records),
+            share::history_html(&p, &records, &texts, &generated),
+            share::history_markdown(&p, &records, &texts, &generated),
         )
     };
     let history = history_path(&args.data).ok();

@@ -33,6 +33,12 @@ pub struct Row {
     pub missing: Vec<String>,
     /// What fell short: each failed rule's gap, then the missing parts no rule named.
     pub gaps: Vec<String>,
+    /// The answer as sent.
+    pub answer: String,
+    /// The checker's findings, as messages.
+    pub findings: Vec<String>,
+    /// What to practise, most useful first.
+    pub suggestions: Vec<String>,
 }
 
 /// Each failed rule's gap, then the missing parts no rule named ("no learning").
@@ -64,6 +70,8 @@ pub struct CandidateSummary {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct QuestionSummary {
     pub question_id: String,
+    /// The question as asked.
+    pub text: String,
     pub answers: usize,
     /// The average score of its answers; none when nobody answered it.
     pub average: Option<f64>,
@@ -87,6 +95,10 @@ pub struct Duplicate {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Grades {
     pub drill: String,
+    /// The drill's instructions to the candidates.
+    pub instructions: String,
+    /// What an answer must show to pass, in words.
+    pub pass_rules: Vec<String>,
     /// The drill's questions, in its order.
     pub questions_asked: Vec<String>,
     pub rows: Vec<Row>,
@@ -110,7 +122,8 @@ pub fn grade(
     lines: &[(usize, AnswerLine)],
     roster: Option<&[String]>,
 ) -> Result<Grades> {
-    let asked: Vec<String> = super::questions(drill, catalog)?
+    let drill_questions = super::questions(drill, catalog)?;
+    let asked: Vec<String> = drill_questions
         .iter()
         .map(|q| q.question.id.clone())
         .collect();
@@ -160,6 +173,9 @@ pub fn grade(
                 .collect(),
             gaps: gaps(&verdicts, &missing),
             missing,
+            answer: l.answer.clone(),
+            findings: r.findings.iter().map(|f| f.message.clone()).collect(),
+            suggestions: r.suggestions.clone(),
         });
     }
     let people: Vec<String> = match roster {
@@ -171,6 +187,8 @@ pub fn grade(
     let by_question = by(&rows, |r| &r.question_id);
     Ok(Grades {
         drill: drill.name.clone(),
+        instructions: drill.instructions.clone(),
+        pass_rules: drill.pass.describe(),
         candidates: people
             .iter()
             .map(|c| {
@@ -191,6 +209,11 @@ pub fn grade(
                 let rs = by_question.get(q).map_or(&[][..], Vec::as_slice);
                 QuestionSummary {
                     question_id: q.clone(),
+                    text: drill_questions
+                        .iter()
+                        .find(|d| d.question.id == *q)
+                        .map(|d| d.question.text.clone())
+                        .unwrap_or_default(),
                     answers: rs.len(),
                     average: average(rs),
                     passed: rs.iter().filter(|r| r.passed).count(),

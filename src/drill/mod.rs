@@ -94,6 +94,29 @@ impl Verdict {
 }
 
 impl PassRules {
+    /// The rules in words, as a coach would tell a candidate what passes.
+    pub fn describe(&self) -> Vec<String> {
+        let mut out = Vec::new();
+        if self.min_score > 0 {
+            out.push(format!("a score of at least {}", self.min_score));
+        }
+        for part in &self.required_parts {
+            out.push(format!("a clear {part}"));
+        }
+        if self.min_metrics > 0 {
+            out.push(format!(
+                "at least {} measured result{}",
+                self.min_metrics,
+                if self.min_metrics == 1 { "" } else { "s" }
+            ));
+        }
+        out.push(
+            "substance the checker does not hold below (on topic, specific, not a list of cues, not copied)"
+                .into(),
+        );
+        out
+    }
+
     /// Every rule's verdict on a report. However the rules are set, an answer the checker
     /// holds below for want of substance (off-topic, copied, a list of cues…) does not pass:
     /// a drill must not reward what the score refuses to.

@@ -8,7 +8,7 @@
 
 pub mod progress;
 pub mod review;
-mod time;
+pub mod time;
 
 use std::path::{Path, PathBuf};
 

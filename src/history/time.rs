@@ -18,9 +18,46 @@ pub fn unix_to_rfc3339(secs: i64) -> String {
         .to_rfc3339_opts(SecondsFormat::Secs, true)
 }
 
+/// A stored timestamp as a reader wants it, `28 Nov 2026, 00:50 UTC`; the text as it is
+/// when it is not a timestamp.
+pub fn human(at: &str) -> String {
+    DateTime::parse_from_rfc3339(at).map_or_else(
+        |_| at.to_string(),
+        |t| {
+            t.with_timezone(&Utc)
+                .format("%-d %b %Y, %H:%M UTC")
+                .to_string()
+        },
+    )
+}
+
+/// The day of a stored timestamp, `28 Nov`, for a chart's axis.
+pub fn day(at: &str) -> String {
+    DateTime::parse_from_rfc3339(at).map_or_else(
+        |_| String::new(),
+        |t| t.with_timezone(&Utc).format("%-d %b").to_string(),
+    )
+}
+
+/// The time of day of a stored timestamp, `00:50`, for a chart of one day's answers.
+pub fn time_of_day(at: &str) -> String {
+    DateTime::parse_from_rfc3339(at).map_or_else(
+        |_| String::new(),
+        |t| t.with_timezone(&Utc).format("%H:%M").to_string(),
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn timestamps_read_as_people_write_them() {
+        assert_eq!(human("2026-11-28T00:50:11.808Z"), "28 Nov 2026, 00:50 UTC");
+        assert_eq!(human("2026-02-03T09:05:00+01:00"), "3 Feb 2026, 08:05 UTC");
+        assert_eq!(human("not a date"), "not a date");
+        assert_eq!(day("2026-11-28T00:50:11Z"), "28 Nov");
+    }
 
     #[test]
     fn known_instants() {

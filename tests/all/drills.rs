@@ -277,7 +277,7 @@ fn reports_are_self_contained_html_and_markdown() {
         .env("PREPCOACH_HOME", h)
         .args(&["practice", "--question", "pdm-05", "--question", "spm-03"])
         .stdin(format!(
-            "{STRONG}\n---\n:next\n---\nWe worked <b>closely</b> & it went well.\n"
+            "{STRONG}\n---\n:next\n---\n:hint\n---\nWe worked <b>closely</b> & it went well.\n"
         ))
         .ok();
     let html = home.join("me.html");
@@ -297,6 +297,19 @@ fn reports_are_self_contained_html_and_markdown() {
         page.starts_with("<!DOCTYPE html>") && page.contains("<svg") && page.contains("<polyline")
     );
     assert!(page.contains("pdm-05") && page.contains("&lt;b&gt;closely&lt;/b&gt; &amp;"));
+    // Coach-ready: when it was made, what was asked in words, the bands' real cut-offs on
+    // the chart, a peek marked, and a print stylesheet.
+    for want in [
+        "<p class=\"meta\">Made ",
+        "2 answers to 2 questions",
+        "Suppose a partner keeps falling short of the performance metrics you agreed.",
+        ">meets 55+</text>",
+        ">exceeds 80+</text>",
+        "<span class=\"tag peek\">hint seen first</span>",
+        "@media print",
+    ] {
+        assert!(page.contains(want), "{want}");
+    }
     for external in [
         "http:", "https:", "<script", "<link", "src=", "@import", "url(",
     ] {
@@ -320,6 +333,19 @@ fn reports_are_self_contained_html_and_markdown() {
     let page = std::fs::read_to_string(&grades).unwrap();
     assert!(page.contains("Per candidate") && page.contains("Ben, &quot;BJ&quot; Jr."));
     assert!(!page.contains("http") && !page.contains("<script"));
+    // Per candidate, each question in words with the answer, the band and what to
+    // practise; the pass rules in words; who has not submitted.
+    for want in [
+        "<li>a score of at least 60</li>",
+        "<li>a clear learning</li>",
+        "<h3>Ben, &quot;BJ&quot; Jr.</h3>",
+        "Give me an example of a strategic partnership that was falling short",
+        "<span class=\"fail\">not submitted</span>",
+        "<h4>What to practise</h4>",
+        "<blockquote>",
+    ] {
+        assert!(page.contains(want), "{want}");
+    }
 }
 
 #[test]

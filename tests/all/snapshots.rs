@@ -105,6 +105,15 @@ fn snap(name: &str, command: &str, text: &str) {
         r"\b\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?Z",
         "[DATE]T[TIME]Z",
     );
+    // The reports' dates as people read them, and the chart's day and time labels.
+    settings.add_filter(
+        r"\b\d{1,2} [A-Z][a-z]{2} \d{4}(?:, \d{2}:\d{2} UTC)?",
+        "[WHEN]",
+    );
+    settings.add_filter(
+        r">(?:\d{1,2} [A-Z][a-z]{2}|\d{2}:\d{2})</text>",
+        ">[DAY]</text>",
+    );
     settings.add_filter(r#""seconds":[-+0-9.eE]+"#, r#""seconds":"[SECONDS]""#);
     settings.add_filter(r#""session":"[0-9a-f]+""#, r#""session":"[SESSION]""#);
     let shown = text.replace('\x1b', "␛");
