@@ -820,6 +820,8 @@ mod tests {
             "I rewrote their onboarding guide with the partner's IT lead. They had no complaints about the performance after that.",
             "I sat down with their CTO and walked her through the roadmap. She became one of our biggest advocates inside the partner.",
             "I rebuilt the sync with the partner's engineers. We never had another outage on that integration.",
+            "I met their sales manager and we agreed to co-fund a hire. They were back on target two quarters later.",
+            "I ran two trainings with their sales lead. Their registrations recovered to 26 a quarter.",
         ] {
             assert!(check(text).parts.outcome.present, "{text}");
         }

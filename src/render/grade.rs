@@ -52,7 +52,7 @@ pub fn candidates(g: &Grades) -> Table {
     ]);
     for c in &g.candidates {
         let missing = if c.answers == 0 {
-            Cell::new("nothing").tone(Tone::Bad)
+            Cell::new(format!("all {} questions", c.questions)).tone(Tone::Bad)
         } else {
             Cell::new(c.not_submitted.join(", ")).tone(Tone::Bad)
         };

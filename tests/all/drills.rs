@@ -219,7 +219,7 @@ fn grading_counts_non_submitters_and_duplicates_and_refuses_empty_lines() {
     assert_eq!(eve["not_submitted"].as_array().unwrap().len(), 3);
     let text = Run::new().args(&args).ok().stdout;
     for want in [
-        "Eve              average     —   passed 0 of 3   not submitted: nothing",
+        "Eve              average     —   passed 0 of 3   not submitted: all 3 questions",
         "passed 0 of 3   not submitted: spm-03, pdm-14",
         "Ana answered pdm-05 on lines 1, 3; the last is graded",
     ] {

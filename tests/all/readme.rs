@@ -119,3 +119,130 @@ fn readme_feedback_examples_are_the_programs_output() {
         );
     }
 }
+
+/// Every `prepcoach` command the README shows — in its shell blocks and in its prose — run
+/// as written (through `sh`, with its pipes and redirections) in a folder holding the files
+/// it names, and each must succeed. Commands with a placeholder (`completions SHELL`) are
+/// skipped, and so is a pipe into a tool this machine does not have (`man`).
+#[test]
+fn readme_commands_run_as_written() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let readme = std::fs::read_to_string(root.join("README.md")).unwrap();
+    let commands = readme_commands(&readme);
+    assert!(commands.len() > 40, "{} commands found", commands.len());
+    let dir = crate::common::tempdir::TempHome::new();
+    let cwd = dir.0.join("work");
+    let home = dir.0.join("home");
+    for sub in [
+        "work",
+        "home/.local/share/bash-completion/completions",
+        "home/.zfunc",
+        "home/.config/fish/completions",
+        "prepcoach",
+    ] {
+        std::fs::create_dir_all(dir.0.join(sub)).unwrap();
+    }
+    let answer = "At a payroll software company our biggest reseller had fallen 40% behind plan. I met their sales director, rebuilt the joint plan and ran weekly pipeline reviews. Within two quarters they were back at 105% of plan. Since then I set joint targets in the first month.";
+    for (name, from) in [
+        ("answers.jsonl", "tests/fixtures/answers/batch.jsonl"),
+        ("my-bank.json", "tests/fixtures/banks/valid.json"),
+        ("week1.json", "examples/drills/partner-rescue.json"),
+        ("cohort.jsonl", "examples/drills/partner-rescue.cohort.jsonl"),
+        ("cohort.txt", "examples/drills/partner-rescue.roster.txt"),
+    ] {
+        std::fs::copy(root.join(from), cwd.join(name)).unwrap();
+    }
+    std::fs::write(cwd.join("answer.txt"), answer).unwrap();
+    let bin = std::path::Path::new(env!("CARGO_BIN_EXE_prepcoach"));
+    let path = format!(
+        "{}:{}",
+        bin.parent().unwrap().display(),
+        std::env::var("PATH").unwrap_or_default()
+    );
+    let has = |tool: &str| {
+        std::process::Command::new("sh")
+            .args(["-c", &format!("command -v {tool}")])
+            .output()
+            .is_ok_and(|o| o.status.success())
+    };
+    let mut ran = 0;
+    for command in &commands {
+        let missing_tool = command
+            .split('|')
+            .skip(1)
+            .filter_map(|stage| stage.split_whitespace().next())
+            .find(|tool| *tool != "prepcoach" && !has(tool));
+        if missing_tool.is_some() {
+            continue;
+        }
+        let out = std::process::Command::new("sh")
+            .args(["-c", command])
+            .current_dir(&cwd)
+            .env("PATH", &path)
+            .env("HOME", &home)
+            .env("PREPCOACH_HOME", dir.0.join("prepcoach"))
+            .env("PROFILE", home.join("profile.ps1"))
+            .env("NO_COLOR", "1")
+            .env("MANPAGER", "cat")
+            .stdin(std::process::Stdio::null())
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "README command failed ({}): {command}\n{}{}",
+            out.status,
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        );
+        ran += 1;
+    }
+    assert!(ran + 2 >= commands.len(), "ran {ran} of {}", commands.len());
+    // What the commands wrote is there.
+    for made in ["mine.jsonl", "grades.html", "me.html", "me.md"] {
+        assert!(cwd.join(made).is_file(), "{made}");
+    }
+    assert!(home.join(".local/share/man/man1/prepcoach.1").is_file());
+}
+
+/// The README's `prepcoach` commands: each line of a ```sh block that runs prepcoach (with
+/// its continuation lines, without its comment), then each inline `prepcoach …` span
+/// without a placeholder in capitals.
+fn readme_commands(readme: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut in_sh = false;
+    let mut pending = String::new();
+    for line in readme.lines() {
+        let t = line.trim();
+        if t.starts_with("```") {
+            in_sh = t == "```sh";
+            continue;
+        }
+        if !in_sh {
+            continue;
+        }
+        let code = t.split("  #").next().unwrap_or_default().trim();
+        if let Some(head) = code.strip_suffix('\\') {
+            pending.push_str(head);
+            pending.push(' ');
+            continue;
+        }
+        let full = std::mem::take(&mut pending) + code;
+        if full.contains("prepcoach ") && !full.starts_with("cargo ") {
+            out.push(full);
+        }
+    }
+    let mut rest = readme;
+    while let Some(at) = rest.find("`prepcoach ") {
+        let span = &rest[at + 1..];
+        let Some(end) = span.find('`') else { break };
+        let command = span[..end].split_whitespace().collect::<Vec<_>>().join(" ");
+        let placeholder = command
+            .split_whitespace()
+            .any(|w| w.len() > 1 && w.chars().all(|c| c.is_ascii_uppercase()));
+        if !placeholder && !out.contains(&command) {
+            out.push(command);
+        }
+        rest = &span[end + 1..];
+    }
+    out
+}
