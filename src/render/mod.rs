@@ -92,6 +92,30 @@ pub fn wrap(text: &str, width: usize, indent: &str) -> String {
 
 /// [`wrap`] for text already made safe with [`clean`], to which colour may have been added
 /// since: colour codes take no columns.
+/// Lay out `items` (which may carry colour codes: they take no columns) on lines of at
+/// most `width` columns, `sep` between items on a line and later lines starting with
+/// `indent`. An item is never split; one wider than a line has a line of its own.
+pub fn flow(items: &[String], sep: &str, width: usize, indent: &str) -> String {
+    let cols = textwrap::core::display_width;
+    let mut out = String::new();
+    let mut used = 0;
+    for (i, item) in items.iter().enumerate() {
+        let w = cols(item);
+        if i == 0 {
+            used = w;
+        } else if used + cols(sep) + w <= width {
+            out.push_str(sep);
+            used += cols(sep) + w;
+        } else {
+            out.push('\n');
+            out.push_str(indent);
+            used = cols(indent) + w;
+        }
+        out.push_str(item);
+    }
+    out
+}
+
 pub fn wrap_safe(text: &str, width: usize, indent: &str) -> String {
     let avail = width
         .saturating_sub(textwrap::core::display_width(indent))

@@ -4,7 +4,7 @@
 use std::fmt::Write;
 
 use super::bank::clock;
-use super::{clean, wrap, wrap_safe, Paint};
+use super::{clean, flow, wrap, wrap_safe, Paint};
 use crate::analysis::{Band, Report, Severity, Strength};
 use crate::bank::LineIndex;
 
@@ -54,21 +54,32 @@ pub fn report_text(answer: &str, r: &Report, paint: &Paint, opts: ReportOptions)
     let w = paint.style.width;
     let mut out = String::new();
     if !opts.no_score {
-        let _ = writeln!(
-            out,
-            "{} {}/100 · {}   {}",
+        // The breakdown follows the score on its line when it fits, else on the next.
+        let score = format!(
+            "{} {}/100 · {}",
             paint.heading("Score"),
             r.score,
-            band_paint(r.band, paint),
-            paint.dim(&format!(
-                "structure {} · impact {} · coverage {} · delivery {} · penalties −{}",
-                r.breakdown.structure,
-                r.breakdown.impact,
-                r.breakdown.coverage,
-                r.breakdown.delivery,
-                r.breakdown.penalty
-            ))
+            band_paint(r.band, paint)
         );
+        let parts = [
+            format!("structure {}", r.breakdown.structure),
+            format!("impact {}", r.breakdown.impact),
+            format!("coverage {}", r.breakdown.coverage),
+            format!("delivery {}", r.breakdown.delivery),
+            format!("penalties −{}", r.breakdown.penalty),
+        ];
+        let breakdown = parts.join(" · ");
+        let cols = textwrap::core::display_width;
+        if cols(&score) + 3 + cols(&breakdown) <= w {
+            let _ = writeln!(out, "{score}   {}", paint.dim(&breakdown));
+        } else {
+            let _ = writeln!(out, "{score}");
+            let mut first = vec![format!("  {}", parts[0])];
+            first.extend(parts[1..].iter().cloned());
+            for line in flow(&first, " · ", w, "  ").lines() {
+                let _ = writeln!(out, "{}", paint.dim(line));
+            }
+        }
         if let Some(cap) = &r.cap {
             let _ = writeln!(
                 out,
@@ -96,7 +107,11 @@ pub fn report_text(answer: &str, r: &Report, paint: &Paint, opts: ReportOptions)
             }
         })
         .collect();
-    let _ = writeln!(out, "{} {}", paint.heading("Parts"), row.join("  "));
+    let mut row = row;
+    if let Some(first) = row.first_mut() {
+        *first = format!("{} {first}", paint.heading("Parts"));
+    }
+    let _ = writeln!(out, "{}", flow(&row, "  ", w, "      "));
     for (name, p) in r.parts.iter() {
         if let Some(ev) = p.evidence.first() {
             let _ = writeln!(
@@ -199,18 +214,22 @@ fn coverage(out: &mut String, r: &Report, paint: &Paint) {
         .iter()
         .filter(|i| i.strength == Some(Strength::Weak))
         .count();
-    let _ = writeln!(
-        out,
-        "{} {}/{} of what the interviewer listens for{}",
-        paint.heading("Coverage"),
-        c.covered.len(),
-        total,
-        if weak > 0 {
-            format!(" ({weak} only weakly, worth half)")
-        } else {
-            String::new()
-        }
+    let mut words = vec![paint.heading("Coverage")];
+    words.extend(
+        format!(
+            "{}/{} of what the interviewer listens for{}",
+            c.covered.len(),
+            total,
+            if weak > 0 {
+                format!(" ({weak} only weakly, worth half)")
+            } else {
+                String::new()
+            }
+        )
+        .split(' ')
+        .map(String::from),
     );
+    let _ = writeln!(out, "{}", flow(&words, " ", w, "  "));
     for i in &c.covered {
         let words: Vec<String> = i
             .evidence

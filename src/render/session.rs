@@ -7,7 +7,7 @@ use std::fmt::Write;
 use super::bank::{clock, meta_line, model_answer, section};
 use super::report::{report_text, ReportOptions};
 use super::table::{self, Align, Cell, Table, TextLayout, Tone};
-use super::{clean, wrap, wrap_safe, Paint};
+use super::{clean, flow, wrap, wrap_safe, Paint};
 use crate::analysis::{Band, Report};
 use crate::bank::QuestionRef;
 
@@ -130,16 +130,16 @@ pub fn feedback(
     let mut out = String::new();
     let _ = writeln!(out, "\n{}", paint.heading("── Feedback"));
     out.push_str(&report_text(answer, r, paint, opts));
-    let _ = writeln!(
-        out,
-        "{}",
-        paint.dim(&format!(
-            "You took {} to answer; said aloud this is about {} (budget {}).",
-            clock(seconds.round() as u32),
-            clock(r.delivery.speaking_seconds),
-            clock(r.delivery.budget_seconds)
-        ))
+    let took = format!(
+        "You took {} to answer; said aloud this is about {} (budget {}).",
+        clock(seconds.round() as u32),
+        clock(r.delivery.speaking_seconds),
+        clock(r.delivery.budget_seconds)
     );
+    let words: Vec<String> = took.split(' ').map(String::from).collect();
+    for line in flow(&words, " ", paint.style.width, "").lines() {
+        let _ = writeln!(out, "{}", paint.dim(line));
+    }
     let _ = writeln!(
         out,
         "\n{}",

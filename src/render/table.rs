@@ -149,21 +149,61 @@ fn text_line(
     cells: impl Iterator<Item = Cell>,
     paint: &Paint,
 ) {
+    let line_start = out.len();
     out.push_str(layout.indent);
-    for ((&(column, _, before), &width), cell) in layout.columns.iter().zip(widths).zip(cells) {
+    let last = layout.columns.len().saturating_sub(1);
+    for (i, ((&(column, _, before), &width), cell)) in
+        layout.columns.iter().zip(widths).zip(cells).enumerate()
+    {
         // A free column left empty prints nothing, not even its lead-in ("   gaps: ").
         if width == 0 && cell.text.is_empty() {
             continue;
         }
         let pad = " ".repeat(width.saturating_sub(display_width(&cell.text)));
-        let shown = match cell.tone {
-            Tone::Plain => cell.text,
-            Tone::Good => paint.good(&cell.text),
-            Tone::Bad => paint.bad(&cell.text),
-            Tone::Accent => paint.accent(&cell.text),
-            Tone::Dim => paint.dim(&cell.text),
+        let tone = |text: &str| match cell.tone {
+            Tone::Plain => text.to_string(),
+            Tone::Good => paint.good(text),
+            Tone::Bad => paint.bad(text),
+            Tone::Accent => paint.accent(text),
+            Tone::Dim => paint.dim(text),
         };
+        // The last, free column wraps between words to the terminal's width, its later
+        // lines starting under its first; when even its first word does not fit, it goes
+        // on the next line, under the column before it.
+        if i == last && width == 0 {
+            let mut at = display_width(&out[line_start..]) + display_width(before);
+            let mut text = cell.text.as_str();
+            let room = paint.style.width.saturating_sub(at);
+            // Too little room left to wrap into: the text goes on the next line, a little
+            // in from the table's edge.
+            if i > 0 && display_width(text) > room && room < 24 {
+                let lead = " ".repeat(display_width(layout.indent) + 4);
+                let lead_in = before.trim_start();
+                while out.ends_with(' ') {
+                    out.pop();
+                }
+                out.push('\n');
+                out.push_str(&lead);
+                out.push_str(lead_in);
+                at = display_width(&lead) + display_width(lead_in);
+                text = text.trim_start();
+            } else {
+                // Leading spaces in the text are a lead-in, like `before`.
+                let trimmed = text.trim_start();
+                out.push_str(before);
+                out.push_str(&text[..text.len() - trimmed.len()]);
+                at += text.len() - trimmed.len();
+                text = trimmed;
+            }
+            let avail = paint.style.width.saturating_sub(at).max(10);
+            let lines = textwrap::wrap(text, textwrap::Options::new(avail).break_words(false));
+            let joiner = format!("\n{}", " ".repeat(at));
+            let shown: Vec<String> = lines.iter().map(|l| tone(l)).collect();
+            out.push_str(&shown.join(&joiner));
+            continue;
+        }
         out.push_str(before);
+        let shown = tone(&cell.text);
         match t.columns[column].1 {
             Align::Left => {
                 out.push_str(&shown);

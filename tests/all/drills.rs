@@ -217,7 +217,7 @@ fn grading_counts_non_submitters_and_duplicates_and_refuses_empty_lines() {
         (0.into(), serde_json::Value::Null)
     );
     assert_eq!(eve["not_submitted"].as_array().unwrap().len(), 3);
-    let text = Run::new().args(&args).ok().stdout;
+    let text = Run::new().env("COLUMNS", "100").args(&args).ok().stdout;
     for want in [
         "Eve              average     —   passed 0 of 3   not submitted: all 3 questions",
         "passed 0 of 3   not submitted: spm-03, pdm-14",

@@ -256,6 +256,47 @@ mod pty {
             "line history is kept between sessions"
         );
     }
+
+    /// With colour on in a real terminal, the whole session — question, coverage list,
+    /// findings, model answer, summary — carries colour as escape codes and never as the
+    /// literal text of one (`\u{1b}[32m✓`, which once showed in every coverage line).
+    #[test]
+    fn a_coloured_session_shows_colours_and_never_escape_text() {
+        let home = crate::common::tempdir::TempHome::new();
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_prepcoach"));
+        cmd.args(["practice", "--question", "spm-03", "--color", "always"])
+            .env("PREPCOACH_HOME", &home.0)
+            .env("TERM", "xterm-256color")
+            .env_remove("NO_COLOR")
+            .env("COLUMNS", "60");
+        let mut p = spawn_with_options(
+            cmd,
+            Options::new()
+                .timeout_ms(Some(15_000))
+                .strip_ansi_escape_codes(false),
+        )
+        .expect("spawn prepcoach in a pty");
+        let mut seen = p.exp_string("Question 1/1").unwrap();
+        seen += &p.exp_string("\u{e2}\u{80}\u{ba} ").unwrap();
+        std::thread::sleep(std::time::Duration::from_millis(300));
+        let answer = "At a SaaS company our reseller in Poland missed its target by 25%. I met their sales director, agreed a recovery plan and ran weekly pipeline reviews with their team. Within two quarters they were at 110% of target. Since then I agree joint targets in the first month.";
+        p.send(&format!("\x1b[200~{answer}\n\x1b[201~")).unwrap();
+        p.flush().unwrap();
+        seen += &p.exp_string("first month.").unwrap();
+        p.send("\r").unwrap();
+        p.flush().unwrap();
+        seen += &p.exp_string("What a strong answer looks like").unwrap();
+        seen += &p.exp_string("next ").unwrap();
+        std::thread::sleep(std::time::Duration::from_millis(300));
+        p.send_control('d').unwrap();
+        seen += &p.exp_eof().unwrap();
+        assert!(seen.contains("Coverage"), "{seen}");
+        assert!(seen.contains('\x1b'), "colour is on: escape codes are sent");
+        assert!(
+            !seen.contains("\\u{1b}") && !seen.contains("\\x1b") && !seen.contains("\\e["),
+            "escape codes shown as text:\n{seen}"
+        );
+    }
 }
 
 /// A typed name is matched whatever its case, and a typo is said with the nearest name,

@@ -147,7 +147,10 @@ fn readme_commands_run_as_written() {
         ("answers.jsonl", "tests/fixtures/answers/batch.jsonl"),
         ("my-bank.json", "tests/fixtures/banks/valid.json"),
         ("week1.json", "examples/drills/partner-rescue.json"),
-        ("cohort.jsonl", "examples/drills/partner-rescue.cohort.jsonl"),
+        (
+            "cohort.jsonl",
+            "examples/drills/partner-rescue.cohort.jsonl",
+        ),
         ("cohort.txt", "examples/drills/partner-rescue.roster.txt"),
     ] {
         std::fs::copy(root.join(from), cwd.join(name)).unwrap();

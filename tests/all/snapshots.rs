@@ -252,6 +252,40 @@ fn practice_scripted_text_colour() {
     );
 }
 
+/// The same session at 60 columns, in colour: snapshotted, and no line is wider than the
+/// terminal once its colour codes (which take no columns) are left out — the summary, the
+/// retry comparison and the coverage list included.
+#[test]
+fn practice_scripted_text_colour_60_columns() {
+    let args = [
+        "practice",
+        "--question",
+        "spm-03",
+        "--question",
+        "pdm-05",
+        "--question",
+        "kit-02",
+        "--no-save",
+        "--color",
+        "always",
+    ];
+    let run = Cmd {
+        run: Run::new().env("COLUMNS", "60").args(&args),
+        line: format!("COLUMNS=60 prepcoach {}", args.join(" ")),
+    }
+    .stdin(&session_script())
+    .ok();
+    let sgr = regex::Regex::new("\x1b\\[[0-9;]*m").unwrap();
+    let plain = sgr.replace_all(&run.0.stdout, "");
+    assert!(plain.contains("Session summary") && plain.contains("Compared with your last try"));
+    for line in plain.lines() {
+        let width = line.chars().count();
+        assert!(width <= 60, "{width} columns: {line:?}");
+    }
+    assert!(!plain.contains('\x1b'), "only colour codes are sent");
+    snap_stdout("practice_scripted_text_colour_60", run);
+}
+
 #[test]
 fn practice_no_score() {
     snap_stdout(
