@@ -27,7 +27,9 @@ pub fn run(args: &PracticeArgs, paint: &Paint) -> Result<i32> {
         seed: args.seed,
     };
     let questions = if args.review {
-        review_questions(&catalog, plan, &args.data)?
+        let (questions, plan) = review_questions(&catalog, plan, &args.data)?;
+        super::emit(&crate::render::session::review_plan(&plan, paint))?;
+        questions
     } else {
         choose(&catalog, &plan)?
     };
@@ -42,12 +44,12 @@ pub fn run(args: &PracticeArgs, paint: &Paint) -> Result<i32> {
 }
 
 /// The questions a review session asks: due ones, most overdue first, then never-tried
-/// ones, from those the filters select.
+/// ones, from those the filters select; and which is which, to tell the user.
 fn review_questions<'a>(
     catalog: &'a Catalog,
     plan: Plan,
     data: &DataDir,
-) -> Result<Vec<QuestionRef<'a>>> {
+) -> Result<(Vec<QuestionRef<'a>>, crate::render::session::ReviewPlan)> {
     let count = plan.count;
     let all = choose(catalog, &Plan { count: 0, ..plan })?;
     let ids: Vec<String> = all.iter().map(|q| q.question.id.clone()).collect();
@@ -65,7 +67,33 @@ fn review_questions<'a>(
             "nothing is due for review and every question has been tried; come back later".into(),
         ));
     }
-    picked.iter().map(|id| catalog.question(id)).collect()
+    let due_at = |id: &str| due.iter().find(|(q, _)| q == id).map(|(_, d)| *d);
+    let (mut due_now, mut new) = (Vec::new(), Vec::new());
+    for id in &picked {
+        match due_at(id) {
+            Some(d) => due_now.push((id.clone(), review::human_day(d))),
+            None => new.push(id.clone()),
+        }
+    }
+    // The next question to come due among those not asked now, so an empty-handed user
+    // knows when to come back.
+    let next = due
+        .iter()
+        .filter(|(q, d)| *d > now && ids.contains(q) && !picked.contains(q))
+        .min_by_key(|(_, d)| *d)
+        .map(|(q, d)| (q.clone(), review::human_day(*d)));
+    let questions = picked
+        .iter()
+        .map(|id| catalog.question(id))
+        .collect::<Result<Vec<_>>>()?;
+    Ok((
+        questions,
+        crate::render::session::ReviewPlan {
+            due: due_now,
+            new,
+            next,
+        },
+    ))
 }
 
 /// How a session is kept and shown.

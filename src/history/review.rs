@@ -42,6 +42,11 @@ pub fn next_card(previous: Option<Card>, r: &Record) -> Card {
 
 /// Pick up to `count` questions for a review session from `candidates` (in preference
 /// order): the due ones first, most overdue first; then never-tried ones.
+/// A due date as a reader wants it: `28 Nov 2026`.
+pub fn human_day(d: DateTime<Utc>) -> String {
+    d.format("%-d %b %Y").to_string()
+}
+
 pub fn pick(
     candidates: &[String],
     due: &[(String, DateTime<Utc>)],

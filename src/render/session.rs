@@ -316,6 +316,53 @@ pub fn summary(s: &Summary, no_score: bool, paint: &Paint) -> String {
             "Practise next: {comp} questions — {advice}. Try `prepcoach practice --competency {comp}`."
         );
         let _ = writeln!(out, "{}", wrap(&line, w, ""));
+    } else if !no_score {
+        let line = format!(
+            "Every question you answered reached {} or more. Practise next: questions you have not tried yet, with `prepcoach practice --review`.",
+            crate::analysis::Band::EXCEEDS_FROM
+        );
+        let _ = writeln!(out, "{}", wrap(&line, w, ""));
     }
     out
+}
+
+/// What a review session asks, told before it starts: which questions are due (and since
+/// when), which are new, and when the next one not asked now comes due.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ReviewPlan {
+    /// Due questions with the day they came due, most overdue first.
+    pub due: Vec<(String, String)>,
+    /// Questions never tried.
+    pub new: Vec<String>,
+    /// The next question to come due among those not asked now, and its day.
+    pub next: Option<(String, String)>,
+}
+
+/// "Review: 1 due (spm-03, due since 28 Nov 2026); 2 new (spm-06, spm-07)."
+pub fn review_plan(plan: &ReviewPlan, paint: &Paint) -> String {
+    let mut parts = Vec::new();
+    if !plan.due.is_empty() {
+        let list: Vec<String> = plan
+            .due
+            .iter()
+            .map(|(id, day)| format!("{} since {}", clean(id), clean(day)))
+            .collect();
+        parts.push(format!("{} due ({})", plan.due.len(), list.join(", ")));
+    }
+    if !plan.new.is_empty() {
+        let list: Vec<String> = plan.new.iter().map(|id| clean(id)).collect();
+        parts.push(format!(
+            "{} new, never tried ({})",
+            plan.new.len(),
+            list.join(", ")
+        ));
+    }
+    let mut text = format!("{} {}.", paint.heading("Review:"), parts.join("; "));
+    if plan.due.is_empty() {
+        text.push_str(" Nothing is due yet.");
+    }
+    if let Some((id, day)) = &plan.next {
+        text.push_str(&format!(" Next due: {} on {}.", clean(id), clean(day)));
+    }
+    format!("{}\n", wrap_safe(&text, paint.style.width, ""))
 }

@@ -280,8 +280,10 @@ pub fn summarize(attempts: &[Attempt], skipped: &[String]) -> Summary {
         .filter_map(|p| missing.get(p).map(|n| (*p, *n)))
         .max_by_key(|(_, n)| *n)
         .map(|(p, n)| (p.to_string(), n, total));
+    // A competency already answered at the exceeds level is not the one to practise next.
     let weakest = rows
         .iter()
+        .filter(|r| r.best_score < crate::analysis::Band::EXCEEDS_FROM)
         .min_by_key(|r| r.best_score)
         .map(|r| (r.competency.clone(), r.best_score));
     Summary {

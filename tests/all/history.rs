@@ -189,6 +189,17 @@ fn review_brings_back_weak_answers_first_then_untried_questions() {
         .ok();
     assert!(out.stdout.contains("Question 1/2 spm-01"), "{}", out.stdout);
     assert!(out.stdout.contains("Question 2/2 spm-03"), "{}", out.stdout);
+    // Before the first question: which is due (and since when), which is new, and when
+    // the strong answer's question comes back.
+    let plan = out
+        .stdout
+        .split("prepcoach — ")
+        .next()
+        .unwrap()
+        .replace('\n', " ");
+    assert!(plan.starts_with("Review: 1 due (spm-01 since "), "{plan}");
+    assert!(plan.contains("; 1 new, never tried (spm-03)."), "{plan}");
+    assert!(plan.contains("Next due: spm-02 on "), "{plan}");
 }
 
 #[test]

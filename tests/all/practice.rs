@@ -339,3 +339,26 @@ fn practice_options_work_without_the_command() {
         out.stderr
     );
 }
+
+/// A session whose every answer reached the exceeds level is not told to practise the
+/// competency it just did well in, but to go on to questions not tried yet.
+#[test]
+fn a_strong_session_is_sent_onward_not_back() {
+    let strong = "At a payroll software company, our biggest reseller in Benelux had fallen 40% behind its pipeline plan for two quarters, and it carried 18% of our regional revenue. I pulled their deal registrations and win/loss notes, then met their sales director with our regional sales lead and finance partner. The data showed two of their nine reps owned every deal, so I proposed a joint recovery plan: I ran enablement for the other seven sellers, set up a fortnightly pipeline review and funded a co-marketing push on mid-market accounts. Within two quarters their pipeline grew 55%, they signed 12 new customers worth $1.4M, and the account moved back above plan. Since then I look at rep coverage before I look at a partner's totals.";
+    let out = Run::new()
+        .args(&["practice", "--question", "pdm-05", "--no-save"])
+        .stdin(format!("{strong}\n"))
+        .ok();
+    let s = out.stdout.replace('\n', " ");
+    assert!(s.contains("pdm-05      88  exceeds"), "{}", out.stdout);
+    assert!(
+        !s.contains("Practise next: partner-enablement"),
+        "{}",
+        out.stdout
+    );
+    assert!(
+        s.contains("Every question you answered reached 80 or more."),
+        "{}",
+        out.stdout
+    );
+}
