@@ -144,10 +144,10 @@ impl std::str::FromStr for Kind {
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         Kind::ALL
             .into_iter()
-            .find(|k| k.as_str() == s)
+            .find(|k| k.as_str().eq_ignore_ascii_case(s))
             .ok_or_else(|| {
                 let names: Vec<_> = Kind::ALL.iter().map(|k| k.as_str()).collect();
-                format!("unknown kind `{s}`, expected one of {}", names.join(", "))
+                unknown_name("kind", s, &names)
             })
     }
 }
@@ -186,8 +186,20 @@ impl std::str::FromStr for Level {
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         Level::ALL
             .into_iter()
-            .find(|l| l.as_str() == s)
-            .ok_or_else(|| format!("unknown level `{s}`, expected junior, mid or senior"))
+            .find(|l| l.as_str().eq_ignore_ascii_case(s))
+            .ok_or_else(|| unknown_name("level", s, &["junior", "mid", "senior"]))
+    }
+}
+
+/// "unknown kind `behavorial`; did you mean `behavioral`?", or the names there are when
+/// none is close.
+fn unknown_name(what: &str, given: &str, names: &[&str]) -> String {
+    match crate::data::nearest(&given.to_ascii_lowercase(), names.iter().copied()) {
+        Some(near) => format!("unknown {what} `{given}`; did you mean `{near}`?"),
+        None => format!(
+            "unknown {what} `{given}`, expected one of {}",
+            names.join(", ")
+        ),
     }
 }
 

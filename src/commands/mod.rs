@@ -152,7 +152,14 @@ fn known(
                     match crate::data::nearest(g, values.iter().copied()) {
                         Some(n) => format!("no {what} `{g}`; did you mean `{n}`?"),
                         None => {
-                            format!("no {what} `{g}`; see `prepcoach questions` for what there is")
+                            let whats = match what.strip_suffix('y') {
+                                Some(stem) => format!("{stem}ies"),
+                                None => format!("{what}s"),
+                            };
+                            format!(
+                                "no {what} `{g}`; the {whats} there are: {} (`prepcoach list {whats}`)",
+                                values.join(", ")
+                            )
                         }
                     },
                 )),

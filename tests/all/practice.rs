@@ -320,6 +320,23 @@ fn names_are_matched_in_any_case_and_typos_get_the_nearest() {
     for _ in 0..3 {
         assert_eq!(Run::new().args(&["show", "spm-3"]).fails().stderr, first);
     }
+    // Kinds, levels, rounds and banks: any case, the nearest name, or the list there is.
+    for (args, want) in [
+        (&["--kind", "behavorial"][..], "unknown kind `behavorial`; did you mean `behavioral`?"),
+        (&["--level", "seniour"][..], "unknown level `seniour`; did you mean `senior`?"),
+        (&["--bank", "spm-behavior"][..], "did you mean `spm-behavioral`?"),
+        (
+            &["--round", "finall"][..],
+            "no round `finall`; the rounds there are: deep-dive, presentation, resume, role-play, screen, video (`prepcoach list rounds`)",
+        ),
+    ] {
+        let out = Run::new().args(&[&["questions"][..], args].concat()).fails();
+        assert!(out.stderr.contains(want), "{want}: {}", out.stderr);
+    }
+    let out = Run::new()
+        .args(&["questions", "--kind", "SITUATIONAL", "--level", "Senior"])
+        .ok();
+    assert!(out.stdout.contains("situational"), "{}", out.stdout);
 }
 
 /// With no command the practice options work as they do after `practice`
