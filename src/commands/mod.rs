@@ -148,24 +148,25 @@ fn known(
         .map(
             |g| match values.iter().find(|v| v.eq_ignore_ascii_case(g)) {
                 Some(v) => Ok((*v).to_string()),
-                None => Err(Error::Usage(
-                    match crate::data::nearest(g, values.iter().copied()) {
-                        Some(n) => format!("no {what} `{g}`; did you mean `{n}`?"),
-                        None => {
-                            let whats = match what.strip_suffix('y') {
-                                Some(stem) => format!("{stem}ies"),
-                                None => format!("{what}s"),
-                            };
-                            format!(
-                                "no {what} `{g}`; the {whats} there are: {} (`prepcoach list {whats}`)",
-                                values.join(", ")
-                            )
-                        }
-                    },
-                )),
+                None => Err(Error::Usage(unknown_value(what, g, &values))),
             },
         )
         .collect()
+}
+
+/// "no round `finall`; did you mean …?", or the values there are when none is close.
+fn unknown_value(what: &str, given: &str, values: &[&str]) -> String {
+    if let Some(n) = crate::data::nearest(given, values.iter().copied()) {
+        return format!("no {what} `{given}`; did you mean `{n}`?");
+    }
+    let whats = match what.strip_suffix('y') {
+        Some(stem) => format!("{stem}ies"),
+        None => format!("{what}s"),
+    };
+    format!(
+        "no {what} `{given}`; the {whats} there are: {} (`prepcoach list {whats}`)",
+        values.join(", ")
+    )
 }
 
 /// Write to stdout; a closed pipe (`prepcoach questions | head`) is not an error.
