@@ -12,7 +12,8 @@ use crate::bank::Order;
 /// The exit statuses, shown under `--help`.
 pub const EXIT_CODES: &str =
     "Exit status: 0 done; 1 a bank or drill file has problems (validate), \
-output or the history could not be written or used, or an attempt was not saved; 2 a usage or \
+output or the history could not be written or used, an attempt was not saved, or (with \
+--fail-below) an answer is below the bar in check, grade or drill run; 2 a usage or \
 input error (a bad flag, an unreadable or invalid file, line or id), reported with its file, \
 line, column and field.";
 
@@ -141,6 +142,10 @@ pub enum DrillCommand {
         /// Practise without keeping anything.
         #[arg(long)]
         no_save: bool,
+        /// Exit with status 1 when a question's best answer is below this: `pass` (the
+        /// drill's rules), a score, `meets` or `exceeds`.
+        #[arg(long, value_name = "BAR", value_parser = Bar::parse)]
+        fail_below: Option<Bar>,
         /// Hide scores and bands.
         #[arg(long)]
         no_score: bool,
@@ -168,6 +173,10 @@ pub struct GradeArgs {
     /// is an error (with the nearest name).
     #[arg(long, value_name = "FILE")]
     pub roster: Option<PathBuf>,
+    /// Exit with status 1 when an answer is below this: `pass` (the drill's rules; a
+    /// question not submitted fails too), a score, `meets` or `exceeds`.
+    #[arg(long, value_name = "BAR", value_parser = Bar::parse)]
+    pub fail_below: Option<Bar>,
     #[arg(long, value_enum, default_value_t)]
     pub format: GradeFormat,
     #[command(flatten)]
@@ -406,6 +415,10 @@ pub struct CheckArgs {
     /// The longest answer checked, in bytes (a spoken answer is a few kilobytes).
     #[arg(long, value_name = "BYTES", default_value_t = 1_000_000)]
     pub max_answer_bytes: usize,
+    /// Exit with status 1 when an answer is below this: a score (0-100), `meets` or
+    /// `exceeds` (for scripts and CI).
+    #[arg(long, value_name = "BAR", value_parser = Bar::parse)]
+    pub fail_below: Option<Bar>,
     #[command(flatten)]
     pub selection: Selection,
 }
@@ -415,4 +428,41 @@ pub struct RulesArgs {
     /// Print the rules after applying this override file.
     #[arg(long, value_name = "FILE")]
     pub rules: Option<PathBuf>,
+}
+
+/// The bar `--fail-below` sets: a score, a band, or (for drills) the drill's pass rules.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Bar {
+    Score(u32),
+    Meets,
+    Exceeds,
+    Pass,
+}
+
+impl Bar {
+    /// `--fail-below`'s value: 0 to 100, `meets`, `exceeds` or `pass`.
+    pub fn parse(s: &str) -> Result<Bar, String> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "meets" => Ok(Bar::Meets),
+            "exceeds" => Ok(Bar::Exceeds),
+            "pass" => Ok(Bar::Pass),
+            other => match other.parse::<u32>() {
+                Ok(n) if n <= 100 => Ok(Bar::Score(n)),
+                _ => Err(format!(
+                    "expected a score from 0 to 100, `meets`, `exceeds` or `pass`, found `{s}`"
+                )),
+            },
+        }
+    }
+}
+
+impl std::fmt::Display for Bar {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Bar::Score(n) => write!(f, "a score of {n}"),
+            Bar::Meets => f.write_str("meets"),
+            Bar::Exceeds => f.write_str("exceeds"),
+            Bar::Pass => f.write_str("the drill's pass rules"),
+        }
+    }
 }

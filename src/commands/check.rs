@@ -6,10 +6,10 @@ use rayon::prelude::*;
 use serde::Deserialize;
 
 use super::batch_lines::{Line, Lines};
-use super::{emit, resolve};
+use super::{below, emit, resolve};
 use crate::analysis::{Checker, QuestionContext, Report, Rules};
 use crate::bank::{read_text, Catalog};
-use crate::cli::{CheckArgs, CheckFormat, RulesArgs};
+use crate::cli::{Bar, CheckArgs, CheckFormat, RulesArgs};
 use crate::config::config_home;
 use crate::error::{Diagnostic, Error, Result};
 use crate::render::report::{report_lines, report_text, ReportOptions};
@@ -34,6 +34,11 @@ pub fn rules(args: &RulesArgs) -> Result<i32> {
 }
 
 pub fn run(args: &CheckArgs, paint: &Paint) -> Result<i32> {
+    if args.fail_below == Some(Bar::Pass) {
+        return Err(Error::Usage(
+            "`--fail-below pass` needs a drill's pass rules: use it with `grade` or `drill run`; here give a score, `meets` or `exceeds`".into(),
+        ));
+    }
     // Every bank is loaded: its model answers are what a copied answer is checked against.
     let catalog = resolve(&args.selection, None)?.0;
     let checker = Checker::new(load_rules(args.rules.as_deref())?).with_models(&catalog);
@@ -44,6 +49,7 @@ pub fn run(args: &CheckArgs, paint: &Paint) -> Result<i32> {
             &catalog,
             &checker,
             args.max_answer_bytes,
+            args.fail_below,
         );
     }
     let (name, answer) = read_answer(args.file.as_deref())?;
@@ -94,7 +100,17 @@ pub fn run(args: &CheckArgs, paint: &Paint) -> Result<i32> {
         CheckFormat::Line => report_lines(&name, &answer, &report),
     };
     emit(&text)?;
-    Ok(0)
+    match args.fail_below {
+        Some(bar) if below(bar, report.score, report.band) => {
+            eprintln!(
+                "the answer is below {bar} (score {}, {})",
+                report.score,
+                report.band.as_str()
+            );
+            Ok(1)
+        }
+        _ => Ok(0),
+    }
 }
 
 /// The text of a file, or of standard input for `-` or no file, with the name messages
@@ -286,6 +302,7 @@ fn batch(
     catalog: &Catalog,
     checker: &Checker,
     max_answer: usize,
+    bar: Option<Bar>,
 ) -> Result<i32> {
     let limits = Limits { max_answer };
     let read_err = |source| Error::Read {
@@ -331,11 +348,18 @@ fn batch(
             .map_err(Error::Output)
     };
     match check_batch_from(
-        &name, &mut open, format, catalog, checker, limits, &mut sink,
+        &name, &mut open, format, catalog, checker, limits, bar, &mut sink,
     ) {
         // The reader went away (`| head`): stop checking, as a pipeline expects.
         Err(Error::Output(e)) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(0),
-        other => other.map(|()| 0),
+        Err(e) => Err(e),
+        Ok(n) => Ok(match bar {
+            Some(bar) if n > 0 => {
+                eprintln!("{n} answers are below {bar}");
+                1
+            }
+            _ => 0,
+        }),
     }
 }
 
@@ -366,7 +390,7 @@ fn batch_output(
     format: CheckFormat,
     checker: &Checker,
     out: &mut Vec<u8>,
-) {
+) -> Report {
     let mut report: Report = checker.check(&line.answer, ctx);
     report.id = Some(line.id.clone());
     // Serialising into memory cannot fail: every field is plain data.
@@ -387,6 +411,7 @@ fn batch_output(
             out.push(b'\n');
         }
     }
+    report
 }
 
 /// How much output the batch mode gathers before handing it on: small enough that the
@@ -410,7 +435,10 @@ pub fn check_batch(
 ) -> Result<()> {
     let mut open =
         || -> std::io::Result<Box<dyn std::io::BufRead + '_>> { Ok(Box::new(text.as_bytes())) };
-    check_batch_from(name, &mut open, format, catalog, checker, limits, sink)
+    check_batch_from(
+        name, &mut open, format, catalog, checker, limits, None, sink,
+    )
+    .map(|_| ())
 }
 
 /// Opens a batch's input from its start; called once to validate it and once to check it.
@@ -419,6 +447,8 @@ type Open<'a, 'b> = dyn FnMut() -> std::io::Result<Box<dyn std::io::BufRead + 'b
 /// [`check_batch`] on input that `open` reads from its start, twice: first every line is
 /// validated (nothing is checked if one is bad), then the lines are checked a block at a
 /// time, so memory stays bounded by the block however long the input is.
+/// Returns how many answers are below `bar`, when one is given.
+#[allow(clippy::too_many_arguments)]
 pub fn check_batch_from(
     name: &str,
     open: &mut Open<'_, '_>,
@@ -426,8 +456,9 @@ pub fn check_batch_from(
     catalog: &Catalog,
     checker: &Checker,
     limits: Limits,
+    bar: Option<Bar>,
     sink: &mut dyn FnMut(&[u8]) -> Result<()>,
-) -> Result<()> {
+) -> Result<usize> {
     let read_err = |source| Error::Read {
         path: name.into(),
         source,
@@ -446,14 +477,16 @@ pub fn check_batch_from(
     // Reports run to about five bytes of JSON per byte of answer: sized for up to two
     // chunks, a small batch's buffer is not copied as it grows.
     let mut out: Vec<u8> = Vec::with_capacity(2 * CHUNK);
+    let mut below = 0;
     loop {
         let block = read_block(&mut lines, name).map_err(read_err)??;
         if block.is_empty() {
             break;
         }
-        check_block(&block, name, format, catalog, checker, &mut out, sink)?;
+        below += check_block(&block, name, format, catalog, checker, bar, &mut out, sink)?;
     }
-    sink(&out)
+    sink(&out)?;
+    Ok(below)
 }
 
 /// Every problem of a batch (at most [`MAX_LISTED`], then a count of the rest), with its
@@ -565,15 +598,19 @@ fn read_block<R: std::io::BufRead>(
 }
 
 /// Check a block of batch lines on every core and write their output in input order.
+/// Returns how many of the block's answers are below `bar`.
+#[allow(clippy::too_many_arguments)]
 fn check_block(
     block: &[(usize, BatchLine)],
     name: &str,
     format: CheckFormat,
     catalog: &Catalog,
     checker: &Checker,
+    bar: Option<Bar>,
     out: &mut Vec<u8>,
     sink: &mut dyn FnMut(&[u8]) -> Result<()>,
-) -> Result<()> {
+) -> Result<usize> {
+    let is_below = |r: &Report| bar.is_some_and(|b| below(b, r.score, r.band));
     let work = block
         .iter()
         .map(|(n, l)| Ok((l, line_context(name, *n, l, catalog)?)))
@@ -588,26 +625,32 @@ fn check_block(
     };
     if rayon::current_num_threads() == 1 {
         // One core: check on this thread, straight into the output.
+        let mut n = 0;
         for (line, ctx) in &work {
-            batch_output(line, *ctx, format, checker, out);
+            n += usize::from(is_below(&batch_output(line, *ctx, format, checker, out)));
             flush(out)?;
         }
-        return Ok(());
+        return Ok(n);
     }
     // Each core writes a run of lines into one buffer; the runs come back in order.
-    let runs: Vec<Vec<u8>> = work
+    let runs: Vec<(Vec<u8>, usize)> = work
         .par_chunks(RUN)
         .map(|run| {
             let mut buf = Vec::with_capacity(run.iter().map(|(l, _)| l.answer.len() * 6).sum());
+            let mut n = 0;
             for (line, ctx) in run {
-                batch_output(line, *ctx, format, checker, &mut buf);
+                n += usize::from(is_below(&batch_output(
+                    line, *ctx, format, checker, &mut buf,
+                )));
             }
-            buf
+            (buf, n)
         })
         .collect();
-    for r in runs {
+    let mut n = 0;
+    for (r, below) in runs {
         out.extend_from_slice(&r);
+        n += below;
         flush(out)?;
     }
-    Ok(())
+    Ok(n)
 }

@@ -65,11 +65,13 @@ pub fn run(cmd: DrillCommand, paint: &Paint) -> Result<i32> {
             data,
             no_save,
             no_score,
+            fail_below,
         } => {
             let (catalog, _) = resolve(&selection, None)?;
             let drill = load(&file, &catalog)?;
             let checker = crate::analysis::Checker::new(load_rules(None)?).with_models(&catalog);
             let asked = questions(&drill, &catalog)?;
+            let ids: Vec<String> = asked.iter().map(|q| q.question.id.clone()).collect();
             let setup = Setup {
                 no_save,
                 no_score,
@@ -78,7 +80,27 @@ pub fn run(cmd: DrillCommand, paint: &Paint) -> Result<i32> {
             };
             let attempts = practise(asked, &checker, &setup, paint)?;
             emit(&drill_results(&drill, &attempts, paint))?;
-            Ok(0)
+            let Some(bar) = fail_below else {
+                return Ok(0);
+            };
+            let short = ids
+                .iter()
+                .filter(|id| {
+                    let best = attempts
+                        .iter()
+                        .filter(|a| !a.followup && a.question_id == **id)
+                        .max_by_key(|a| a.report.score);
+                    best.is_none_or(|a| fails(bar, &drill, &a.report))
+                })
+                .count();
+            if short == 0 {
+                return Ok(0);
+            }
+            eprintln!(
+                "{short} of {} questions are below {bar} or unanswered",
+                ids.len()
+            );
+            Ok(1)
         }
     }
 }
@@ -136,6 +158,14 @@ fn drill_results(drill: &Drill, attempts: &[crate::history::Attempt], paint: &Pa
     out
 }
 
+/// Whether a report falls short of `bar` on `drill` (its pass rules for `pass`).
+fn fails(bar: crate::cli::Bar, drill: &Drill, r: &crate::analysis::Report) -> bool {
+    match bar {
+        crate::cli::Bar::Pass => !drill.pass.judge(r).iter().all(|v| v.passed),
+        _ => super::below(bar, r.score, r.band),
+    }
+}
+
 pub fn grade(args: &GradeArgs, paint: &Paint) -> Result<i32> {
     let g = compute_grades(
         &args.drill,
@@ -149,7 +179,28 @@ pub fn grade(args: &GradeArgs, paint: &Paint) -> Result<i32> {
         GradeFormat::Csv => show::csv(&g),
         GradeFormat::Markdown => show::markdown(&g),
     })?;
-    Ok(0)
+    let Some(bar) = args.fail_below else {
+        return Ok(0);
+    };
+    let band = |b: &str| match b {
+        "exceeds" => crate::analysis::Band::Exceeds,
+        "meets" => crate::analysis::Band::Meets,
+        _ => crate::analysis::Band::Below,
+    };
+    let short = g
+        .rows
+        .iter()
+        .filter(|r| match bar {
+            crate::cli::Bar::Pass => !r.passed,
+            _ => super::below(bar, r.score, band(&r.band)),
+        })
+        .count();
+    let missing: usize = g.candidates.iter().map(|c| c.not_submitted.len()).sum();
+    if short + missing == 0 {
+        return Ok(0);
+    }
+    eprintln!("{short} answers are below {bar}; {missing} not submitted");
+    Ok(1)
 }
 
 /// Grade the answers in `answers` against the drill in `drill_file`.

@@ -169,6 +169,19 @@ fn unknown_value(what: &str, given: &str, values: &[&str]) -> String {
     )
 }
 
+/// Whether an answer with this score and band is below `bar` (`--fail-below`). The drill's
+/// pass rules are judged where the drill is known; here `Pass` is never below.
+pub(crate) fn below(bar: crate::cli::Bar, score: u32, band: crate::analysis::Band) -> bool {
+    use crate::analysis::Band;
+    use crate::cli::Bar;
+    match bar {
+        Bar::Score(n) => score < n,
+        Bar::Meets => band == Band::Below,
+        Bar::Exceeds => band != Band::Exceeds,
+        Bar::Pass => false,
+    }
+}
+
 /// Write to stdout; a closed pipe (`prepcoach questions | head`) is not an error.
 pub(crate) fn emit(text: &str) -> Result<()> {
     emit_bytes(text.as_bytes())

@@ -593,4 +593,94 @@ fn exit_statuses_are_documented_and_kept() {
             .code,
         0
     );
+    assert!(
+        help.contains("--fail-below) an answer is below the bar"),
+        "{help}"
+    );
+}
+
+/// `--fail-below` turns a verdict into an exit status for scripts and CI: 1 when an answer
+/// (any answer of a batch, any graded answer or missing one) is below the bar, 0 when none
+/// is; the output is written in full either way.
+#[test]
+fn fail_below_sets_the_exit_status() {
+    let weak = "We worked closely with the partner and it went really well.";
+    let out = Run::new()
+        .args(&["check", "--fail-below", "meets"])
+        .stdin(weak)
+        .run();
+    assert_eq!(out.code, 1, "{}", out.stderr);
+    assert!(out.stdout.contains("Score"), "the report is still shown");
+    assert!(
+        out.stderr.contains("the answer is below meets (score"),
+        "{}",
+        out.stderr
+    );
+    let out = Run::new()
+        .args(&["check", "--fail-below", "0"])
+        .stdin(weak)
+        .run();
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let batch = format!(
+        "{}\n{}\n",
+        serde_json::json!({"id": 1, "answer": weak}),
+        serde_json::json!({"id": 2, "answer": weak})
+    );
+    let out = Run::new()
+        .args(&["check", "--input", "-", "--fail-below", "40"])
+        .stdin(batch)
+        .run();
+    assert_eq!(
+        (out.code, out.stdout.lines().count()),
+        (1, 2),
+        "{}",
+        out.stderr
+    );
+    assert!(
+        out.stderr.contains("2 answers are below a score of 40"),
+        "{}",
+        out.stderr
+    );
+    for bad in ["pass", "101", "good"] {
+        let out = Run::new()
+            .args(&["check", "--fail-below", bad])
+            .stdin(weak)
+            .run();
+        assert_eq!(out.code, 2, "{bad}: {}", out.stderr);
+    }
+    let grade = [
+        "grade",
+        "--drill",
+        "examples/drills/partner-rescue.json",
+        "--answers",
+        "examples/drills/partner-rescue.cohort.jsonl",
+        "--fail-below",
+        "pass",
+    ];
+    let out = Run::new().args(&grade).run();
+    assert_eq!(out.code, 1, "{}", out.stderr);
+    assert!(
+        out.stderr
+            .contains("answers are below the drill's pass rules; "),
+        "{}",
+        out.stderr
+    );
+    let out = Run::new()
+        .args(&[
+            "drill",
+            "run",
+            "examples/drills/partner-rescue.json",
+            "--no-save",
+            "--fail-below",
+            "pass",
+        ])
+        .stdin(format!("{weak}\n"))
+        .run();
+    assert_eq!(out.code, 1, "{}", out.stderr);
+    assert!(
+        out.stderr
+            .contains("3 of 3 questions are below the drill's pass rules or unanswered"),
+        "{}",
+        out.stderr
+    );
 }
