@@ -331,7 +331,7 @@ pub enum ListWhat {
 #[derive(Debug, Args)]
 pub struct ListArgs {
     /// What to list.
-    #[arg(value_enum)]
+    #[arg(value_enum, ignore_case = true)]
     pub what: ListWhat,
     #[command(flatten)]
     pub selection: Selection,

@@ -149,9 +149,15 @@ impl Catalog {
         &self.banks
     }
 
-    /// The bank with this id, or an error naming the nearest id.
+    /// The bank with this id (whatever its case), or an error naming the nearest id.
     pub fn bank(&self, id: &str) -> Result<&LoadedBank> {
-        self.banks.iter().find(|b| b.bank.id == id).ok_or_else(|| {
+        let exact = self.banks.iter().find(|b| b.bank.id == id);
+        let found = exact.or_else(|| {
+            self.banks
+                .iter()
+                .find(|b| b.bank.id.eq_ignore_ascii_case(id))
+        });
+        found.ok_or_else(|| {
             let near = nearest(id, self.banks.iter().map(|b| b.bank.id.as_str()));
             Error::UnknownBank {
                 id: id.to_string(),

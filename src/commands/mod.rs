@@ -106,7 +106,11 @@ pub(crate) fn resolve_with(
     let rounds = known(&catalog, &sel.rounds, "round", |q| q.round.as_deref())?;
     // A bank named by its file (`--bank my-bank.json`, the README's way to practise a
     // coach's bank) is selected as well as loaded, as one named by its id is.
-    let mut banks: Vec<String> = ids.into_iter().cloned().collect();
+    // Bank ids as the banks spell them, whatever case they were typed in.
+    let mut banks: Vec<String> = ids
+        .into_iter()
+        .map(|id| catalog.bank(id).map(|b| b.bank.id.clone()))
+        .collect::<Result<_>>()?;
     for b in catalog.banks() {
         if let crate::bank::Origin::File(f) = &b.origin {
             if paths.iter().any(|p| f == p || f.starts_with(p)) {
