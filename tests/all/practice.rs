@@ -337,6 +337,17 @@ fn names_are_matched_in_any_case_and_typos_get_the_nearest() {
         .args(&["questions", "--kind", "SITUATIONAL", "--level", "Senior"])
         .ok();
     assert!(out.stdout.contains("situational"), "{}", out.stdout);
+    let out = Run::new()
+        .args(&[
+            "questions",
+            "--bank",
+            "SPM-Behavioral",
+            "--kind",
+            "BEHAVIORAL",
+        ])
+        .ok();
+    assert!(out.stdout.starts_with("spm-01"), "{}", out.stdout);
+    Run::new().args(&["list", "Competencies"]).ok();
 }
 
 /// With no command the practice options work as they do after `practice`
