@@ -320,12 +320,20 @@ fn batch(
         None
     } else {
         let mut file = tempfile::tempfile().map_err(read_err)?;
+        let runaway = max_line(limits).saturating_add(RUNAWAY_SLACK);
         let copied = if stdin {
-            std::io::copy(&mut std::io::stdin().lock(), &mut file)
+            spool_lines(&mut std::io::stdin().lock(), &mut file, runaway)
         } else {
-            std::fs::File::open(input).and_then(|mut f| std::io::copy(&mut f, &mut file))
+            std::fs::File::open(input).and_then(|mut f| spool_lines(&mut f, &mut file, runaway))
         };
-        copied.map_err(read_err)?;
+        match copied.map_err(read_err)? {
+            Spooled::Done => {}
+            Spooled::Runaway(line) => {
+                return Err(Error::Usage(format!(
+                    "{name}:{line}: a line runs on past {runaway} bytes without a line break: a batch is one JSON object a line"
+                )))
+            }
+        }
         Some(file)
     };
     let mut open = || -> std::io::Result<Box<dyn std::io::BufRead>> {
@@ -360,6 +368,48 @@ fn batch(
             }
             _ => 0,
         }),
+    }
+}
+
+/// How far past the longest allowed line a stream may run without a line break before the
+/// copy stops: an endless stream (`/dev/zero`) must not fill the disk.
+const RUNAWAY_SLACK: usize = 64 << 20;
+
+/// How copying a stream ended.
+enum Spooled {
+    Done,
+    /// This line ran on past the bound without a line break.
+    Runaway(usize),
+}
+
+/// Copy `from` into `to` until its end, or until a line runs on past `runaway` bytes.
+fn spool_lines(
+    from: &mut dyn std::io::Read,
+    to: &mut std::fs::File,
+    runaway: usize,
+) -> std::io::Result<Spooled> {
+    use std::io::Write as _;
+    let mut buf = vec![0u8; 1 << 16];
+    let (mut line, mut since_break) = (1usize, 0usize);
+    loop {
+        let n = match from.read(&mut buf) {
+            Ok(0) => return Ok(Spooled::Done),
+            Ok(n) => n,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        };
+        let chunk = &buf[..n];
+        match memchr::memrchr(b'\n', chunk) {
+            Some(last) => {
+                line += memchr::memchr_iter(b'\n', chunk).count();
+                since_break = n - last - 1;
+            }
+            None => since_break += n,
+        }
+        if since_break > runaway {
+            return Ok(Spooled::Runaway(line));
+        }
+        to.write_all(chunk)?;
     }
 }
 

@@ -182,3 +182,28 @@ fn an_overlong_batch_line_is_reported_not_held() {
     );
     assert!(out.stdout.is_empty(), "nothing is checked: {}", out.stdout);
 }
+
+/// An endless stream with no line break (`/dev/zero`) is refused once a line runs past
+/// what any answer could make, instead of being copied until the disk is full.
+#[test]
+fn an_endless_batch_stream_is_refused_not_spooled_for_ever() {
+    if !std::path::Path::new("/dev/zero").exists() {
+        return;
+    }
+    let out = Run::new()
+        .args(&[
+            "check",
+            "--input",
+            "/dev/zero",
+            "--max-answer-bytes",
+            "1000",
+        ])
+        .fails();
+    assert_eq!(out.code, 2);
+    assert!(
+        out.stderr
+            .contains("/dev/zero:1: a line runs on past 67180400 bytes without a line break"),
+        "{}",
+        out.stderr
+    );
+}
