@@ -117,10 +117,19 @@ pub fn flow(items: &[String], sep: &str, width: usize, indent: &str) -> String {
 }
 
 pub fn wrap_safe(text: &str, width: usize, indent: &str) -> String {
-    let avail = width
-        .saturating_sub(textwrap::core::display_width(indent))
-        .max(20);
-    let options = textwrap::Options::new(avail)
+    wrap_hanging(text, width, indent, indent)
+}
+
+/// [`wrap_safe`] with a hanging indent: the first line of each paragraph starts with
+/// `first`, the lines it wraps onto with `rest` (a list item's text under its text, not
+/// under its mark).
+pub fn wrap_hanging(text: &str, width: usize, first: &str, rest: &str) -> String {
+    let cols = textwrap::core::display_width;
+    // At least 20 columns of text on a line, however narrow the terminal.
+    let width = width.max(cols(first).max(cols(rest)) + 20);
+    let options = textwrap::Options::new(width)
+        .initial_indent(first)
+        .subsequent_indent(rest)
         .break_words(false)
         .word_splitter(textwrap::WordSplitter::NoHyphenation)
         .wrap_algorithm(textwrap::WrapAlgorithm::FirstFit);
@@ -130,16 +139,13 @@ pub fn wrap_safe(text: &str, width: usize, indent: &str) -> String {
             out.push('\n');
         }
         let words: Vec<&str> = line.split_whitespace().collect();
-        for (i, part) in textwrap::wrap(&words.join(" "), &options)
-            .iter()
-            .enumerate()
-        {
-            if i > 0 {
-                out.push('\n');
-            }
-            out.push_str(indent);
-            out.push_str(part);
+        let joined = words.join(" ");
+        if joined.is_empty() {
+            // An empty paragraph keeps its indent, as each line always had.
+            out.push_str(first);
+            continue;
         }
+        out.push_str(&textwrap::wrap(&joined, &options).join("\n"));
     }
     out
 }

@@ -4,7 +4,7 @@
 use std::fmt::Write;
 
 use super::bank::clock;
-use super::{clean, flow, wrap, wrap_safe, Paint};
+use super::{clean, flow, wrap, wrap_hanging, wrap_safe, Paint};
 use crate::analysis::{Band, Report, Severity, Strength};
 use crate::bank::LineIndex;
 
@@ -243,14 +243,15 @@ fn coverage(out: &mut String, r: &Report, paint: &Paint) {
         let _ = writeln!(
             out,
             "{}",
-            wrap_safe(
+            wrap_hanging(
                 &format!(
                     "{mark} {} {}",
                     clean(&i.text),
                     paint.dim(&format!("— {strength}: {}", words.join(", ")))
                 ),
                 w,
-                "  "
+                "  ",
+                "    "
             )
         );
     }
@@ -258,7 +259,12 @@ fn coverage(out: &mut String, r: &Report, paint: &Paint) {
         let _ = writeln!(
             out,
             "{}",
-            wrap_safe(&format!("{} {}", paint.bad("✗"), clean(&i.text)), w, "  ")
+            wrap_hanging(
+                &format!("{} {}", paint.bad("✗"), clean(&i.text)),
+                w,
+                "  ",
+                "    "
+            )
         );
     }
 }
