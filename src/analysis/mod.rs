@@ -834,6 +834,9 @@ mod tests {
             "{:?}",
             r.metrics
         );
+        // A habit drawn from the story is a lesson.
+        let r = check("I ran a pilot with the carrier in one region. It added 3,200 users, so I always pilot small first.");
+        assert!(r.parts.learning.present);
         // A habit of having something is no lesson.
         let r = check("On Fridays I would have a call with each of their partner managers to go over registrations.");
         assert!(!r.parts.learning.present);
