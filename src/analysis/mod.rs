@@ -577,6 +577,12 @@ fn assemble<S: view::SentenceView>(found: Found<'_, S>) -> Report {
         rules,
     } = found;
     let feats = parts::features(answer, sentences, &metrics);
+    // A story's small enumeration ("three specific risks") marks a concrete sentence, so the
+    // parts read it, but it measures nothing: it is not reported or scored as a metric.
+    let metrics: Vec<Metric> = metrics
+        .into_iter()
+        .filter(|m| !parts::is_story_count_in(m, sentences))
+        .collect();
     let classified = parts::classify(&feats);
     let roles = parts::roles(&feats, &classified);
     let shown = parts::evidence(&classified, &roles);
@@ -807,6 +813,18 @@ mod tests {
             ]
         );
         assert_eq!(r.substance.real_metrics, 1);
+        // A story's small enumeration measures nothing; a gain, a share, a party or digits do.
+        let r = check("I split the rollout into two smaller chunks and listed three specific risks. We signed four more banks, two of the consultancies came back, and 3 risks closed.");
+        let texts: Vec<&str> = r.metrics.iter().map(|m| m.text.as_str()).collect();
+        assert!(
+            !texts
+                .iter()
+                .any(|t| t.contains("chunks") || t.contains("specific risks")),
+            "{texts:?}"
+        );
+        for kept in ["four more banks", "two of the consultancies", "3 risks"] {
+            assert!(texts.iter().any(|t| t.contains(kept)), "{kept}: {texts:?}");
+        }
         // Tenure and effort are no metric at all.
         let r = check("I have run partner programs for the past four years, and I spent a couple of hours on each plan.");
         assert!(r.metrics.is_empty(), "{:?}", r.metrics);

@@ -287,6 +287,61 @@ pub fn is_borderline_in<S: SentenceView>(m: &Metric, sentences: &[S]) -> bool {
         .is_some_and(|s| is_activity_count(m, s) || counts(m, s, Lex::TeamNouns))
 }
 
+/// Whether a count is a story's small enumeration rather than a measure ("three specific
+/// risks", "two smaller chunks", "Two launches"): a number word up to five counting
+/// something that is not a business, a party to the deal or a person. Digits, and counts of
+/// partners, customers, deals or reps, stay metrics.
+pub fn is_story_count_in<S: SentenceView>(m: &Metric, sentences: &[S]) -> bool {
+    let Some(s) = sentences.first() else {
+        return false;
+    };
+    let first = m
+        .text
+        .split_whitespace()
+        .next()
+        .unwrap_or_default()
+        .to_lowercase();
+    let words: Vec<String> = m
+        .text
+        .split_whitespace()
+        .skip(1)
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+        .collect();
+    // A gain ("four more banks", "two new logos") or a share ("two of the consultancies")
+    // measures something, whatever it counts.
+    let measured = words.iter().any(|w| GAIN_OR_SHARE.contains(&w.as_str()));
+    // A party or a person, singular or plural ("banks", "consultancies").
+    let party = words.iter().any(|w| {
+        let singular = w
+            .strip_suffix("ies")
+            .map(|stem| format!("{stem}y"))
+            .or_else(|| w.strip_suffix('s').map(String::from));
+        [
+            Lex::OrgNouns,
+            Lex::Counterparties,
+            Lex::RoleNouns,
+            Lex::TeamNouns,
+        ]
+        .into_iter()
+        .any(|lex| {
+            s.is_entry_word(w, lex) || singular.as_deref().is_some_and(|w| s.is_entry_word(w, lex))
+        })
+    });
+    m.kind == MetricKind::Count
+        && SMALL_NUMBER_WORDS.contains(&first.as_str())
+        && !measured
+        && !party
+}
+
+/// Words that make a small count a measure: a gain or a share of a whole.
+const GAIN_OR_SHARE: &[&str] = &["more", "new", "extra", "additional", "of", "out"];
+
+/// Number words small enough to enumerate with.
+const SMALL_NUMBER_WORDS: &[&str] = &["two", "three", "four", "five"];
+
 /// Whether a count's noun ("12 enablement webinars", "two of their engineers") is in the
 /// lexicon: a word of the phrase before what follows the noun ("of", "by", "within"…).
 fn counts<S: SentenceView>(m: &Metric, s: &S, lex: Lex) -> bool {
