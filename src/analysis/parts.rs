@@ -530,6 +530,17 @@ fn is_context(f: &Features, i: usize, n: usize, first_narrative: bool) -> bool {
     if f.modal_first_person && f.past_subject == 0 && !f.scenario {
         return false;
     }
+    // "When a reseller's customers churn, I look at what they sell": what the speaker does
+    // whenever it happens, in the present, is a method, not a situation.
+    if f.first_person
+        && f.past == 0
+        && !f.perfect
+        && !f.present_perfect
+        && !f.scenario
+        && f.metrics == 0
+    {
+        return false;
+    }
     let early = i < 2.max(n.div_ceil(2));
     let situated =
         f.first_person || f.plural || f.specific > 0 || f.setting || f.metrics > 0 || f.scenario;
