@@ -813,6 +813,13 @@ mod tests {
             ]
         );
         assert_eq!(r.substance.real_metrics, 1);
+        // A plan's target and backstory in the past perfect are no outcome.
+        for text in [
+            "I'd spend the first month with their sellers. By day 90 I'd want to present a plan that doubles partner-sourced pipeline within a year.",
+            "We had two resellers claiming the same prospect, and both had registered it within days of each other.",
+        ] {
+            assert!(!check(text).parts.outcome.present, "{text}");
+        }
         // What the speaker does whenever something happens is a method, not the situation.
         let r = check("When a reseller's customers churn more than the rest of the channel, I look at what they sell and to whom. Then I call their sales lead.");
         assert!(!r.parts.context.present, "{:?}", r.parts.context);

@@ -164,9 +164,11 @@ fn sentence_features<S: SentenceView>(answer: &str, s: &S, metrics: &[Metric]) -
                 s.is(i, Class::MODAL_CONTRACTION)
                     && !(i + 1..(i + 3).min(n)).any(|k| past_flags[k] || s.is(k, Class::ED_FORM))
             }),
+        // "have won" but not "would have won": a result that did not happen.
         present_perfect: (1..n).any(|i| {
             s.is(i - 1, Class::PERFECT_AUX)
                 && !s.is(i - 1, Class::HAD)
+                && !(i >= 2 && s.is(i - 2, Class::MODAL))
                 && (s.is(i, Class::ENDS_ED) || s.is_entry(i, Lex::PastIrregular))
         }),
         perfect: (1..n).any(|i| {
@@ -619,13 +621,27 @@ fn is_outcome(f: &Features) -> bool {
     }
     // A target, a goal, a plan's result: not what happened ("The goal would be 50% certified
     // within two quarters", "The target I was given was 12 partners by the end of H1").
-    let targetish =
-        f.target && !f.present_perfect && (f.past == 0 || (f.modal && f.past_subject == 0));
+    let targetish = f.target
+        && !f.present_perfect
+        && (f.past == 0 || f.modal_first_person || (f.modal && f.past_subject == 0));
     // "if they hit the target, that would be worth more": a hypothetical result.
     if f.modal && f.past_subject == 0 && !f.present_perfect {
         return false;
     }
     if f.scenario {
+        return false;
+    }
+    // "Both had registered it within days of each other": backstory in the past perfect,
+    // with nothing but a time marker to make it look like a result. ("By day 90 they had
+    // closed the gap to 5%, and the partner brought in 4 accounts" is a result.)
+    if f.perfect
+        && !f.present_perfect
+        && !f.outcome_verb
+        && !f.outcome_verb_weak
+        && !f.outcome_phrase
+        && f.changes == 0
+        && f.impact_metrics <= 1
+    {
         return false;
     }
     let strong = f.outcome_verb;
