@@ -862,6 +862,9 @@ mod tests {
             "{:?}",
             r.metrics
         );
+        // "up to" before a number is a quantity, not a career ("worked my way up to" is).
+        let r = check("Tessa said the contract promised unlimited use. I proposed free use up to three times their current volume, priced above that. They signed within a month and usage grew 60 percent.");
+        assert!(r.parts.approach.present, "{:?}", r.parts.approach);
         // A habit drawn from the story is a lesson.
         let r = check("I ran a pilot with the carrier in one region. It added 3,200 users, so I always pilot small first.");
         assert!(r.parts.learning.present);

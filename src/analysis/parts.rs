@@ -124,7 +124,7 @@ fn sentence_features<S: SentenceView>(answer: &str, s: &S, metrics: &[Metric]) -
             || (n > 1
                 && s.entry_at(1, Lex::PremiseOpeners).is_some()
                 && s.is(0, Class::PREMISE_GLUE)),
-        career: s.has_entry(Lex::CareerSummary) || role_statement(s),
+        career: career_summary(answer, s) || role_statement(s),
         scenario: s.has_entry(Lex::ScenarioOpeners),
         actions: verbs(Lex::ActionVerbs) + other_actions(s, &past_flags),
         leading_verb: (s.entry_at(0, Lex::ActionVerbs).is_some()
@@ -260,6 +260,28 @@ fn past_form<S: SentenceView>(s: &S, i: usize, past: &[bool]) -> bool {
 }
 
 /// "I was channel manager for the UK": a role, not a situation.
+/// A career summary ("over my career", "I worked my way up to director"), not a cue that
+/// happens to open a quantity ("free use up to three times their volume"): an entry
+/// followed at once by a number does not count.
+fn career_summary<S: SentenceView>(answer: &str, s: &S) -> bool {
+    s.entries(Lex::CareerSummary).any(|(_, j)| {
+        j >= s.len()
+            || !(s.is(j, Class::NUMERAL)
+                || NUMBER_WORDS.contains(
+                    &answer[s.word_start(j)..s.word_end(j)]
+                        .to_ascii_lowercase()
+                        .as_str(),
+                ))
+    })
+}
+
+/// Number words a quantity can start with.
+const NUMBER_WORDS: &[&str] = &[
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+    "twelve", "fifteen", "twenty", "thirty", "forty", "fifty", "hundred", "a", "half", "double",
+    "twice", "triple", "dozen",
+];
+
 fn role_statement<S: SentenceView>(s: &S) -> bool {
     let n = s.len();
     n <= 14
