@@ -14,7 +14,8 @@ pub(crate) enum Line<'a> {
     Bad(Diagnostic),
 }
 
-/// The lines of `reader`, each at most `max_line` bytes, for messages naming `name`.
+/// The lines of `reader`, each at most `max_line` bytes besides its line ending, for
+/// messages naming `name`.
 pub(crate) struct Lines<R> {
     reader: R,
     name: String,
@@ -67,7 +68,9 @@ impl<R: BufRead> Lines<R> {
         match std::str::from_utf8(bytes) {
             Ok(text) => Ok(Some(Line::Text(self.number, text))),
             Err(e) => {
-                let column = e.valid_up_to() + 1;
+                // Columns count characters, as every other message's do.
+                let valid = std::str::from_utf8(&bytes[..e.valid_up_to()]).unwrap_or_default();
+                let column = valid.chars().count() + 1;
                 Ok(Some(Line::Bad(self.diagnostic(
                     column,
                     "not UTF-8 text: save the file as UTF-8".into(),

@@ -322,12 +322,19 @@ fn batch(
         let mut file = tempfile::tempfile().map_err(read_err)?;
         let runaway = max_line(limits).saturating_add(RUNAWAY_SLACK);
         let copied = if stdin {
-            spool_lines(&mut std::io::stdin().lock(), &mut file, runaway)
+            spool_lines(&mut std::io::stdin().lock(), &mut file, runaway, MAX_SPOOL)
         } else {
-            std::fs::File::open(input).and_then(|mut f| spool_lines(&mut f, &mut file, runaway))
+            std::fs::File::open(input)
+                .and_then(|mut f| spool_lines(&mut f, &mut file, runaway, MAX_SPOOL))
         };
         match copied.map_err(read_err)? {
             Spooled::Done => {}
+            Spooled::TooLarge => {
+                return Err(Error::Usage(format!(
+                    "{name} is over {} GB: save a batch this large to a file and pass its path (`--input answers.jsonl`), which is read in place with no limit",
+                    MAX_SPOOL >> 30
+                )))
+            }
             Spooled::Runaway(line) => {
                 return Err(Error::Usage(format!(
                     "{name}:{line}: a line runs on past {runaway} bytes without a line break: a batch is one JSON object a line"
@@ -375,22 +382,30 @@ fn batch(
 /// copy stops: an endless stream (`/dev/zero`) must not fill the disk.
 const RUNAWAY_SLACK: usize = 64 << 20;
 
+/// The most a stream (standard input, a pipe) is copied to disk before it is checked: a
+/// batch this large is a file, read in place with no limit.
+const MAX_SPOOL: u64 = 4 << 30;
+
 /// How copying a stream ended.
+#[derive(Debug, PartialEq, Eq)]
 enum Spooled {
     Done,
     /// This line ran on past the bound without a line break.
     Runaway(usize),
+    /// The stream ran past [`MAX_SPOOL`] (or the bound given).
+    TooLarge,
 }
 
-/// Copy `from` into `to` until its end, or until a line runs on past `runaway` bytes.
+/// Copy `from` into `to` until its end, until a line runs on past `runaway` bytes, or
+/// until more than `cap` bytes in all.
 fn spool_lines(
     from: &mut dyn std::io::Read,
-    to: &mut std::fs::File,
+    to: &mut dyn std::io::Write,
     runaway: usize,
+    cap: u64,
 ) -> std::io::Result<Spooled> {
-    use std::io::Write as _;
     let mut buf = vec![0u8; 1 << 16];
-    let (mut line, mut since_break) = (1usize, 0usize);
+    let (mut line, mut since_break, mut total) = (1usize, 0usize, 0u64);
     loop {
         let n = match from.read(&mut buf) {
             Ok(0) => return Ok(Spooled::Done),
@@ -408,6 +423,10 @@ fn spool_lines(
         }
         if since_break > runaway {
             return Ok(Spooled::Runaway(line));
+        }
+        total += n as u64;
+        if total > cap {
+            return Ok(Spooled::TooLarge);
         }
         to.write_all(chunk)?;
     }
@@ -703,4 +722,24 @@ fn check_block(
         flush(out)?;
     }
     Ok(n)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_stream_is_copied_whole_or_refused_at_its_bounds() {
+        let mut out = Vec::new();
+        let got = spool_lines(&mut &b"a\nbb\n"[..], &mut out, 10, 100).unwrap();
+        assert_eq!((got, out.as_slice()), (Spooled::Done, &b"a\nbb\n"[..]));
+        // Lines with breaks, but more in all than the bound: refused, not copied on.
+        let many = "x\n".repeat(50_000);
+        let got = spool_lines(&mut many.as_bytes(), &mut Vec::new(), 10, 1_000).unwrap();
+        assert_eq!(got, Spooled::TooLarge);
+        // One line with no break past the runaway bound: its line is named.
+        let long = format!("ok\n{}", "y".repeat(200_000));
+        let got = spool_lines(&mut long.as_bytes(), &mut Vec::new(), 1_000, u64::MAX).unwrap();
+        assert_eq!(got, Spooled::Runaway(2));
+    }
 }

@@ -109,7 +109,9 @@ pub fn parse_json<T: serde::de::DeserializeOwned>(name: &str, text: &str) -> Res
 /// the nearest valid name added when a field name is unknown.
 pub fn explain_serde(err: &serde_json::Error) -> String {
     let full = err.to_string();
-    let msg = match full.rfind(" at line ") {
+    // Only an error read from text carries the tail; one read from a value has none, and
+    // " at line " may then be the user's own words.
+    let msg = match full.rfind(" at line ").filter(|_| err.line() != 0) {
         Some(i) => full[..i].to_string(),
         None => full,
     };

@@ -30,7 +30,7 @@ pub fn parse_all<T: DeserializeOwned>(name: &str, text: &str) -> Result<T, Vec<D
     let located = |e: &serde_json::Error, field: String| Diagnostic {
         file: name.to_string(),
         line: e.line(),
-        column: e.column(),
+        column: char_column(text, e.line(), e.column()),
         field,
         message: explain_serde(e),
     };
@@ -92,6 +92,19 @@ pub fn parse_all<T: DeserializeOwned>(name: &str, text: &str) -> Result<T, Vec<D
     Err(found)
 }
 
+/// serde's column (bytes into line `line`, from 1) in characters, as every other message
+/// counts them.
+fn char_column(text: &str, line: usize, byte_column: usize) -> usize {
+    let Some(l) = text.split('\n').nth(line.saturating_sub(1)) else {
+        return byte_column;
+    };
+    let mut end = byte_column.saturating_sub(1).min(l.len());
+    while !l.is_char_boundary(end) {
+        end -= 1;
+    }
+    l[..end].chars().count() + 1
+}
+
 /// A serde path as our path segments, up to the first step serde could not name; whether
 /// it got to the end.
 fn segments(path: &serde_path_to_error::Path) -> (Vec<Seg>, bool) {
@@ -107,15 +120,16 @@ fn segments(path: &serde_path_to_error::Path) -> (Vec<Seg>, bool) {
     (out, true)
 }
 
-/// What was taken out of the value so far: list items, by the list's path in the original
-/// text (so a path in the repaired value can be mapped back to the original one), and
-/// fields already reported, by their object's path in the repaired value.
+/// What was taken out of the value so far, every path as it is in the original text (a
+/// later drop shifts the repaired value's list indices, never these): list items, by their
+/// list, so a path in the repaired value can be mapped back; fields already reported, by
+/// their object.
 #[derive(Default)]
 struct Dropped(
     BTreeMap<Vec<Seg>, Vec<usize>>,
     Vec<(Vec<Seg>, String)>,
-    /// Fields read under the name they were meant to have: (object path in the repaired
-    /// value, the new name, the name in the text).
+    /// Fields read under the name they were meant to have: (object path in the original
+    /// text, the new name, the name in the text).
     Vec<(Vec<Seg>, String, String)>,
 );
 
@@ -127,22 +141,23 @@ impl Dropped {
             .strip_prefix("missing field `")
             .and_then(|rest| rest.split('`').next())
             .is_some_and(|field| {
+                let object_path = self.original(path);
                 self.1
                     .iter()
-                    .any(|(object, key)| object.as_slice() == path && key == field)
+                    .any(|(object, key)| *object == object_path && key == field)
             })
     }
 
     /// `path` (in the repaired value) as a path in the original text.
     fn original(&self, path: &[Seg]) -> Vec<Seg> {
         let mut out = Vec::with_capacity(path.len());
-        for (n, seg) in path.iter().enumerate() {
+        for seg in path {
             let seg = match seg {
                 Seg::Index(i) => Seg::Index(self.original_index(&out, *i)),
                 Seg::Key(k) => Seg::Key(
                     self.2
                         .iter()
-                        .find(|(object, new, _)| object.as_slice() == &path[..n] && new == k)
+                        .find(|(object, new, _)| *object == out && new == k)
                         .map_or_else(|| k.clone(), |(_, _, old)| old.clone()),
                 ),
             };
@@ -188,7 +203,8 @@ fn repair(value: &mut Value, path: &[Seg], message: &str, dropped: &mut Dropped)
                 if let Some(meant) = super::nearest_field(message) {
                     if !map.contains_key(&meant) {
                         map.insert(meant.clone(), v);
-                        dropped.2.push((parent.to_vec(), meant, key.clone()));
+                        let object = dropped.original(parent);
+                        dropped.2.push((object, meant, key.clone()));
                     }
                 }
                 return true;
@@ -210,7 +226,8 @@ fn repair(value: &mut Value, path: &[Seg], message: &str, dropped: &mut Dropped)
     if let Some((Seg::Key(key), parent)) = path.split_last() {
         if let Some(Value::Object(map)) = value.pointer_mut(&pointer(parent)) {
             if map.remove(key).is_some() {
-                dropped.1.push((parent.to_vec(), key.clone()));
+                let object = dropped.original(parent);
+                dropped.1.push((object, key.clone()));
                 return true;
             }
         }
@@ -241,22 +258,32 @@ fn stand_in(message: &str) -> Option<Value> {
         return None;
     }
     let expected = message.rsplit(", expected ").next()?;
-    let numeric = [
-        "u8", "u16", "u32", "u64", "usize", "i8", "i16", "i32", "i64", "integer",
-    ];
-    Some(if numeric.iter().any(|n| expected.contains(n)) {
-        Value::from(1)
-    } else if expected.contains("f32") || expected.contains("f64") || expected.contains("number") {
-        Value::from(1.0)
-    } else if expected.contains("sequence") || expected.contains("list") {
-        Value::Array(Vec::new())
-    } else if expected.contains("bool") {
-        Value::Bool(false)
-    } else if expected.contains("string") || expected.contains("str") || expected.contains("char") {
-        Value::String("x".into())
-    } else {
+    // Whole words: "struct Question" is no "str".
+    let words: Vec<&str> = expected
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let says = |names: &[&str]| words.iter().any(|w| names.contains(w));
+    if says(&["struct", "map", "enum", "variant"]) {
         return None;
-    })
+    }
+    Some(
+        if says(&[
+            "u8", "u16", "u32", "u64", "usize", "i8", "i16", "i32", "i64", "integer",
+        ]) {
+            Value::from(1)
+        } else if says(&["f32", "f64", "number"]) {
+            Value::from(1.0)
+        } else if says(&["sequence", "list"]) {
+            Value::Array(Vec::new())
+        } else if says(&["bool", "boolean"]) {
+            Value::Bool(false)
+        } else if says(&["string", "str", "char"]) {
+            Value::String("x".into())
+        } else {
+            return None;
+        },
+    )
 }
 
 /// Drop the innermost list item on `path`; false when the path is in no list.
@@ -363,6 +390,49 @@ mod tests {
             "{}",
             got[3]
         );
+    }
+
+    /// A list item of the wrong type is reported once, with what the user wrote.
+    #[test]
+    fn a_wrong_typed_item_is_reported_once() {
+        let got = problems(r#"{"name": "x", "items": ["oops", 5]}"#);
+        assert_eq!(got.len(), 2, "{got:#?}");
+        assert!(
+            got[0].contains(r#"string "oops", expected struct Item"#),
+            "{got:#?}"
+        );
+        assert!(
+            got[1].contains("invalid type: number, expected struct Item"),
+            "{got:#?}"
+        );
+    }
+
+    /// Problems after a dropped item keep their own place and none is hidden: records of
+    /// renamed and dropped fields are kept by their place in the text.
+    #[test]
+    fn a_dropped_item_does_not_move_later_problems() {
+        let text = r#"{"name": "x", "items": [
+  {"idd": "a"},
+  {"id": 5, "n": 1},
+  {"n": 2}
+]}"#;
+        let got = problems(text);
+        assert!(
+            got.iter()
+                .any(|g| g.starts_with("2:4 items[0].idd unknown field")),
+            "{got:#?}"
+        );
+        assert!(
+            got.iter()
+                .any(|g| g.starts_with("3:10 items[1].id invalid type")),
+            "{got:#?}"
+        );
+        assert!(
+            got.iter()
+                .any(|g| g.starts_with("4:3 items[2] missing field `id`")),
+            "{got:#?}"
+        );
+        assert!(!got.iter().any(|g| g.contains("items[1].idd")), "{got:#?}");
     }
 
     #[test]

@@ -182,7 +182,11 @@ pub fn grade(
         Some(names) => names.to_vec(),
         None => by(&rows, |r| &r.candidate).into_keys().collect(),
     };
-    let answered = |c: &str, q: &str| rows.iter().any(|r| r.candidate == c && r.question_id == q);
+    let submitted: std::collections::HashSet<(&str, &str)> = rows
+        .iter()
+        .map(|r| (r.candidate.as_str(), r.question_id.as_str()))
+        .collect();
+    let answered = |c: &str, q: &str| submitted.contains(&(c, q));
     let by_candidate = by(&rows, |r| &r.candidate);
     let by_question = by(&rows, |r| &r.question_id);
     Ok(Grades {

@@ -90,8 +90,6 @@ pub fn wrap(text: &str, width: usize, indent: &str) -> String {
     wrap_safe(&clean(text), width, indent)
 }
 
-/// [`wrap`] for text already made safe with [`clean`], to which colour may have been added
-/// since: colour codes take no columns.
 /// Lay out `items` (which may carry colour codes: they take no columns) on lines of at
 /// most `width` columns, `sep` between items on a line and later lines starting with
 /// `indent`. An item is never split; one wider than a line has a line of its own.
@@ -116,6 +114,8 @@ pub fn flow(items: &[String], sep: &str, width: usize, indent: &str) -> String {
     out
 }
 
+/// [`wrap`] for text already made safe with [`clean`], to which colour may have been added
+/// since: colour codes take no columns.
 pub fn wrap_safe(text: &str, width: usize, indent: &str) -> String {
     wrap_hanging(text, width, indent, indent)
 }

@@ -192,7 +192,7 @@ fn text_line(
                 let trimmed = text.trim_start();
                 out.push_str(before);
                 out.push_str(&text[..text.len() - trimmed.len()]);
-                at += text.len() - trimmed.len();
+                at += display_width(&text[..text.len() - trimmed.len()]);
                 text = trimmed;
             }
             let avail = paint.style.width.saturating_sub(at).max(10);
