@@ -535,8 +535,11 @@ pub fn grades_markdown(g: &Grades, generated: &str) -> String {
                 }
             );
             let _ = writeln!(out, "  > {}", markdown_escape(&r.answer));
+            for f in &r.findings {
+                let _ = writeln!(out, "  - found: {}", markdown_escape(f));
+            }
             for s in &r.suggestions {
-                let _ = writeln!(out, "  - {}", markdown_escape(s));
+                let _ = writeln!(out, "  - practise: {}", markdown_escape(s));
             }
         }
     }
