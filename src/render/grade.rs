@@ -173,7 +173,10 @@ pub fn text(g: &Grades, paint: &Paint) -> String {
     if !twice.is_empty() {
         out.push_str(&format!("\n{}\n", paint.heading("Answered more than once")));
         for line in twice {
-            out.push_str(&format!("  {}\n", paint.warn(&line)));
+            // duplicates_text has made the names safe already.
+            for l in super::wrap_hanging(&line, paint.style.width, "  ", "    ").lines() {
+                out.push_str(&format!("{}\n", paint.warn(l)));
+            }
         }
     }
     out

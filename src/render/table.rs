@@ -141,6 +141,14 @@ fn display_width(text: &str) -> usize {
     textwrap::core::display_width(text)
 }
 
+/// The display column the text written since `line_start` has reached on its last line.
+fn column_now(out: &str, line_start: usize) -> usize {
+    let from = out[line_start..]
+        .rfind('\n')
+        .map_or(line_start, |n| line_start + n + 1);
+    display_width(&out[from..])
+}
+
 fn text_line(
     out: &mut String,
     t: &Table,
@@ -171,7 +179,7 @@ fn text_line(
         // lines starting under its first; when even its first word does not fit, it goes
         // on the next line, under the column before it.
         if i == last && width == 0 {
-            let mut at = display_width(&out[line_start..]) + display_width(before);
+            let mut at = column_now(out, line_start) + display_width(before);
             let mut text = cell.text.as_str();
             let room = paint.style.width.saturating_sub(at);
             // Too little room left to wrap into: the text goes on the next line, a little
@@ -202,7 +210,19 @@ fn text_line(
             out.push_str(&shown.join(&joiner));
             continue;
         }
-        out.push_str(before);
+        // A column that would run past the terminal's edge starts a new line, a little in
+        // from the table's edge.
+        let needed = display_width(before) + display_width(&cell.text).max(width);
+        if i > 0 && column_now(out, line_start) + needed > paint.style.width {
+            while out.ends_with(' ') {
+                out.pop();
+            }
+            out.push('\n');
+            out.push_str(&" ".repeat(display_width(layout.indent) + 4));
+            out.push_str(before.trim_start());
+        } else {
+            out.push_str(before);
+        }
         let shown = tone(&cell.text);
         match t.columns[column].1 {
             Align::Left => {

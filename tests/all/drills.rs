@@ -218,6 +218,15 @@ fn grading_counts_non_submitters_and_duplicates_and_refuses_empty_lines() {
     );
     assert_eq!(eve["not_submitted"].as_array().unwrap().len(), 3);
     let text = Run::new().env("COLUMNS", "100").args(&args).ok().stdout;
+    // At 60 columns nothing runs past the edge: columns that do not fit start a new line.
+    let narrow = Run::new().env("COLUMNS", "60").args(&args).ok().stdout;
+    for line in narrow.lines() {
+        assert!(line.chars().count() <= 60, "{line:?}\n{narrow}");
+    }
+    assert!(
+        narrow.contains("\n      not submitted: all 3 questions\n"),
+        "{narrow}"
+    );
     for want in [
         "Eve              average     —   passed 0 of 3   not submitted: all 3 questions",
         "passed 0 of 3   not submitted: spm-03, pdm-14",
