@@ -551,6 +551,7 @@ fn in_match(bytes: &[u8], i: usize) -> bool {
                         | b'-'
                         | b','
                         | b'%'
+                        | b'+'
                         | b'$'
                         | b'\''
                         | b'_'

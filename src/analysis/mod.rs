@@ -823,6 +823,13 @@ mod tests {
         // What the speaker does whenever something happens is a method, not the situation.
         let r = check("When a reseller's customers churn more than the rest of the channel, I look at what they sell and to whom. Then I call their sales lead.");
         assert!(!r.parts.context.present, "{:?}", r.parts.context);
+        // "40+ partners": a count with its plus.
+        let r = check("We now have 40+ partners and 30+ referrals a month.");
+        let texts: Vec<&str> = r.metrics.iter().map(|m| m.text.as_str()).collect();
+        assert!(
+            texts.contains(&"40+ partners") && texts.contains(&"30+ referrals a month"),
+            "{texts:?}"
+        );
         // A story's small enumeration measures nothing; a gain, a share, a party or digits do.
         let r = check("I split the rollout into two smaller chunks and listed three specific risks. We signed four more banks, two of the consultancies came back, and 3 risks closed.");
         let texts: Vec<&str> = r.metrics.iter().map(|m| m.text.as_str()).collect();
