@@ -267,20 +267,20 @@ fn career_summary<S: SentenceView>(answer: &str, s: &S) -> bool {
     s.entries(Lex::CareerSummary).any(|(_, j)| {
         j >= s.len()
             || !(s.is(j, Class::NUMERAL)
-                || NUMBER_WORDS.contains(
-                    &answer[s.word_start(j)..s.word_end(j)]
-                        .to_ascii_lowercase()
-                        .as_str(),
-                ))
+                || starts_quantity(&answer[s.word_start(j)..s.word_end(j)]))
     })
 }
 
-/// Number words a quantity can start with.
-const NUMBER_WORDS: &[&str] = &[
-    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
-    "twelve", "fifteen", "twenty", "thirty", "forty", "fifty", "hundred", "a", "half", "double",
-    "twice", "triple", "dozen",
-];
+/// Whether a word can open a quantity: the first word of one of the metric patterns'
+/// number words ("three", "a" of "a dozen") or a multiplier ("twice", "half").
+fn starts_quantity(word: &str) -> bool {
+    use super::metric_patterns::{MULTIPLIERS, NUMBER_WORDS};
+    NUMBER_WORDS
+        .iter()
+        .filter_map(|w| w.split(' ').next())
+        .chain(MULTIPLIERS.iter().copied())
+        .any(|w| w.eq_ignore_ascii_case(word))
+}
 
 fn role_statement<S: SentenceView>(s: &S) -> bool {
     let n = s.len();
@@ -319,21 +319,16 @@ pub fn is_story_count_in<S: SentenceView>(m: &Metric, sentences: &[S]) -> bool {
     let Some(s) = sentences.first() else {
         return false;
     };
-    let first = m
-        .text
-        .split_whitespace()
-        .next()
-        .unwrap_or_default()
-        .to_lowercase();
-    let words: Vec<String> = m
-        .text
-        .split_whitespace()
-        .skip(1)
-        .map(|w| {
-            w.trim_matches(|c: char| !c.is_alphanumeric())
-                .to_lowercase()
-        })
-        .collect();
+    let first = m.text.split_whitespace().next().unwrap_or_default();
+    // Most metrics stop here: the words are only read for a small count in words.
+    if m.kind != MetricKind::Count
+        || !SMALL_NUMBER_WORDS
+            .iter()
+            .any(|w| w.eq_ignore_ascii_case(first))
+    {
+        return false;
+    }
+    let words: Vec<String> = count_words(m).collect();
     // A gain ("four more banks", "two new logos") or a share ("two of the consultancies")
     // measures something, whatever it counts.
     let measured = words.iter().any(|w| GAIN_OR_SHARE.contains(&w.as_str()));
@@ -354,10 +349,16 @@ pub fn is_story_count_in<S: SentenceView>(m: &Metric, sentences: &[S]) -> bool {
             s.is_entry_word(w, lex) || singular.as_deref().is_some_and(|w| s.is_entry_word(w, lex))
         })
     });
-    m.kind == MetricKind::Count
-        && SMALL_NUMBER_WORDS.contains(&first.as_str())
-        && !measured
-        && !party
+    !measured && !party
+}
+
+/// The words of a count after its quantity, bare and lowercase ("12 Enablement webinars,"
+/// gives "enablement", "webinars").
+fn count_words(m: &Metric) -> impl Iterator<Item = String> + '_ {
+    m.text.split_whitespace().skip(1).map(|w| {
+        w.trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase()
+    })
 }
 
 /// Words that make a small count a measure: a gain or a share of a whole.
@@ -370,13 +371,7 @@ const SMALL_NUMBER_WORDS: &[&str] = &["two", "three", "four", "five"];
 /// lexicon: a word of the phrase before what follows the noun ("of", "by", "within"…).
 fn counts<S: SentenceView>(m: &Metric, s: &S, lex: Lex) -> bool {
     m.kind == MetricKind::Count
-        && m.text
-            .split_whitespace()
-            .skip(1)
-            .map(|w| {
-                w.trim_matches(|c: char| !c.is_alphanumeric())
-                    .to_lowercase()
-            })
+        && count_words(m)
             .take_while(|w| !COUNT_TAILS.contains(&w.as_str()))
             .any(|w| s.is_entry_word(&w, lex))
 }

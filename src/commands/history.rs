@@ -158,7 +158,11 @@ fn invalid_fields(r: &Record, catalog: &crate::Catalog) -> Vec<(&'static str, St
 
 /// The stored attempts and their progress summary over the loaded questions.
 pub fn load_progress(data: &DataDir, selection: &Selection) -> Result<(Progress, Vec<Record>)> {
-    let (catalog, _) = resolve(selection, None)?;
+    progress_of(&resolve(selection, None)?.0, data)
+}
+
+/// [`load_progress`] over banks already loaded.
+pub fn progress_of(catalog: &crate::Catalog, data: &DataDir) -> Result<(Progress, Vec<Record>)> {
     let ids: Vec<String> = catalog
         .all_questions()
         .map(|q| q.question.id.clone())

@@ -4,7 +4,7 @@
 use std::path::Path;
 
 use super::drill::compute_grades;
-use super::history::{history_path, load_progress};
+use super::history::{history_path, progress_of};
 use super::output::write_file;
 use crate::cli::ReportArgs;
 use crate::error::Result;
@@ -19,10 +19,10 @@ pub fn run(args: &ReportArgs) -> Result<i32> {
             share::grades_markdown(&g, &generated),
         )
     } else {
-        let (p, records) = load_progress(&args.data, &args.selection)?;
+        let catalog = super::resolve(&args.selection, None)?.0;
+        let (p, records) = progress_of(&catalog, &args.data)?;
         // Each question's words, so the report shows what was asked and not only its id.
-        let texts = super::resolve(&args.selection, None)?
-            .0
+        let texts = catalog
             .all_questions()
             .map(|q| (q.question.id.clone(), q.question.text.clone()))
             .collect();

@@ -125,13 +125,15 @@ fn segments(path: &serde_path_to_error::Path) -> (Vec<Seg>, bool) {
 /// list, so a path in the repaired value can be mapped back; fields already reported, by
 /// their object.
 #[derive(Default)]
-struct Dropped(
-    BTreeMap<Vec<Seg>, Vec<usize>>,
-    Vec<(Vec<Seg>, String)>,
-    /// Fields read under the name they were meant to have: (object path in the original
-    /// text, the new name, the name in the text).
-    Vec<(Vec<Seg>, String, String)>,
-);
+struct Dropped {
+    /// List items taken out, by their list's path.
+    items: BTreeMap<Vec<Seg>, Vec<usize>>,
+    /// Fields taken out after their problem was reported: (object path, field name).
+    fields: Vec<(Vec<Seg>, String)>,
+    /// Fields read under the name they were meant to have: (object path, the new name,
+    /// the name in the text).
+    renamed: Vec<(Vec<Seg>, String, String)>,
+}
 
 impl Dropped {
     /// Whether the problem is only the echo of a field taken out after its own problem
@@ -142,7 +144,7 @@ impl Dropped {
             .and_then(|rest| rest.split('`').next())
             .is_some_and(|field| {
                 let object_path = self.original(path);
-                self.1
+                self.fields
                     .iter()
                     .any(|(object, key)| *object == object_path && key == field)
             })
@@ -155,7 +157,7 @@ impl Dropped {
             let seg = match seg {
                 Seg::Index(i) => Seg::Index(self.original_index(&out, *i)),
                 Seg::Key(k) => Seg::Key(
-                    self.2
+                    self.renamed
                         .iter()
                         .find(|(object, new, _)| *object == out && new == k)
                         .map_or_else(|| k.clone(), |(_, _, old)| old.clone()),
@@ -169,7 +171,7 @@ impl Dropped {
     /// Item `i` of the list at original path `list`, counting the items dropped from it.
     fn original_index(&self, list: &[Seg], i: usize) -> usize {
         let mut index = i;
-        if let Some(gone) = self.0.get(list) {
+        if let Some(gone) = self.items.get(list) {
             // `gone` is sorted: each dropped item at or before the index shifts it on.
             for &g in gone {
                 if g <= index {
@@ -181,7 +183,7 @@ impl Dropped {
     }
 
     fn record(&mut self, list: Vec<Seg>, index: usize) {
-        let gone = self.0.entry(list).or_default();
+        let gone = self.items.entry(list).or_default();
         let at = gone.partition_point(|&g| g < index);
         gone.insert(at, index);
     }
@@ -204,7 +206,7 @@ fn repair(value: &mut Value, path: &[Seg], message: &str, dropped: &mut Dropped)
                     if !map.contains_key(&meant) {
                         map.insert(meant.clone(), v);
                         let object = dropped.original(parent);
-                        dropped.2.push((object, meant, key.clone()));
+                        dropped.renamed.push((object, meant, key.clone()));
                     }
                 }
                 return true;
@@ -227,7 +229,7 @@ fn repair(value: &mut Value, path: &[Seg], message: &str, dropped: &mut Dropped)
         if let Some(Value::Object(map)) = value.pointer_mut(&pointer(parent)) {
             if map.remove(key).is_some() {
                 let object = dropped.original(parent);
-                dropped.1.push((object, key.clone()));
+                dropped.fields.push((object, key.clone()));
                 return true;
             }
         }

@@ -301,6 +301,15 @@ fn last_answers(lines: &[(usize, AnswerLine)]) -> (Vec<&AnswerLine>, Vec<Duplica
     (kept, duplicates)
 }
 
+impl Grades {
+    /// The graded answer of `candidate` to `question`, if one was sent.
+    pub fn row(&self, candidate: &str, question: &str) -> Option<&Row> {
+        self.rows
+            .iter()
+            .find(|r| r.candidate == candidate && r.question_id == question)
+    }
+}
+
 fn by(rows: &[Row], key: fn(&Row) -> &String) -> BTreeMap<String, Vec<&Row>> {
     let mut map: BTreeMap<String, Vec<&Row>> = BTreeMap::new();
     for r in rows {

@@ -142,7 +142,7 @@ const QUESTIONS_TEXT: TextLayout = TextLayout {
 };
 
 /// Answers sent more than once: `Ana answered spm-03 on lines 1 and 6; the last is graded`.
-fn duplicates_text(g: &Grades) -> Vec<String> {
+pub fn duplicates_text(g: &Grades) -> Vec<String> {
     g.duplicates
         .iter()
         .map(|d| {

@@ -357,6 +357,17 @@ pub fn history_markdown(
     out
 }
 
+/// "Made 28 Nov 2026, 00:52 UTC · 5 candidates · 3 questions · 7 answers graded".
+fn made(g: &Grades, generated: &str) -> String {
+    format!(
+        "Made {} · {} · {} · {}",
+        human(generated),
+        count(g.candidates.len(), "candidate", "candidates"),
+        count(g.questions_asked.len(), "question", "questions"),
+        count(g.rows.len(), "answer graded", "answers graded"),
+    )
+}
+
 /// A cohort's grades as one HTML page, ready to send: when it was made, the drill's
 /// instructions and pass rules in words, the questions in full, the summary tables, who
 /// has not submitted, and per candidate each question with the answer, the band, the
@@ -364,12 +375,9 @@ pub fn history_markdown(
 pub fn grades_html(g: &Grades, generated: &str) -> String {
     let gap = |gap: Option<&str>| gap.unwrap_or("—").to_string();
     let mut b = format!(
-        "<h1>Grades — {}</h1>\n<p class=\"meta\">Made {} · {} · {} · {}</p>\n",
+        "<h1>Grades — {}</h1>\n<p class=\"meta\">{}</p>\n",
         html_escape(&g.drill),
-        html_escape(&human(generated)),
-        count(g.candidates.len(), "candidate", "candidates"),
-        count(g.questions_asked.len(), "question", "questions"),
-        count(g.rows.len(), "answer graded", "answers graded"),
+        html_escape(&made(g, generated)),
     );
     if !g.instructions.is_empty() {
         let _ = writeln!(b, "<p>{}</p>", html_escape(&g.instructions));
@@ -396,15 +404,8 @@ pub fn grades_html(g: &Grades, generated: &str) -> String {
     );
     if !g.duplicates.is_empty() {
         b.push_str("<h2>Answered more than once</h2>\n<ul>\n");
-        for d in &g.duplicates {
-            let lines: Vec<String> = d.lines.iter().map(ToString::to_string).collect();
-            let _ = writeln!(
-                b,
-                "<li>{} answered {} on lines {}; the last is graded</li>",
-                html_escape(&d.candidate),
-                html_escape(&d.question_id),
-                lines.join(", ")
-            );
+        for line in grade::duplicates_text(g) {
+            let _ = writeln!(b, "<li>{}</li>", html_escape(&line));
         }
         b.push_str("</ul>\n");
     }
@@ -421,10 +422,7 @@ pub fn grades_html(g: &Grades, generated: &str) -> String {
                 .unwrap_or_default()
         );
         for q in &g.questions {
-            let row = g
-                .rows
-                .iter()
-                .find(|r| r.candidate == c.candidate && r.question_id == q.question_id);
+            let row = g.row(&c.candidate, &q.question_id);
             candidate_answer_html(&mut b, &q.question_id, &q.text, row);
         }
         b.push_str("</section>\n");
@@ -473,12 +471,9 @@ fn candidate_answer_html(b: &mut String, id: &str, text: &str, row: Option<&Row>
 /// A cohort's grades as Markdown: the same as the page, for a message or a document.
 pub fn grades_markdown(g: &Grades, generated: &str) -> String {
     let mut out = format!(
-        "# Grades — {}\n\nMade {} · {} · {} · {}.\n\n",
+        "# Grades — {}\n\n{}.\n\n",
         markdown_escape(&g.drill),
-        markdown_escape(&human(generated)),
-        count(g.candidates.len(), "candidate", "candidates"),
-        count(g.questions_asked.len(), "question", "questions"),
-        count(g.rows.len(), "answer graded", "answers graded"),
+        markdown_escape(&made(g, generated)),
     );
     if !g.instructions.is_empty() {
         let _ = writeln!(out, "{}\n", markdown_escape(&g.instructions));
@@ -509,10 +504,7 @@ pub fn grades_markdown(g: &Grades, generated: &str) -> String {
             count(c.questions, "question", "questions")
         );
         for q in &g.questions {
-            let row = g
-                .rows
-                .iter()
-                .find(|r| r.candidate == c.candidate && r.question_id == q.question_id);
+            let row = g.row(&c.candidate, &q.question_id);
             let Some(r) = row else {
                 let _ = writeln!(
                     out,

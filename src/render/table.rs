@@ -141,6 +141,20 @@ fn display_width(text: &str) -> usize {
     textwrap::core::display_width(text)
 }
 
+/// Go on with a row on a new line, a little in from the table's edge, after the column's
+/// lead-in (`before`, without its leading spaces); returns the column reached.
+fn new_row_line(out: &mut String, layout: &TextLayout<'_>, before: &str) -> usize {
+    while out.ends_with(' ') {
+        out.pop();
+    }
+    let lead = " ".repeat(display_width(layout.indent) + 4);
+    let lead_in = before.trim_start();
+    out.push('\n');
+    out.push_str(&lead);
+    out.push_str(lead_in);
+    display_width(&lead) + display_width(lead_in)
+}
+
 /// The display column the text written since `line_start` has reached on its last line.
 fn column_now(out: &str, line_start: usize) -> usize {
     let from = out[line_start..]
@@ -185,15 +199,7 @@ fn text_line(
             // Too little room left to wrap into: the text goes on the next line, a little
             // in from the table's edge.
             if i > 0 && display_width(text) > room && room < 24 {
-                let lead = " ".repeat(display_width(layout.indent) + 4);
-                let lead_in = before.trim_start();
-                while out.ends_with(' ') {
-                    out.pop();
-                }
-                out.push('\n');
-                out.push_str(&lead);
-                out.push_str(lead_in);
-                at = display_width(&lead) + display_width(lead_in);
+                at = new_row_line(out, layout, before);
                 text = text.trim_start();
             } else {
                 // Leading spaces in the text are a lead-in, like `before`.
@@ -214,12 +220,7 @@ fn text_line(
         // from the table's edge.
         let needed = display_width(before) + display_width(&cell.text).max(width);
         if i > 0 && column_now(out, line_start) + needed > paint.style.width {
-            while out.ends_with(' ') {
-                out.pop();
-            }
-            out.push('\n');
-            out.push_str(&" ".repeat(display_width(layout.indent) + 4));
-            out.push_str(before.trim_start());
+            new_row_line(out, layout, before);
         } else {
             out.push_str(before);
         }

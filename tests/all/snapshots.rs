@@ -210,54 +210,9 @@ fn colour_only_adds_sgr_codes() {
 
 // ── practice (scripted: standard input is not a terminal) ──────────────────────────────
 
-#[test]
-fn practice_scripted_text() {
-    snap_stdout(
-        "practice_scripted_text",
-        cmd(&[
-            "practice",
-            "--question",
-            "spm-03",
-            "--question",
-            "pdm-05",
-            "--question",
-            "kit-02",
-            "--no-save",
-            "--color",
-            "never",
-        ])
-        .stdin(&session_script())
-        .ok(),
-    );
-}
-
-#[test]
-fn practice_scripted_text_colour() {
-    snap_stdout(
-        "practice_scripted_text_colour",
-        cmd(&[
-            "practice",
-            "--question",
-            "spm-03",
-            "--question",
-            "pdm-05",
-            "--question",
-            "kit-02",
-            "--no-save",
-            "--color",
-            "always",
-        ])
-        .stdin(&session_script())
-        .ok(),
-    );
-}
-
-/// The same session at 60 columns, in colour: snapshotted, and no line is wider than the
-/// terminal once its colour codes (which take no columns) are left out — the summary, the
-/// retry comparison and the coverage list included.
-#[test]
-fn practice_scripted_text_colour_60_columns() {
-    let args = [
+/// The scripted session's command line, over three questions, with colour `color`.
+fn session_args(color: &'static str) -> [&'static str; 10] {
+    [
         "practice",
         "--question",
         "spm-03",
@@ -267,8 +222,32 @@ fn practice_scripted_text_colour_60_columns() {
         "kit-02",
         "--no-save",
         "--color",
-        "always",
-    ];
+        color,
+    ]
+}
+
+#[test]
+fn practice_scripted_text() {
+    snap_stdout(
+        "practice_scripted_text",
+        cmd(&session_args("never")).stdin(&session_script()).ok(),
+    );
+}
+
+#[test]
+fn practice_scripted_text_colour() {
+    snap_stdout(
+        "practice_scripted_text_colour",
+        cmd(&session_args("always")).stdin(&session_script()).ok(),
+    );
+}
+
+/// The same session at 60 columns, in colour: snapshotted, and no line is wider than the
+/// terminal once its colour codes (which take no columns) are left out — the summary, the
+/// retry comparison and the coverage list included.
+#[test]
+fn practice_scripted_text_colour_60_columns() {
+    let args = session_args("always");
     let run = Cmd {
         run: Run::new().env("COLUMNS", "60").args(&args),
         line: format!("COLUMNS=60 prepcoach {}", args.join(" ")),
