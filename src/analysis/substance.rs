@@ -37,6 +37,9 @@ const FILTER_BITS: u32 = 18;
 /// Model answers an answer is compared with stem by stem: those it shares the most raw
 /// grams with.
 const CANDIDATES: usize = 3;
+/// Raw grams an answer must share with one model answer to be compared with it stem by
+/// stem: every copied sentence has two runs of four words in that model answer.
+const MIN_SHARED_GRAMS: usize = 2;
 /// Words of a sentence's run that make one shingle, for finding copies.
 const SHINGLE: usize = 4;
 /// A sentence is copied when this share of its shingles is in one model answer.
@@ -399,14 +402,15 @@ fn copies(
     // How many raw grams it shares with each model answer, counted in place (a common run
     // of words is in many model answers, so collecting and sorting the hits cost more).
     let mut shared_grams = vec![0u32; models.ids.len()];
-    let mut any = false;
     for &g in grams.iter().filter(|&&g| models.may_have(g)) {
         for m in models.having(g) {
             shared_grams[m as usize] += 1;
-            any = true;
         }
     }
-    if !any {
+    // A copied sentence shares at least two runs of four words with its model answer;
+    // an answer that shares fewer with every model answer copies none (most answers: a
+    // common phrase is one run).
+    if shared_grams.iter().all(|&n| (n as usize) < MIN_SHARED_GRAMS) {
         return;
     }
     // The few model answers that share the most raw grams with it (most first, then the
