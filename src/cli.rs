@@ -73,10 +73,51 @@ pub enum Command {
     Grade(GradeArgs),
     /// Write a shareable report of your history, or of a cohort's grades.
     Report(ReportArgs),
+    /// Rehearse a role-play: chair a meeting with a partner who pushes back, then get a
+    /// debrief against the scenario's criteria and anchors.
+    Roleplay(RoleplayArgs),
+    /// List role-play scenarios, check scenario files, or print the scenario format's JSON
+    /// Schema.
+    #[command(subcommand)]
+    Scenario(ScenarioCommand),
     /// Print the shell completion script for bash, zsh, fish, powershell or elvish.
     Completions(CompletionsArgs),
     /// Print the manual page (roff), or write one page per command into a folder.
     Man(ManArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct RoleplayArgs {
+    /// The scenario's id (see `prepcoach scenario list`); the hiring kit's pipeline
+    /// alignment meeting when none is given.
+    pub scenario: Option<String>,
+    /// Play a scenario file of your own instead.
+    #[arg(long, value_name = "FILE", conflicts_with = "scenario")]
+    pub file: Option<PathBuf>,
+    /// Choose the partner's lines with this seed: the same seed and the same turns give
+    /// the same meeting (a new seed each run otherwise, shown in the debrief).
+    #[arg(long)]
+    pub seed: Option<u64>,
+    /// The debrief as text, or as one JSON object (from a script: the object alone).
+    #[arg(long, value_enum, default_value_t)]
+    pub format: ListFormat,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ScenarioCommand {
+    /// The built-in scenarios.
+    List {
+        #[arg(long, value_enum, default_value_t)]
+        format: ListFormat,
+    },
+    /// Check scenario files; every problem is reported with file, line, column and field.
+    Validate {
+        /// Scenario files.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+    },
+    /// Print the JSON Schema of the scenario format.
+    Schema,
 }
 
 #[derive(Debug, Args)]

@@ -15,6 +15,8 @@
 //! - [`render`]: text, HTML, Markdown, CSV and JSON output, and the plain data its screens
 //!   lay out; never analyses.
 //! - [`drill`]: a coach's drill files (which questions, what passes) and cohort grading.
+//! - [`roleplay`]: the role-play scenario format, the partner in character and the debrief;
+//!   never prints.
 //! - [`history`]: checked attempts kept in a SQLite file, progress, spaced review.
 //! - [`analysis`]: the answer checker; never prints.
 //! - [`bank`]: the question-bank format, loading, validation, and choosing questions.
@@ -29,13 +31,14 @@
 //!
 //! | module     | may use                                                                   |
 //! |------------|---------------------------------------------------------------------------|
-//! | `commands` | `config` `cli` `session` `render` `drill` `history` `analysis` `bank` `data` `error` |
+//! | `commands` | `config` `cli` `session` `render` `drill` `history` `roleplay` `analysis` `bank` `data` `error` |
 //! | `config`   | `cli` `render`                                                            |
 //! | `cli`      | `bank`                                                                    |
-//! | `session`  | `render` `history` `analysis` `bank` `error`                              |
-//! | `render`   | `drill` `history` `analysis` `bank` `error`                               |
+//! | `session`  | `render` `history` `roleplay` `analysis` `bank` `error`                   |
+//! | `render`   | `drill` `history` `roleplay` `analysis` `bank` `error`                    |
 //! | `drill`    | `analysis` `bank` `data` `error`                                          |
 //! | `history`  | `analysis` `error`                                                        |
+//! | `roleplay` | `analysis` `bank` `data` `error`                                          |
 //! | `analysis` | `bank` `data` `error`                                                     |
 //! | `bank`     | `data` `error`                                                            |
 //! | `data`     | `error`                                                                   |
@@ -51,6 +54,7 @@ pub mod drill;
 pub mod error;
 pub mod history;
 pub mod render;
+pub mod roleplay;
 pub mod session;
 
 pub use analysis::{analyze, QuestionContext, Report, Rules};

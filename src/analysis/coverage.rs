@@ -179,6 +179,22 @@ pub fn follow_up_hits(items: &[Cued], answer: &str, sentences: &[Fast<'_>]) -> V
     all_hits(&groups(&lists), answer, sentences)
 }
 
+/// Cue lists compiled once, for any reader of text that asks which of several cue lists
+/// a text touches, matched as a question's coverage is (stems, word sense, negation,
+/// generic words): the role-play reads a candidate's turns for moves and concerns with it.
+pub struct CueLists(Vec<CueGroup>);
+
+impl CueLists {
+    pub fn new(lists: &[&Cued]) -> CueLists {
+        CueLists(groups(lists))
+    }
+
+    /// For each list, in order, its matches in the text.
+    pub fn hits(&self, text: &str, sentences: &[Fast<'_>]) -> Vec<Vec<CueHit>> {
+        all_hits(&self.0, text, sentences)
+    }
+}
+
 /// Cue lists in groups of at most 64 (a group marks its lists by bits of one number).
 fn groups(lists: &[&Cued]) -> Vec<CueGroup> {
     lists

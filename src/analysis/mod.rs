@@ -10,7 +10,7 @@
 //! reference checker (`reference.rs`, built for tests) answers them by plain scans, and a
 //! property test holds the two to the same report.
 
-mod coverage;
+pub mod coverage;
 mod delivery;
 pub mod expect;
 /// The metric patterns' text and cue lists, shared with `build.rs`.

@@ -410,7 +410,10 @@ fn copies(
     // A copied sentence shares at least two runs of four words with its model answer;
     // an answer that shares fewer with every model answer copies none (most answers: a
     // common phrase is one run).
-    if shared_grams.iter().all(|&n| (n as usize) < MIN_SHARED_GRAMS) {
+    if shared_grams
+        .iter()
+        .all(|&n| (n as usize) < MIN_SHARED_GRAMS)
+    {
         return;
     }
     // The few model answers that share the most raw grams with it (most first, then the

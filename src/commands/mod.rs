@@ -10,6 +10,7 @@ mod list;
 mod output;
 mod practice;
 mod report;
+mod roleplay;
 mod shell;
 
 pub use check::{check_batch, check_batch_from, Limits};
@@ -46,6 +47,8 @@ pub fn run(cli: Cli) -> Result<i32> {
         Command::Drill(cmd) => drill::run(cmd, &paint),
         Command::Grade(args) => drill::grade(&args, &paint),
         Command::Report(args) => report::run(&args),
+        Command::Roleplay(args) => roleplay::run(&args, &paint),
+        Command::Scenario(cmd) => roleplay::scenario(cmd, &paint),
         Command::Completions(args) => shell::completions(&args),
         Command::Man(args) => shell::man(&args),
     }

@@ -220,6 +220,28 @@ fn skip_value(b: &[u8], i: usize) -> Option<usize> {
     }
 }
 
+/// Line and column (1-based, in characters) of the value at a path written as messages show
+/// it (`stages[2].waiting[0]`), or of its deepest ancestor that exists.
+pub fn field_position(text: &str, field: &str) -> (usize, usize) {
+    let mut path = Vec::new();
+    for part in field.split('.').filter(|p| !p.is_empty()) {
+        let mut rest = part;
+        if let Some(i) = rest.find('[') {
+            path.push(Seg::Key(rest[..i].to_string()));
+            rest = &rest[i..];
+            while let Some(end) = rest.find(']') {
+                if let Ok(n) = rest[1..end].parse() {
+                    path.push(Seg::Index(n));
+                }
+                rest = &rest[end + 1..];
+            }
+        } else {
+            path.push(Seg::Key(rest.to_string()));
+        }
+    }
+    line_col(text, locate(text, &path))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -9,6 +9,7 @@ pub mod grade;
 pub mod progress;
 pub mod report;
 pub mod report_json;
+pub mod roleplay;
 pub mod session;
 pub mod share;
 pub mod table;

@@ -12,7 +12,7 @@ use rustyline::history::FileHistory;
 use rustyline::validate::{ValidationContext, ValidationResult, Validator};
 use rustyline::{Config, Context, Editor, Helper, Highlighter, Hinter};
 
-use super::Command;
+use super::{Command, Commands};
 use crate::error::{Error, Result};
 
 /// Which prompt is being read.
@@ -45,14 +45,20 @@ pub trait InputSource {
     fn interactive(&self) -> bool;
 }
 
-/// Split a submitted buffer into a command on its last line and the draft above it.
+/// Split a submitted buffer into a practice command on its last line and the draft above
+/// it.
 pub fn classify(buffer: &str) -> Input {
+    classify_in(buffer, &Command::ALL)
+}
+
+/// [`classify`] among `commands`.
+pub fn classify_in(buffer: &str, commands: &Commands) -> Input {
     let trimmed = buffer.trim_end();
     let (draft, last) = match trimmed.rfind('\n') {
         Some(i) => (&trimmed[..i], &trimmed[i + 1..]),
         None => ("", trimmed),
     };
-    match Command::parse(last) {
+    match Command::parse_in(last, commands) {
         Some(Ok(cmd)) => Input::Command(cmd, draft.to_string()),
         Some(Err(msg)) => Input::BadCommand(msg, draft.to_string()),
         None => Input::Text(trimmed.to_string()),
@@ -63,6 +69,7 @@ pub fn classify(buffer: &str) -> Input {
 /// runs it.
 pub struct ScriptInput {
     blocks: VecDeque<String>,
+    commands: &'static Commands,
 }
 
 impl ScriptInput {
@@ -80,7 +87,16 @@ impl ScriptInput {
         if !cur.trim().is_empty() {
             blocks.push_back(cur);
         }
-        ScriptInput { blocks }
+        ScriptInput {
+            blocks,
+            commands: &Command::ALL,
+        }
+    }
+
+    /// The same, taking `commands` instead of the practice ones.
+    pub fn with_commands(mut self, commands: &'static Commands) -> Self {
+        self.commands = commands;
+        self
     }
 }
 
@@ -89,17 +105,19 @@ impl InputSource for ScriptInput {
         if prompt == Prompt::Next {
             // After feedback a script goes on to the next question unless its next block is
             // a command for this one.
-            return Ok(match self.blocks.front().map(|b| classify(b)) {
-                Some(cmd @ Input::Command(..)) => {
-                    self.blocks.pop_front();
-                    cmd
-                }
-                None => Input::Eof,
-                _ => Input::Text(String::new()),
-            });
+            return Ok(
+                match self.blocks.front().map(|b| classify_in(b, self.commands)) {
+                    Some(cmd @ Input::Command(..)) => {
+                        self.blocks.pop_front();
+                        cmd
+                    }
+                    None => Input::Eof,
+                    _ => Input::Text(String::new()),
+                },
+            );
         }
         Ok(match self.blocks.pop_front() {
-            Some(block) => classify(&block),
+            Some(block) => classify_in(&block, self.commands),
             None => Input::Eof,
         })
     }
@@ -114,6 +132,7 @@ impl InputSource for ScriptInput {
 #[derive(Helper, Highlighter, Hinter)]
 pub struct AnswerHelper {
     mode: Cell<Prompt>,
+    commands: &'static Commands,
 }
 
 impl Validator for AnswerHelper {
@@ -145,7 +164,8 @@ impl Completer for AnswerHelper {
         if !word.starts_with(':') {
             return Ok((pos, Vec::new()));
         }
-        let pairs = Command::ALL
+        let pairs = self
+            .commands
             .iter()
             .filter(|(_, name, _)| name.starts_with(word))
             .map(|(_, name, _)| Pair {
@@ -161,9 +181,19 @@ impl Completer for AnswerHelper {
 pub struct TtyInput {
     editor: Editor<AnswerHelper, FileHistory>,
     history: Option<PathBuf>,
+    commands: &'static Commands,
 }
 
 impl TtyInput {
+    /// The same, taking `commands` (and completing them) instead of the practice ones.
+    pub fn with_commands(mut self, commands: &'static Commands) -> Self {
+        self.commands = commands;
+        if let Some(h) = self.editor.helper_mut() {
+            h.commands = commands;
+        }
+        self
+    }
+
     pub fn new(history: Option<PathBuf>) -> Result<Self> {
         let config = Config::builder()
             .auto_add_history(true)
@@ -176,11 +206,16 @@ impl TtyInput {
             Editor::with_config(config).map_err(|e| Error::Terminal(e.to_string()))?;
         editor.set_helper(Some(AnswerHelper {
             mode: Cell::new(Prompt::Answer),
+            commands: &Command::ALL,
         }));
         if let Some(path) = &history {
             let _ = editor.load_history(path);
         }
-        Ok(TtyInput { editor, history })
+        Ok(TtyInput {
+            editor,
+            history,
+            commands: &Command::ALL,
+        })
     }
 }
 
@@ -206,7 +241,7 @@ impl InputSource for TtyInput {
                     }
                     let _ = self.editor.save_history(path);
                 }
-                classify(&line)
+                classify_in(&line, self.commands)
             }
             Err(ReadlineError::Interrupted) => Input::Interrupted,
             Err(ReadlineError::Eof) => Input::Eof,

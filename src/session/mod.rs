@@ -5,6 +5,7 @@
 //! The loop that reads input and prints lives in [`run`]; input sources in [`input`].
 
 pub mod input;
+pub mod roleplay;
 pub mod run;
 
 use std::collections::BTreeMap;
@@ -27,7 +28,16 @@ pub enum Command {
     Edit,
     Next,
     Quit,
+    /// Role-play: the rubric the meeting is judged on.
+    Rubric,
+    /// Role-play: end the meeting and show the debrief.
+    End,
+    /// Role-play: start the meeting again.
+    Restart,
 }
+
+/// A set of commands with their help lines: what one prompt accepts.
+pub type Commands = [(Command, &'static str, &'static str)];
 
 impl Command {
     /// Every command with its one-line help, in the order `:help` lists them.
@@ -72,17 +82,50 @@ impl Command {
         ),
     ];
 
-    /// Parse `:name` (a unique prefix is enough: `:h` is ambiguous, `:hi` is `:hint`).
+    /// The role-play's commands, in the order `:help` lists them.
+    pub const ROLEPLAY: [(Command, &'static str, &'static str); 7] = [
+        (Command::Help, ":help", "show this help"),
+        (
+            Command::Hint,
+            ":hint",
+            "what the partner is waiting for at this stage",
+        ),
+        (
+            Command::Rubric,
+            ":rubric",
+            "the criteria and anchors the meeting is judged on",
+        ),
+        (
+            Command::Time,
+            ":time",
+            "time since the start, and the estimated spoken time, against the time box",
+        ),
+        (
+            Command::Edit,
+            ":edit",
+            "write the turn in $VISUAL / $EDITOR",
+        ),
+        (Command::Restart, ":restart", "start the meeting again"),
+        (Command::End, ":end", "end the meeting and show the debrief"),
+    ];
+
+    /// Parse `:name` among the practice commands (a unique prefix is enough: `:h` is
+    /// ambiguous, `:hi` is `:hint`).
     pub fn parse(line: &str) -> Option<Result<Command, String>> {
+        Command::parse_in(line, &Command::ALL)
+    }
+
+    /// Parse `:name` among `commands`.
+    pub fn parse_in(line: &str, commands: &Commands) -> Option<Result<Command, String>> {
         let word = line.trim();
         let name = word.strip_prefix(':')?;
         let name = name.to_ascii_lowercase();
-        let hits: Vec<Command> = Command::ALL
+        let hits: Vec<Command> = commands
             .iter()
             .filter(|(_, n, _)| n[1..].starts_with(&name) && !name.is_empty())
             .map(|(c, _, _)| *c)
             .collect();
-        let exact = Command::ALL
+        let exact = commands
             .iter()
             .find(|(_, n, _)| n[1..] == name)
             .map(|(c, _, _)| *c);

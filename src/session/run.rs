@@ -196,6 +196,8 @@ fn before_answer(
             Step::Stay(kept)
         }
         Command::Quit => Step::End,
+        // Role-play commands: not in the practice table.
+        Command::Rubric | Command::End | Command::Restart => Step::Stay(kept),
     })
 }
 
@@ -284,7 +286,12 @@ fn after_answer(
                     crate::render::bank::model_answer(&mut text, &q, paint);
                     emit(out, &text)?;
                 }
-                Command::Time | Command::Edit => {}
+                // Not in the practice table: parse_in never gives them here.
+                Command::Time
+                | Command::Edit
+                | Command::Rubric
+                | Command::End
+                | Command::Restart => {}
                 Command::Followup => {
                     emit(
                         out,

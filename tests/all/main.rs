@@ -12,6 +12,7 @@ mod layering;
 mod model_answers;
 mod practice;
 mod readme;
+mod roleplay;
 mod rules;
 mod shell;
 mod snapshots;

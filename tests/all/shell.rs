@@ -68,7 +68,7 @@ fn man_dir_writes_a_page_per_command_and_asks_before_replacing() {
     let d = dir.0.join("man1");
     let d = d.to_str().unwrap();
     let out = Run::new().args(&["man", "--dir", d]).ok();
-    assert!(out.stderr.contains("wrote 22 pages"), "{}", out.stderr);
+    assert!(out.stderr.contains("wrote 27 pages"), "{}", out.stderr);
     let export = std::fs::read_to_string(dir.0.join("man1/prepcoach-history-export.1")).unwrap();
     assert!(
         export.contains(".TH prepcoach-history-export 1"),

@@ -1,0 +1,165 @@
+//! `prepcoach roleplay` and `prepcoach scenario list|validate|schema`.
+
+use std::io::IsTerminal;
+use std::path::Path;
+
+use super::emit;
+use crate::cli::{ListFormat, RoleplayArgs, ScenarioCommand};
+use crate::error::{Error, Result};
+use crate::render::{clean, Paint};
+use crate::roleplay::{self, Conversation, MoveReader, Scenario};
+use crate::session::input::{InputSource, ScriptInput, TtyInput};
+use crate::session::roleplay::{Outcome, Show};
+use crate::session::Command;
+
+/// The scenario played when none is named.
+const DEFAULT_SCENARIO: &str = "pipeline-alignment";
+
+pub fn run(args: &RoleplayArgs, paint: &Paint) -> Result<i32> {
+    let scenario = match &args.file {
+        Some(path) => load_file(path)?,
+        None => pick(args.scenario.as_deref().unwrap_or(DEFAULT_SCENARIO))?,
+    };
+    let reader = MoveReader::builtin()?;
+    let interactive = std::io::stdin().is_terminal();
+    let mut source: Box<dyn InputSource> = if interactive {
+        Box::new(TtyInput::new(None)?.with_commands(&Command::ROLEPLAY))
+    } else {
+        let script = crate::data::read_bounded(std::io::stdin(), Path::new("<stdin>"))?;
+        Box::new(ScriptInput::from_text(&script).with_commands(&Command::ROLEPLAY))
+    };
+    let json = args.format == ListFormat::Json;
+    let show = Show {
+        conversation: interactive || !json,
+    };
+    let mut seed = args.seed.unwrap_or_else(fresh_seed);
+    let mut out = std::io::stdout();
+    loop {
+        let mut conv = Conversation::new(&scenario, &reader, seed);
+        match crate::session::roleplay::run(&mut conv, source.as_mut(), &mut out, paint, show)? {
+            Outcome::Restart => {
+                seed = seed.wrapping_add(1);
+                emit(&paint.dim("(starting again)\n"))?;
+            }
+            Outcome::Done(d) => {
+                if json {
+                    let text = serde_json::to_string_pretty(&d)
+                        .map_err(|e| Error::Usage(format!("cannot write the debrief: {e}")))?;
+                    emit(&format!("{text}\n"))?;
+                }
+                return Ok(0);
+            }
+        }
+    }
+}
+
+/// A seed for a run without `--seed`: the clock's nanoseconds.
+fn fresh_seed() -> u64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(1, |d| d.as_nanos() as u64 % 1_000_000)
+}
+
+/// A built-in scenario by id (case does not matter).
+fn pick(id: &str) -> Result<Scenario> {
+    let all = roleplay::builtin()?;
+    let want = id.trim().to_ascii_lowercase();
+    let near = crate::data::nearest(&want, all.iter().map(|s| s.id.as_str()));
+    all.into_iter().find(|s| s.id == want).ok_or_else(|| {
+        Error::Usage(format!(
+            "no scenario `{}`{}: `prepcoach scenario list` shows them",
+            clean(id),
+            near.map(|n| format!(" (did you mean `{n}`?)"))
+                .unwrap_or_default()
+        ))
+    })
+}
+
+fn load_file(path: &Path) -> Result<Scenario> {
+    let text = crate::data::read_text(path)?;
+    roleplay::parse(&path.display().to_string(), &text)
+}
+
+pub fn scenario(cmd: ScenarioCommand, paint: &Paint) -> Result<i32> {
+    match cmd {
+        ScenarioCommand::Schema => {
+            emit(&format!("{}\n", roleplay::scenario::schema()))?;
+            Ok(0)
+        }
+        ScenarioCommand::List { format } => {
+            let all = roleplay::builtin()?;
+            let text = match format {
+                ListFormat::Json => {
+                    let rows: Vec<serde_json::Value> = all
+                        .iter()
+                        .map(|s| {
+                            serde_json::json!({
+                                "id": s.id, "title": s.title, "minutes": s.minutes,
+                                "partner": s.partner.name, "question_id": s.question_id,
+                            })
+                        })
+                        .collect();
+                    format!("{}\n", serde_json::Value::Array(rows))
+                }
+                ListFormat::Text => all
+                    .iter()
+                    .map(|s| {
+                        format!(
+                            "{}  {} ({} min, with {})\n",
+                            paint.accent(&format!("{:<20}", clean(&s.id))),
+                            clean(&s.title),
+                            s.minutes,
+                            clean(&s.partner.name)
+                        )
+                    })
+                    .collect(),
+            };
+            emit(&text)?;
+            Ok(0)
+        }
+        ScenarioCommand::Validate { paths } => validate(&paths, paint),
+    }
+}
+
+/// Check every file and report every problem; exit 1 when any file has one.
+fn validate(paths: &[std::path::PathBuf], paint: &Paint) -> Result<i32> {
+    let mut errors = 0;
+    let mut report = String::new();
+    for path in paths {
+        let name = path.display().to_string();
+        let result = crate::data::read_text(path).and_then(|t| roleplay::parse(&name, &t));
+        match result {
+            Ok(s) => report.push_str(&format!(
+                "{} {}: {} stages, {} hidden concerns, {} criteria\n",
+                paint.good("ok"),
+                clean(&name),
+                s.stages.len(),
+                s.concerns.len(),
+                s.criteria.len()
+            )),
+            Err(Error::Invalid(diags)) => {
+                errors += diags.len();
+                for d in diags {
+                    report.push_str(&format!("{}\n", clean(&d.to_string())));
+                }
+            }
+            Err(e) => {
+                errors += 1;
+                report.push_str(&format!("{}\n", clean(&e.to_string())));
+            }
+        }
+    }
+    if errors > 0 {
+        report.push_str(&format!(
+            "{errors} error{} in {} file{}\n",
+            if errors == 1 { "" } else { "s" },
+            paths.len(),
+            if paths.len() == 1 { "" } else { "s" }
+        ));
+        eprint!("{report}");
+        Ok(1)
+    } else {
+        emit(&report)?;
+        Ok(0)
+    }
+}

@@ -1,0 +1,298 @@
+//! The debrief: each criterion met or not with the turns that show it, the hidden concerns
+//! surfaced or not, the negative moves with the turn that made them, the anchor reached in
+//! the scenario's words, and the two things to change first.
+
+use serde::Serialize;
+
+use super::moves::Move;
+use super::{Conversation, Ending};
+
+/// The kit's three bands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Band {
+    Exceeds,
+    Meets,
+    Below,
+}
+
+impl Band {
+    pub fn name(self) -> &'static str {
+        match self {
+            Band::Exceeds => "exceeds",
+            Band::Meets => "meets",
+            Band::Below => "below",
+        }
+    }
+}
+
+/// A turn quoted as evidence (turns count from 1).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Evidence {
+    pub turn: usize,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CriterionResult {
+    pub id: String,
+    pub text: String,
+    pub met: bool,
+    pub evidence: Vec<Evidence>,
+    /// Why a criterion with its words in the turns is still not met.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ConcernResult {
+    pub id: String,
+    pub text: String,
+    pub surfaced: bool,
+    pub turn: Option<usize>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct NegativeResult {
+    pub id: String,
+    pub text: String,
+    pub turn: usize,
+    /// The words that showed it.
+    pub said: String,
+}
+
+/// The whole debrief, as `--format json` prints it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Debrief {
+    pub scenario: String,
+    pub title: String,
+    pub anchor: Band,
+    /// The scenario's wording of the band reached.
+    pub anchor_text: String,
+    pub criteria: Vec<CriterionResult>,
+    pub concerns: Vec<ConcernResult>,
+    pub negatives: Vec<NegativeResult>,
+    pub turns: usize,
+    pub spoken_seconds: u32,
+    pub minutes: u32,
+    pub hints: usize,
+    pub ending: Ending,
+    pub seed: u64,
+    /// The two things to change first.
+    pub changes: Vec<String>,
+}
+
+/// Words of a turn quoted as evidence at most.
+const EVIDENCE_CHARS: usize = 160;
+
+/// The debrief of a conversation.
+pub fn of(c: &Conversation<'_>) -> Debrief {
+    let s = c.scenario;
+    let offset = s.concerns.len() + s.stages.len();
+    let criteria: Vec<CriterionResult> = s
+        .criteria
+        .iter()
+        .enumerate()
+        .map(|(ci, cr)| {
+            let evidence: Vec<Evidence> = c
+                .turns
+                .iter()
+                .enumerate()
+                .filter_map(|(ti, t)| {
+                    let si = t.reading.together(&cr.moves, offset + ci)?;
+                    let at = t.reading.sentences[si].0;
+                    Some(Evidence {
+                        turn: ti + 1,
+                        text: sentence(&t.text, &t.reading, at),
+                    })
+                })
+                .collect();
+            let strained = cr.max_tension.is_some_and(|max| c.tension > max);
+            CriterionResult {
+                id: cr.id.clone(),
+                text: cr.text.clone(),
+                met: !evidence.is_empty() && !strained,
+                note: (strained && !evidence.is_empty()).then(|| {
+                    "the partner's tension was too high at the end for the relationship to count as kept"
+                        .to_string()
+                }),
+                evidence,
+            }
+        })
+        .collect();
+    let concerns: Vec<ConcernResult> = s
+        .concerns
+        .iter()
+        .zip(&c.surfaced)
+        .map(|(cn, at)| ConcernResult {
+            id: cn.id.clone(),
+            text: cn.text.clone(),
+            surfaced: at.is_some(),
+            turn: at.map(|t| t + 1),
+        })
+        .collect();
+    let mut negatives = Vec::new();
+    for (ti, t) in c.turns.iter().enumerate() {
+        for n in &s.negatives {
+            if let Some(f) = n.moves.iter().find_map(|m| t.reading.get(*m)) {
+                negatives.push(NegativeResult {
+                    id: n.id.clone(),
+                    text: n.text.clone(),
+                    turn: ti + 1,
+                    said: sentence(&t.text, &t.reading, f.start),
+                });
+            }
+        }
+    }
+    let anchor = band(c, &criteria, &concerns, &negatives);
+    let anchor_text = match anchor {
+        Band::Exceeds => &s.anchors.exceeds,
+        Band::Meets => &s.anchors.meets,
+        Band::Below => &s.anchors.below,
+    }
+    .clone();
+    let changes = changes(c, &criteria, &concerns, &negatives);
+    Debrief {
+        scenario: s.id.clone(),
+        title: s.title.clone(),
+        anchor,
+        anchor_text,
+        criteria,
+        concerns,
+        negatives,
+        turns: c.turns.len(),
+        spoken_seconds: c.spoken_seconds(),
+        minutes: s.minutes,
+        hints: c.hints,
+        ending: c.ending.unwrap_or(Ending::Stopped),
+        seed: c.seed,
+        changes,
+    }
+}
+
+/// The band: below when the candidate gave in, missed a core criterion, never set a next
+/// step or lost the partner; exceeds when every criterion is met with no negative move,
+/// two thirds of the hidden concerns surfaced and no hint asked for; meets otherwise.
+fn band(
+    c: &Conversation<'_>,
+    criteria: &[CriterionResult],
+    concerns: &[ConcernResult],
+    negatives: &[NegativeResult],
+) -> Band {
+    let s = c.scenario;
+    let gave_in = c.turns.iter().any(|t| t.reading.has(Move::Capitulation));
+    let core_missed = s
+        .criteria
+        .iter()
+        .zip(criteria)
+        .any(|(cr, r)| cr.core && !r.met);
+    let no_next_step = !c.turns.iter().any(|t| t.reading.has(Move::NextStep));
+    if gave_in || core_missed || no_next_step || c.ending == Some(Ending::WalkedOut) {
+        return Band::Below;
+    }
+    let surfaced = concerns.iter().filter(|x| x.surfaced).count();
+    if criteria.iter().all(|r| r.met)
+        && negatives.is_empty()
+        && surfaced * 3 >= concerns.len() * 2
+        && c.hints == 0
+    {
+        Band::Exceeds
+    } else {
+        Band::Meets
+    }
+}
+
+/// The two things to change first: giving in, a core criterion missed, losing the
+/// partner, a concern never surfaced, the other negative moves, the other criteria.
+fn changes(
+    c: &Conversation<'_>,
+    criteria: &[CriterionResult],
+    concerns: &[ConcernResult],
+    negatives: &[NegativeResult],
+) -> Vec<String> {
+    let s = c.scenario;
+    let advice = |m: Move| {
+        c.reader_advice(m)
+            .unwrap_or("Keep the conversation moving.")
+            .to_string()
+    };
+    let mut out: Vec<String> = Vec::new();
+    let moves_of = |id: &str| {
+        s.negatives
+            .iter()
+            .find(|n| n.id == id)
+            .and_then(|n| n.moves.first().copied())
+    };
+    for n in negatives {
+        if moves_of(&n.id) == Some(Move::Capitulation) {
+            out.push(format!(
+                "{} (turn {}: \"{}\")",
+                advice(Move::Capitulation),
+                n.turn,
+                n.said
+            ));
+            break;
+        }
+    }
+    for (cr, r) in s.criteria.iter().zip(criteria) {
+        if cr.core && !r.met {
+            out.push(format!(
+                "Get this agreed before you close: {}",
+                lower_first(&r.text)
+            ));
+        }
+    }
+    if c.ending == Some(Ending::WalkedOut) {
+        out.push(advice(Move::Acknowledge));
+    }
+    if let Some(x) = concerns.iter().find(|x| !x.surfaced) {
+        out.push(format!(
+            "Ask what stands in the way before you propose: you never learned that {}",
+            lower_first(&x.text)
+        ));
+    }
+    for n in negatives {
+        if let Some(m) = moves_of(&n.id).filter(|m| *m != Move::Capitulation) {
+            out.push(format!("{} (turn {}: \"{}\")", advice(m), n.turn, n.said));
+        }
+    }
+    for (cr, r) in s.criteria.iter().zip(criteria) {
+        if !cr.core && !r.met {
+            out.push(format!(
+                "Get this agreed before you close: {}",
+                lower_first(&r.text)
+            ));
+        }
+    }
+    if c.hints > 0 {
+        out.push("Run it again without :hint, reading the partner's cues yourself.".into());
+    }
+    let mut seen = Vec::new();
+    out.retain(|x| {
+        let head = x.split(" (turn ").next().unwrap_or(x).to_string();
+        let new = !seen.contains(&head);
+        seen.push(head);
+        new
+    });
+    out.truncate(2);
+    out
+}
+
+/// The sentence of `text` around byte `at`, trimmed to [`EVIDENCE_CHARS`] characters.
+fn sentence(text: &str, r: &super::Reading, at: usize) -> String {
+    let (a, b) = r.sentence_at(at).unwrap_or((0, text.len()));
+    let s = text[a..b].trim();
+    if s.chars().count() <= EVIDENCE_CHARS {
+        return s.to_string();
+    }
+    let cut: String = s.chars().take(EVIDENCE_CHARS).collect();
+    format!("{}…", cut.trim_end())
+}
+
+fn lower_first(s: &str) -> String {
+    let mut chars = s.chars();
+    match chars.next() {
+        Some(f) => f.to_lowercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}

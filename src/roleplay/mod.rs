@@ -1,0 +1,606 @@
+//! Role-play: a deterministic, offline conversation with a partner who pushes back,
+//! driven by a scenario file, and a debrief against the scenario's criteria and anchors.
+//!
+//! The partner is plain state ([`Conversation`]): each candidate turn is read for moves
+//! ([`moves`]), which move the meeting through its stages, surface the partner's hidden
+//! concerns when a question earns them, and raise or lower the tension; the partner's reply
+//! is chosen from the scenario's lines, never the same line twice, reproducibly for a seed.
+//! Nothing here prints: `render::roleplay` lays out the briefing and the debrief, and
+//! `session::roleplay` runs the loop at a terminal or from a script.
+
+pub mod debrief;
+pub mod moves;
+pub mod scenario;
+
+use std::collections::HashSet;
+
+use crate::analysis::coverage::CueLists;
+use crate::error::{Diagnostic, Error, Result};
+pub use debrief::{Band, Debrief};
+pub use moves::{Found, Move, MoveReader, Reading};
+pub use scenario::Scenario;
+
+/// The built-in scenarios, as (file name, text).
+const BUILTIN: &[(&str, &str)] = &[
+    (
+        "banks/scenarios/pipeline-alignment.json",
+        include_str!("../../banks/scenarios/pipeline-alignment.json"),
+    ),
+    (
+        "banks/scenarios/channel-conflict.json",
+        include_str!("../../banks/scenarios/channel-conflict.json"),
+    ),
+    (
+        "banks/scenarios/partner-qbr.json",
+        include_str!("../../banks/scenarios/partner-qbr.json"),
+    ),
+];
+
+/// The placeholder in a partner's line for the candidate's own words.
+const QUOTE: &str = "{quote}";
+/// The tension at which the partner is strained, and the most it goes to.
+const STRAINED: u8 = 4;
+const MAX_TENSION: u8 = 5;
+/// Words of the candidate's turn quoted back at most.
+const QUOTE_WORDS: usize = 10;
+/// Turns in a row the partner does not react to before `:hint` is offered.
+const QUIET_TURNS: usize = 2;
+/// Speaking pace for estimating spoken time, in words a minute.
+pub const WORDS_PER_MINUTE: f64 = 150.0;
+
+/// The built-in scenarios, parsed and checked.
+pub fn builtin() -> Result<Vec<Scenario>> {
+    BUILTIN
+        .iter()
+        .map(|(name, text)| parse(name, text))
+        .collect()
+}
+
+/// Parse and check a scenario file (`name` is used in messages).
+pub fn parse(name: &str, text: &str) -> Result<Scenario> {
+    let s: Scenario = crate::data::parse_json(name, text)?;
+    let problems = check(name, text, &s);
+    if problems.is_empty() {
+        Ok(s)
+    } else {
+        Err(Error::Invalid(problems))
+    }
+}
+
+/// What serde cannot check: ids, non-empty lists, lines said once, placeholders where they
+/// can be filled.
+fn check(name: &str, text: &str, s: &Scenario) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    let mut bad = |field: String, message: String| {
+        let (line, column) = crate::data::locate::field_position(text, &field);
+        out.push(Diagnostic {
+            file: name.to_string(),
+            line,
+            column,
+            field,
+            message,
+        });
+    };
+    let id_ok = |id: &str| {
+        !id.is_empty()
+            && id
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+    };
+    if !id_ok(&s.id) {
+        bad(
+            "id".into(),
+            "expected lowercase letters, digits and hyphens".into(),
+        );
+    }
+    if s.minutes == 0 {
+        bad(
+            "minutes".into(),
+            "expected a number of minutes above 0".into(),
+        );
+    }
+    if s.partner.tension > MAX_TENSION {
+        bad(
+            "partner.tension".into(),
+            format!("expected 0 to {MAX_TENSION}"),
+        );
+    }
+    if s.stages.is_empty() {
+        bad("stages".into(), "expected at least one stage".into());
+    }
+    // Cue lists may repeat words; spoken lines may not.
+    let mut cues: Vec<(String, &Vec<String>)> = Vec::new();
+    let mut lists: Vec<(String, &Vec<String>)> =
+        vec![("partner.opening".into(), &s.partner.opening)];
+    lists.push(("strained".into(), &s.strained));
+    for (i, c) in s.concerns.iter().enumerate() {
+        lists.push((format!("concerns[{i}].reveal"), &c.reveal));
+        cues.push((format!("concerns[{i}].cues"), &c.cues));
+    }
+    for (i, st) in s.stages.iter().enumerate() {
+        lists.push((format!("stages[{i}].waiting"), &st.waiting));
+        lists.push((format!("stages[{i}].accept"), &st.accept));
+        if st.needs.is_empty() {
+            bad(
+                format!("stages[{i}].needs"),
+                "expected at least one move the stage needs".into(),
+            );
+        }
+    }
+    for (mv, lines) in &s.reactions {
+        lists.push((format!("reactions.{}", mv.name()), lines));
+    }
+    for (i, c) in s.criteria.iter().enumerate() {
+        cues.push((format!("criteria[{i}].cues"), &c.cues));
+        if c.moves.is_empty() {
+            bad(
+                format!("criteria[{i}].moves"),
+                "expected at least one move".into(),
+            );
+        }
+    }
+    for (field, list) in lists.iter().chain(&cues) {
+        if list.iter().all(|l| l.trim().is_empty()) {
+            bad(
+                field.clone(),
+                "expected at least one non-empty entry".into(),
+            );
+        }
+    }
+    let mut seen = HashSet::new();
+    for (field, list) in &lists {
+        for (j, line) in list.iter().enumerate() {
+            if !seen.insert(line.trim()) {
+                bad(
+                    format!("{field}[{j}]"),
+                    "this line is already in the scenario: the partner never says a line twice"
+                        .into(),
+                );
+            }
+            if line.contains(QUOTE) && !field.starts_with("reactions.") {
+                bad(
+                    format!("{field}[{j}]"),
+                    format!("`{QUOTE}` can only be filled in a reaction to the candidate's words"),
+                );
+            }
+        }
+    }
+    let mut ids = HashSet::new();
+    for (i, c) in s.concerns.iter().enumerate() {
+        if !ids.insert(("concern", c.id.as_str())) || !id_ok(&c.id) {
+            bad(
+                format!("concerns[{i}].id"),
+                "expected a unique id of lowercase letters, digits and hyphens".into(),
+            );
+        }
+    }
+    for (i, c) in s.stages.iter().enumerate() {
+        if !ids.insert(("stage", c.id.as_str())) || !id_ok(&c.id) {
+            bad(
+                format!("stages[{i}].id"),
+                "expected a unique id of lowercase letters, digits and hyphens".into(),
+            );
+        }
+        if c.concerns > s.concerns.len() {
+            bad(
+                format!("stages[{i}].concerns"),
+                format!(
+                    "expected at most {} (the scenario's concerns)",
+                    s.concerns.len()
+                ),
+            );
+        }
+    }
+    for (i, c) in s.criteria.iter().enumerate() {
+        if !ids.insert(("criterion", c.id.as_str())) || !id_ok(&c.id) {
+            bad(
+                format!("criteria[{i}].id"),
+                "expected a unique id of lowercase letters, digits and hyphens".into(),
+            );
+        }
+    }
+    out
+}
+
+/// A candidate's turn and the partner's reply to it.
+#[derive(Debug, Clone)]
+pub struct Turn {
+    pub text: String,
+    pub reading: Reading,
+    /// The stage the turn was said in.
+    pub stage: usize,
+    pub reply: Vec<String>,
+    /// The partner's tension after it.
+    pub tension: u8,
+}
+
+/// What the partner says back to a turn.
+#[derive(Debug, Clone, Default)]
+pub struct Reply {
+    /// The partner's lines (one or two).
+    pub lines: Vec<String>,
+    /// The stage the meeting moved on to, if it did.
+    pub moved_to: Option<usize>,
+    /// The concern the turn surfaced, if any.
+    pub surfaced: Option<usize>,
+    /// The partner has not reacted to two turns: offer `:hint`.
+    pub offer_hint: bool,
+    /// The meeting is over (every stage done, or the partner ended it).
+    pub finished: bool,
+}
+
+/// How the meeting ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Ending {
+    /// Every stage done.
+    Closed,
+    /// The candidate ended it (`:end`, end of input).
+    Stopped,
+    /// The partner ended it: the tension stayed at its highest.
+    WalkedOut,
+}
+
+/// The role-play in progress.
+pub struct Conversation<'s> {
+    pub scenario: &'s Scenario,
+    reader: &'s MoveReader,
+    /// The scenario's cue lists, compiled: each concern's, then each stage's, then each
+    /// criterion's.
+    lists: CueLists,
+    pub seed: u64,
+    rng: fastrand::Rng,
+    pub stage: usize,
+    /// Moves made in the current stage, and whether a turn in it touched its topic.
+    stage_moves: Vec<Move>,
+    stage_touched: bool,
+    pub tension: u8,
+    /// For each concern, the turn that surfaced it.
+    pub surfaced: Vec<Option<usize>>,
+    used: HashSet<String>,
+    pub turns: Vec<Turn>,
+    pub opening: String,
+    quiet: usize,
+    pub hints: usize,
+    strained_turns: usize,
+    pub ending: Option<Ending>,
+}
+
+impl std::fmt::Debug for Conversation<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Conversation")
+            .field("scenario", &self.scenario.id)
+            .field("stage", &self.stage)
+            .field("tension", &self.tension)
+            .finish_non_exhaustive()
+    }
+}
+
+impl<'s> Conversation<'s> {
+    /// Start the meeting: the partner's opening line is chosen for `seed`.
+    pub fn new(scenario: &'s Scenario, reader: &'s MoveReader, seed: u64) -> Conversation<'s> {
+        let mut lists: Vec<Vec<String>> =
+            scenario.concerns.iter().map(|c| c.cues.clone()).collect();
+        lists.extend(scenario.stages.iter().map(|s| s.cues.clone()));
+        lists.extend(scenario.criteria.iter().map(|c| c.cues.clone()));
+        let mut c = Conversation {
+            scenario,
+            reader,
+            lists: moves::compile(&lists),
+            seed,
+            rng: fastrand::Rng::with_seed(seed),
+            stage: 0,
+            stage_moves: Vec::new(),
+            stage_touched: false,
+            tension: scenario.partner.tension.min(MAX_TENSION),
+            surfaced: vec![None; scenario.concerns.len()],
+            used: HashSet::new(),
+            turns: Vec::new(),
+            opening: String::new(),
+            quiet: 0,
+            hints: 0,
+            strained_turns: 0,
+            ending: None,
+        };
+        c.opening = c.pick(&scenario.partner.opening, None).unwrap_or_default();
+        c
+    }
+
+    /// The stage the meeting is in (the last one once it is over).
+    pub fn current_stage(&self) -> &'s scenario::Stage {
+        let stages = &self.scenario.stages;
+        &stages[self.stage.min(stages.len() - 1)]
+    }
+
+    /// What the partner is waiting for: the `:hint`.
+    pub fn hint(&mut self) -> &'s str {
+        self.hints += 1;
+        &self.current_stage().hint
+    }
+
+    /// Words the candidate and the partner have said, as minutes spoken at a steady pace.
+    pub fn spoken_seconds(&self) -> u32 {
+        let words = |s: &str| s.split_whitespace().count();
+        let partner: usize = words(&self.opening)
+            + self
+                .turns
+                .iter()
+                .flat_map(|t| &t.reply)
+                .map(|l| words(l))
+                .sum::<usize>();
+        let candidate: usize = self.turns.iter().map(|t| words(&t.text)).sum();
+        ((candidate + partner) as f64 / WORDS_PER_MINUTE * 60.0).round() as u32
+    }
+
+    /// The candidate's turn, and the partner's reply.
+    pub fn respond(&mut self, text: &str) -> Reply {
+        let reading = self.reader.read(text, &self.lists);
+        let index = self.turns.len();
+        let stage = self.stage;
+        let before = self.tension;
+        self.tension = next_tension(self.tension, &reading);
+        let mut reply = Reply::default();
+        let quote = quote_of(text, &reading);
+        let mut lines: Vec<String> = Vec::new();
+        if self.tension >= STRAINED {
+            self.strained_turns += 1;
+            if let Some(l) = self.pick(&self.scenario.strained, None) {
+                lines.push(l);
+            }
+        } else {
+            self.strained_turns = 0;
+            if let Some(f) = reading.moves.iter().find(|f| f.mv.is_negative()) {
+                if let Some(l) = self.react(f.mv, quote.as_deref()) {
+                    lines.push(l);
+                }
+            }
+        }
+        if reading.has(Move::Question) {
+            reply.surfaced = self.surface(&reading, index);
+            if let Some(c) = reply.surfaced {
+                let pool = &self.scenario.concerns[c].reveal;
+                if let Some(l) = self.pick(pool, None) {
+                    lines.push(l);
+                }
+            }
+        }
+        if self.stage < self.scenario.stages.len() {
+            let advanced = self.note_stage(&reading, index);
+            if advanced {
+                let done = &self.scenario.stages[self.stage];
+                if let Some(l) = self.pick(&done.accept, None) {
+                    lines.push(l);
+                }
+                self.stage += 1;
+                self.stage_moves.clear();
+                self.stage_touched = false;
+                reply.moved_to = Some(self.stage);
+            } else if reply.surfaced.is_none() {
+                if lines.is_empty() {
+                    let positive = [
+                        Move::Tradeoff,
+                        Move::Limit,
+                        Move::Acknowledge,
+                        Move::Question,
+                        Move::Dodge,
+                    ];
+                    if let Some(mv) = positive.into_iter().find(|m| reading.has(*m)) {
+                        if let Some(l) = self.react(mv, quote.as_deref()) {
+                            lines.push(l);
+                        }
+                    }
+                }
+                let waiting = &self.scenario.stages[self.stage].waiting;
+                if let Some(l) = self.pick(waiting, None) {
+                    lines.push(l);
+                }
+            }
+        }
+        let reacted =
+            reply.moved_to.is_some() || reply.surfaced.is_some() || self.tension != before;
+        self.quiet = if reacted { 0 } else { self.quiet + 1 };
+        if self.quiet >= QUIET_TURNS {
+            reply.offer_hint = true;
+            self.quiet = 0;
+        }
+        if self.stage >= self.scenario.stages.len() {
+            self.ending = Some(Ending::Closed);
+        } else if self.strained_turns >= 2 {
+            self.ending = Some(Ending::WalkedOut);
+        }
+        reply.finished = self.ending.is_some();
+        reply.lines.clone_from(&lines);
+        self.turns.push(Turn {
+            text: text.to_string(),
+            reading,
+            stage,
+            reply: lines,
+            tension: self.tension,
+        });
+        reply
+    }
+
+    /// End the meeting now.
+    pub fn stop(&mut self) {
+        self.ending.get_or_insert(Ending::Stopped);
+    }
+
+    /// The first concern the turn's question touches that is still hidden.
+    fn surface(&mut self, reading: &Reading, turn: usize) -> Option<usize> {
+        let c = (0..self.scenario.concerns.len())
+            .find(|&c| self.surfaced[c].is_none() && reading.touched[c].is_some())?;
+        self.surfaced[c] = Some(turn);
+        Some(c)
+    }
+
+    /// Record the turn's moves in the current stage; whether the stage is now done. Giving
+    /// in ends a stage too: the partner takes what is given.
+    fn note_stage(&mut self, reading: &Reading, _turn: usize) -> bool {
+        let st = &self.scenario.stages[self.stage];
+        let touched_at = self.scenario.concerns.len() + self.stage;
+        let touches = st.cues.is_empty() || reading.touched[touched_at].is_some();
+        if touches {
+            self.stage_touched = true;
+            for f in &reading.moves {
+                if !self.stage_moves.contains(&f.mv) {
+                    self.stage_moves.push(f.mv);
+                }
+            }
+        }
+        if touches && reading.has(Move::Capitulation) && !st.cues.is_empty() {
+            return true;
+        }
+        let surfaced = self.surfaced.iter().flatten().count();
+        self.stage_touched
+            && st.needs.iter().all(|m| self.stage_moves.contains(m))
+            && surfaced >= st.concerns
+    }
+
+    /// A reaction to a move, in the scenario's words, with the candidate's words quoted
+    /// where a line asks for them.
+    fn react(&mut self, mv: Move, quote: Option<&str>) -> Option<String> {
+        let pool = self.scenario.reactions.get(&mv)?;
+        self.pick(pool, quote)
+    }
+
+    /// A line from `pool` the partner has not said yet, chosen for the seed; a line that
+    /// quotes the candidate only when there are words to quote.
+    fn pick(&mut self, pool: &[String], quote: Option<&str>) -> Option<String> {
+        let mut order: Vec<usize> = (0..pool.len()).collect();
+        self.rng.shuffle(&mut order);
+        for i in order {
+            let line = &pool[i];
+            let filled = match (line.contains(QUOTE), quote) {
+                (false, _) => line.clone(),
+                (true, Some(q)) => line.replace(QUOTE, q),
+                (true, None) => continue,
+            };
+            if line.trim().is_empty() || self.used.contains(line) || self.used.contains(&filled) {
+                continue;
+            }
+            self.used.insert(line.clone());
+            self.used.insert(filled.clone());
+            return Some(filled);
+        }
+        None
+    }
+
+    /// The advice the moves file gives for a move.
+    fn reader_advice(&self, mv: Move) -> Option<&str> {
+        self.reader.spec(mv).map(|s| s.advice.as_str())
+    }
+
+    /// The debrief of the meeting so far.
+    pub fn debrief(&self) -> Debrief {
+        debrief::of(self)
+    }
+}
+
+/// The tension after a turn: a mandate, blame or a dodge raise it a step, giving in lowers
+/// it (the partner got its way), and an acknowledgement, a question or a trade said out
+/// loud lower it a step.
+fn next_tension(t: u8, r: &Reading) -> u8 {
+    let up = r.has(Move::Mandate) || r.has(Move::Blame) || r.has(Move::Dodge);
+    let down = r.has(Move::Acknowledge)
+        || r.has(Move::Question)
+        || r.has(Move::Tradeoff)
+        || r.has(Move::Capitulation);
+    match (up, down) {
+        (true, false) => (t + 1).min(MAX_TENSION),
+        (false, true) => t.saturating_sub(1),
+        _ => t,
+    }
+}
+
+/// A few of the candidate's words to quote back: from the sentence of the turn's first
+/// negative move, at most [`QUOTE_WORDS`] words.
+fn quote_of(text: &str, r: &Reading) -> Option<String> {
+    let f = r.moves.iter().find(|f| f.mv.is_negative())?;
+    let (a, b) = r.sentence_at(f.start)?;
+    let words: Vec<&str> = text[a..b]
+        .trim()
+        .trim_end_matches(['.', '!', '?'])
+        .split_whitespace()
+        .collect();
+    if words.is_empty() {
+        return None;
+    }
+    let mut q = words[..words.len().min(QUOTE_WORDS)].join(" ");
+    if words.len() > QUOTE_WORDS {
+        q.push('…');
+    }
+    Some(q.replace('"', "'"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Turns of every kind, then many that dodge: the partner runs through its lines.
+    const TURNS: &[&str] = &[
+        "Hello.",
+        "Policy says every deal must be logged. Those are the rules.",
+        "Your reps never log anything.",
+        "I hear you, that makes sense.",
+        "What makes registering deals hard for your team right now?",
+        "How much capacity does your team have this quarter?",
+        "In exchange for the first tranche up front, I need ten registered opportunities by March.",
+        "No problem, I guarantee finance will approve it.",
+        "Let's just do our best and figure out the details later.",
+        "Three things today: tracking, funding and disputes, ten minutes each.",
+    ];
+
+    #[test]
+    fn the_partner_never_says_a_line_twice() {
+        let reader = MoveReader::builtin().unwrap();
+        for s in builtin().unwrap() {
+            for seed in 0..20 {
+                let mut c = Conversation::new(&s, &reader, seed);
+                let mut said: Vec<String> = vec![c.opening.clone()];
+                let dodges = std::iter::repeat_n("Sure.", 30);
+                for t in TURNS.iter().copied().chain(dodges) {
+                    said.extend(c.respond(t).lines);
+                }
+                let mut seen = HashSet::new();
+                for l in &said {
+                    assert!(
+                        seen.insert(l.clone()),
+                        "{} seed {seed}: said twice: {l}",
+                        s.id
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_question_that_touches_a_concern_surfaces_it_once() {
+        let reader = MoveReader::builtin().unwrap();
+        let s = builtin().unwrap().remove(0);
+        let mut c = Conversation::new(&s, &reader, 1);
+        let r = c.respond("How much capacity does your team have for new processes this quarter?");
+        let cap = s.concerns.iter().position(|x| x.id == "capacity").unwrap();
+        assert_eq!(r.surfaced, Some(cap));
+        assert!(r.lines.iter().any(|l| s.concerns[cap].reveal.contains(l)));
+        let again = c.respond("And what about capacity for the campaign?");
+        assert_ne!(again.surfaced, Some(cap));
+        // Saying it is not asking it: no question, no concern.
+        let mut c = Conversation::new(&s, &reader, 1);
+        assert_eq!(
+            c.respond("Your capacity is tight this quarter.").surfaced,
+            None
+        );
+    }
+
+    #[test]
+    fn tension_rises_on_mandates_and_falls_on_acknowledgement() {
+        let reader = MoveReader::builtin().unwrap();
+        let s = builtin().unwrap().remove(0);
+        let mut c = Conversation::new(&s, &reader, 1);
+        let start = c.tension;
+        c.respond("Policy says every deal must be logged. Those are the rules.");
+        assert_eq!(c.tension, start + 1);
+        c.respond("I hear you, and I understand why that grates.");
+        assert_eq!(c.tension, start);
+    }
+}

@@ -1,0 +1,473 @@
+//! Reading a candidate's turn for moves: a question, an acknowledgement, data, a proposal,
+//! a trade-off said out loud, a concession, a limit held, a next step with an owner and a
+//! date, an agenda; and the moves that cost trust: a mandate with no business reason, a
+//! promise not checked, a vague commitment, giving in, blame.
+//!
+//! Each move's cue list lives in `banks/rules/moves.json` (data a coach may tune) and is
+//! matched as the checker matches a question's cues ([`CueLists`]): on stems, with the
+//! word's sense kept, never inside a negated clause ("I'm not going to drop the tracking"
+//! gives up nothing), and a sentence that is only a list of cue words carries no move.
+
+use std::collections::BTreeMap;
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use crate::analysis::coverage::{counting, CueHit, CueLists};
+use crate::analysis::view::{self, Fast, SentenceView};
+use crate::analysis::{metrics, prepare, Rules};
+use crate::bank::Cued;
+use crate::error::{Error, Result};
+
+/// What a turn does in the conversation.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Serialize,
+    Deserialize,
+    JsonSchema,
+    strum::EnumIter,
+    strum::IntoStaticStr,
+)]
+#[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
+pub enum Move {
+    Question,
+    Acknowledge,
+    Data,
+    Proposal,
+    Tradeoff,
+    Concession,
+    Limit,
+    NextStep,
+    Agenda,
+    Mandate,
+    Overpromise,
+    Vague,
+    Capitulation,
+    Blame,
+    /// A turn with none of the constructive moves: the partner's point goes unanswered.
+    Dodge,
+}
+
+impl Move {
+    /// The moves that cost the candidate the partner's trust.
+    pub fn is_negative(self) -> bool {
+        matches!(
+            self,
+            Move::Mandate | Move::Overpromise | Move::Vague | Move::Capitulation | Move::Blame
+        )
+    }
+
+    /// The moves that build the conversation.
+    pub fn is_positive(self) -> bool {
+        !self.is_negative() && self != Move::Dodge
+    }
+
+    /// The name used in data files and JSON output.
+    pub fn name(self) -> &'static str {
+        self.into()
+    }
+}
+
+/// How one move is recognised, as `banks/rules/moves.json` gives it.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct MoveSpec {
+    /// Words or phrases that show the move.
+    pub cues: Vec<String>,
+    /// Words that cancel it anywhere in the turn: a business reason for a mandate, a
+    /// rhetorical opener for a question.
+    #[serde(default)]
+    pub unless: Vec<String>,
+    /// Words one of which must be in the same sentence as the cue: a next step needs a date
+    /// or a cadence beside its owner.
+    #[serde(default)]
+    pub with: Vec<String>,
+    /// What to do instead (negative moves) or more of (positive ones), for the debrief.
+    pub advice: String,
+}
+
+const BUILTIN_MOVES: &str = include_str!("../../banks/rules/moves.json");
+
+/// A sentence needs this many words to carry a move ("Why is that?"), but for an
+/// acknowledgement ("Fair point.") or a cued question: a word with a question mark
+/// ("Capacity?") asks nothing.
+const MIN_WORDS: usize = 3;
+/// A sentence whose words are mostly cue words, with this many cues or more, is a list of
+/// magic words: it carries no move.
+const DUMP_CUES: usize = 3;
+const DUMP_SHARE: f64 = 0.6;
+
+/// A move found in a turn, with the words that show it (byte offsets into the turn).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Found {
+    pub mv: Move,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// What a turn does and touches.
+#[derive(Debug, Clone, Default)]
+pub struct Reading {
+    /// Each move the turn makes, once, with its first evidence, in the order of [`Move`].
+    pub moves: Vec<Found>,
+    /// Every sentence each move is in, as (move, sentence index).
+    pub in_sentences: Vec<(Move, usize)>,
+    /// For each extra cue list the reader was given, the first match (byte offsets).
+    pub touched: Vec<Option<(usize, usize)>>,
+    /// For each extra cue list, the sentences it is matched in.
+    pub touched_in: Vec<Vec<usize>>,
+    /// The sentences' spans.
+    pub sentences: Vec<(usize, usize)>,
+    pub words: usize,
+}
+
+impl Reading {
+    pub fn has(&self, mv: Move) -> bool {
+        self.moves.iter().any(|f| f.mv == mv)
+    }
+
+    pub fn get(&self, mv: Move) -> Option<&Found> {
+        self.moves.iter().find(|f| f.mv == mv)
+    }
+
+    /// Whether a sentence makes one of `moves` and touches extra list `list`: the words
+    /// and the move in one breath.
+    pub fn together(&self, moves: &[Move], list: usize) -> Option<usize> {
+        self.touched_in.get(list)?.iter().copied().find(|&si| {
+            self.in_sentences
+                .iter()
+                .any(|(m, s)| *s == si && moves.contains(m))
+        })
+    }
+
+    /// The sentence around byte `at`.
+    pub fn sentence_at(&self, at: usize) -> Option<(usize, usize)> {
+        self.sentences
+            .iter()
+            .copied()
+            .find(|&(a, b)| a <= at && at < b.max(a + 1))
+    }
+}
+
+/// The moves' cue lists, compiled once.
+pub struct MoveReader {
+    rules: Rules,
+    specs: BTreeMap<Move, MoveSpec>,
+    /// The moves with cue lists, in the order of `cues`.
+    order: Vec<Move>,
+    cues: CueLists,
+    unless: CueLists,
+    with: CueLists,
+}
+
+impl std::fmt::Debug for MoveReader {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("MoveReader")
+            .field("moves", &self.order)
+            .finish_non_exhaustive()
+    }
+}
+
+impl MoveReader {
+    /// The built-in moves file.
+    pub fn builtin() -> Result<MoveReader> {
+        MoveReader::from_text("banks/rules/moves.json", BUILTIN_MOVES)
+    }
+
+    /// A moves file (`name` is used in messages).
+    pub fn from_text(name: &str, text: &str) -> Result<MoveReader> {
+        let specs: BTreeMap<Move, MoveSpec> = crate::data::parse_json(name, text)?;
+        if let Some(mv) = specs.keys().find(|m| **m == Move::Dodge) {
+            return Err(Error::Usage(format!(
+                "{name}: `{}` is worked out, not matched: it takes no cue list",
+                mv.name()
+            )));
+        }
+        let order: Vec<Move> = specs.keys().copied().collect();
+        let list = |pick: fn(&MoveSpec) -> &Vec<String>| -> CueLists {
+            let cued: Vec<Cued> = order
+                .iter()
+                .map(|m| Cued {
+                    text: m.name().to_string(),
+                    cues: pick(&specs[m]).clone(),
+                })
+                .collect();
+            CueLists::new(&cued.iter().collect::<Vec<_>>())
+        };
+        Ok(MoveReader {
+            rules: Rules::builtin()?,
+            cues: list(|s| &s.cues),
+            unless: list(|s| &s.unless),
+            with: list(|s| &s.with),
+            order,
+            specs,
+        })
+    }
+
+    /// How a move is recognised (`None` for one worked out from the others).
+    pub fn spec(&self, mv: Move) -> Option<&MoveSpec> {
+        self.specs.get(&mv)
+    }
+
+    /// Read a turn for moves, and for which of `extra` (compiled with [`compile`]) it
+    /// touches.
+    pub fn read(&self, text: &str, extra: &CueLists) -> Reading {
+        let sentences = prepare(text, &self.rules);
+        let views = view::fast(text, &sentences, &self.rules);
+        let spans: Vec<(usize, usize)> = views.iter().map(|v| (v.start(), v.end())).collect();
+        let words = views.iter().map(SentenceView::len).sum();
+        let dumps = dump_sentences(&views, &self.cues.hits(text, &views));
+        let live = |h: &CueHit| !dumps.contains(&h.sentence);
+        let hits: Vec<Vec<CueHit>> = self
+            .cues
+            .hits(text, &views)
+            .into_iter()
+            .map(|hs| counting(hs).into_iter().filter(live).collect())
+            .collect();
+        let unless = self.unless.hits(text, &views);
+        let with = self.with.hits(text, &views);
+        let mut found: Vec<Found> = Vec::new();
+        let mut in_sentences: Vec<(Move, usize)> = Vec::new();
+        for (k, &mv) in self.order.iter().enumerate() {
+            // A word that cancels the move does so in its sentence and the ones beside it
+            // ("Policy says every deal is logged. It's what gets you paid faster.").
+            let cancelled = |si: usize| unless[k].iter().any(|u| u.sentence.abs_diff(si) <= 1);
+            let counted: Vec<&CueHit> = hits[k]
+                .iter()
+                .filter(|h| {
+                    let long_enough = views[h.sentence].len() >= MIN_WORDS
+                        || matches!(mv, Move::Acknowledge | Move::Question);
+                    let paired = self.specs[&mv].with.is_empty()
+                        || with[k].iter().any(|w| w.sentence == h.sentence);
+                    long_enough && paired && (mv == Move::Question || !cancelled(h.sentence))
+                })
+                .collect();
+            if let Some(h) = counted.first() {
+                found.push(Found {
+                    mv,
+                    start: h.start,
+                    end: h.end,
+                });
+            }
+            in_sentences.extend(counted.iter().map(|h| (mv, h.sentence)));
+        }
+        if !found.iter().any(|f| f.mv == Move::Question) {
+            let k = self.order.iter().position(|m| *m == Move::Question);
+            let rhetorical =
+                |si: usize| k.is_some_and(|k| unless[k].iter().any(|h| h.sentence == si));
+            let asked: Vec<usize> = (0..views.len())
+                .filter(|&si| {
+                    asks(text, spans[si])
+                        && views[si].len() >= MIN_WORDS
+                        && !rhetorical(si)
+                        && !dumps.contains(&si)
+                })
+                .collect();
+            if let Some(&si) = asked.first() {
+                found.push(Found {
+                    mv: Move::Question,
+                    start: spans[si].0,
+                    end: spans[si].1,
+                });
+            }
+            in_sentences.extend(asked.iter().map(|&si| (Move::Question, si)));
+        }
+        // A trade said out loud is an offer too, and giving in gives something away.
+        for (from, to) in [
+            (Move::Tradeoff, Move::Proposal),
+            (Move::Capitulation, Move::Concession),
+        ] {
+            if let Some(f) = found.iter().find(|f| f.mv == from).cloned() {
+                if !found.iter().any(|g| g.mv == to) {
+                    found.push(Found { mv: to, ..f });
+                }
+                let extra: Vec<(Move, usize)> = in_sentences
+                    .iter()
+                    .filter(|(m, _)| *m == from)
+                    .map(|&(_, si)| (to, si))
+                    .collect();
+                in_sentences.extend(extra);
+            }
+        }
+        // A number is data when it reports how things stand, not when it is the terms of an
+        // offer, the clock of the meeting or a date: a sentence that makes another move
+        // carries its numbers for that move.
+        if !found.iter().any(|f| f.mv == Move::Data) {
+            let busy = |si: usize| {
+                in_sentences
+                    .iter()
+                    .any(|&(m, s)| s == si && m != Move::Question)
+            };
+            let found_metrics: Vec<metrics::Metric> = metrics::find_metrics_in(text, &sentences)
+                .into_iter()
+                .filter(|m| {
+                    spans
+                        .iter()
+                        .position(|&(a, b)| a <= m.start && m.start < b)
+                        .is_some_and(|si| !busy(si))
+                })
+                .collect();
+            if let Some(m) = found_metrics.first() {
+                found.push(Found {
+                    mv: Move::Data,
+                    start: m.start,
+                    end: m.end,
+                });
+            }
+            for m in &found_metrics {
+                if let Some(si) = spans.iter().position(|&(a, b)| a <= m.start && m.start < b) {
+                    in_sentences.push((Move::Data, si));
+                }
+            }
+        }
+        if !found.iter().any(|f| f.mv.is_positive()) {
+            found.push(Found {
+                mv: Move::Dodge,
+                start: 0,
+                end: text.len(),
+            });
+        }
+        found.sort_by_key(|f| f.mv);
+        let extra_hits: Vec<Vec<CueHit>> =
+            extra.hits(text, &views).into_iter().map(counting).collect();
+        let touched = extra_hits
+            .iter()
+            .map(|hs| hs.first().map(|h| (h.start, h.end)))
+            .collect();
+        let touched_in = extra_hits
+            .iter()
+            .map(|hs| {
+                let mut s: Vec<usize> = hs.iter().map(|h| h.sentence).collect();
+                s.dedup();
+                s
+            })
+            .collect();
+        Reading {
+            moves: found,
+            in_sentences,
+            touched,
+            touched_in,
+            sentences: spans,
+            words,
+        }
+    }
+}
+
+/// Compile cue lists to check turns against with [`MoveReader::read`].
+pub fn compile(lists: &[Vec<String>]) -> CueLists {
+    let cued: Vec<Cued> = lists
+        .iter()
+        .map(|cues| Cued {
+            text: String::new(),
+            cues: cues.clone(),
+        })
+        .collect();
+    CueLists::new(&cued.iter().collect::<Vec<_>>())
+}
+
+/// Whether a sentence asks something: it ends with a question mark (closing quotes and
+/// brackets aside).
+fn asks(text: &str, (start, end): (usize, usize)) -> bool {
+    text[start..end]
+        .trim_end()
+        .trim_end_matches(['"', '\'', ')', '”', '’'])
+        .ends_with('?')
+}
+
+/// The sentences that are lists of cue words: most of their words in cues, several cues.
+fn dump_sentences(views: &[Fast<'_>], hits: &[Vec<CueHit>]) -> Vec<usize> {
+    (0..views.len())
+        .filter(|&si| {
+            let mine: Vec<&CueHit> = hits.iter().flatten().filter(|h| h.sentence == si).collect();
+            if mine.len() < DUMP_CUES {
+                return false;
+            }
+            let s = &views[si];
+            let covered = (0..s.len())
+                .filter(|&i| {
+                    let (a, b) = (s.word_start(i), s.word_end(i));
+                    mine.iter().any(|h| h.start <= a && b <= h.end)
+                })
+                .count();
+            covered as f64 >= DUMP_SHARE * s.len() as f64
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn moves(text: &str) -> Vec<Move> {
+        let reader = MoveReader::builtin().unwrap();
+        reader
+            .read(text, &compile(&[]))
+            .moves
+            .iter()
+            .map(|f| f.mv)
+            .collect()
+    }
+
+    #[test]
+    fn reads_the_moves_of_plain_turns() {
+        assert_eq!(
+            moves("What is stopping your reps from registering deals?"),
+            [Move::Question]
+        );
+        assert!(moves("In exchange for the first $10K up front, I need ten registered opportunities by March.").contains(&Move::Tradeoff));
+        assert!(moves("I'll send the revised terms by Thursday.").contains(&Move::NextStep));
+        assert!(
+            moves("Three things today: tracking, the MDF ask and disputes, ten minutes each.")
+                .contains(&Move::Agenda)
+        );
+    }
+
+    #[test]
+    fn a_negated_cue_is_no_move() {
+        let m = moves("I'm not going to drop the tracking, and I can't release all $50K up front.");
+        assert!(m.contains(&Move::Limit), "{m:?}");
+        assert!(!m.contains(&Move::Capitulation), "{m:?}");
+        assert!(!m.contains(&Move::Concession), "{m:?}");
+    }
+
+    #[test]
+    fn a_mandate_with_its_business_reason_is_no_mandate() {
+        assert!(
+            moves("Policy says every deal must be logged. Those are the rules.")
+                .contains(&Move::Mandate)
+        );
+        assert!(!moves(
+            "Finance requires ROI because that's how we get your budget raised next year."
+        )
+        .contains(&Move::Mandate));
+    }
+
+    #[test]
+    fn a_list_of_cue_words_carries_no_move() {
+        assert_eq!(
+            moves("Agenda, tradeoff, in exchange, next step, owner, deadline."),
+            [Move::Dodge]
+        );
+    }
+
+    #[test]
+    fn a_next_step_needs_a_date_or_a_cadence() {
+        assert!(!moves("We should follow up at some point.").contains(&Move::NextStep));
+        assert!(
+            moves("Let's check in every week until the form is live.").contains(&Move::NextStep)
+        );
+    }
+
+    #[test]
+    fn a_rhetorical_question_asks_nothing() {
+        assert!(!moves("Isn't it obvious we need tracking?").contains(&Move::Question));
+    }
+}

@@ -1,0 +1,325 @@
+//! `prepcoach roleplay` and `prepcoach scenario`, end to end: whole scripted meetings for a
+//! strong candidate, one who gives in, a list of cue words and one who never asks about
+//! capacity; the scenario files and their errors.
+
+use crate::common::Run;
+
+/// A transcript from `tests/fixtures/roleplay`.
+fn transcript(name: &str) -> String {
+    std::fs::read_to_string(crate::common::fixture(&format!("roleplay/{name}.txt"))).unwrap()
+}
+
+/// The debrief of a scripted role-play, as JSON.
+fn debrief(transcript: &str, extra: &[&str]) -> serde_json::Value {
+    let mut args = vec!["roleplay", "--format", "json", "--seed", "7"];
+    args.extend_from_slice(extra);
+    let out = Run::new().args(&args).stdin(transcript).ok();
+    serde_json::from_str(&out.stdout).unwrap_or_else(|e| panic!("{e}: {}", out.stdout))
+}
+
+fn met(d: &serde_json::Value, id: &str) -> bool {
+    d["criteria"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["id"] == id)
+        .unwrap_or_else(|| panic!("no criterion {id}"))["met"]
+        == true
+}
+
+fn surfaced(d: &serde_json::Value, id: &str) -> bool {
+    d["concerns"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["id"] == id)
+        .unwrap_or_else(|| panic!("no concern {id}"))["surfaced"]
+        == true
+}
+
+#[test]
+fn a_strong_meeting_reaches_meets_or_better_with_evidence_from_its_turns() {
+    let d = debrief(&transcript("strong"), &[]);
+    assert!(d["anchor"] == "exceeds" || d["anchor"] == "meets", "{d}");
+    assert_eq!(d["ending"], "closed");
+    for id in ["crm-rules", "phased-mdf", "scope-limits", "escalation-path"] {
+        assert!(met(&d, id), "{id}: {d}");
+    }
+    // The evidence is the turn's own sentence that shows it.
+    let phased = &d["criteria"][1]["evidence"][0];
+    assert_eq!(phased["turn"], 5);
+    assert!(phased["text"].as_str().unwrap().contains("three tranches"));
+    assert!(surfaced(&d, "capacity") && surfaced(&d, "crm-time"));
+    assert_eq!(d["negatives"].as_array().unwrap().len(), 0);
+    assert_eq!(d["scenario"], "pipeline-alignment");
+    assert_eq!(d["turns"], 7);
+    assert!(d["spoken_seconds"].as_u64().unwrap() > 60);
+}
+
+#[test]
+fn giving_in_reaches_below_and_the_debrief_quotes_the_turn() {
+    let d = debrief(&transcript("capitulating"), &[]);
+    assert_eq!(d["anchor"], "below", "{d}");
+    let negatives = d["negatives"].as_array().unwrap();
+    let backs = negatives
+        .iter()
+        .find(|n| n["id"] == "backs-down")
+        .expect("backs-down");
+    assert_eq!(backs["turn"], 3);
+    assert!(backs["said"]
+        .as_str()
+        .unwrap()
+        .contains("forget the tracking"));
+    assert!(negatives.iter().any(|n| n["id"] == "vague"));
+    assert!(d["changes"][0]
+        .as_str()
+        .unwrap()
+        .starts_with("Don't give the key point away"));
+}
+
+#[test]
+fn a_list_of_cue_words_earns_nothing() {
+    let d = debrief(&transcript("cue-dump"), &[]);
+    assert_eq!(d["anchor"], "below", "{d}");
+    for c in d["criteria"].as_array().unwrap() {
+        assert_eq!(c["met"], false, "{c}");
+    }
+    for c in d["concerns"].as_array().unwrap() {
+        assert_eq!(c["surfaced"], false, "{c}");
+    }
+}
+
+#[test]
+fn a_concern_no_question_touches_stays_hidden() {
+    let d = debrief(&transcript("no-capacity"), &[]);
+    assert!(!surfaced(&d, "capacity"), "{d}");
+    assert!(surfaced(&d, "crm-time"));
+    // Everything agreed, but not the hidden constraints: meets, not exceeds.
+    assert_eq!(d["anchor"], "meets", "{d}");
+}
+
+#[test]
+fn the_text_debrief_shows_the_partner_the_briefing_and_the_band() {
+    let out = Run::new()
+        .args(&["roleplay", "--seed", "7"])
+        .stdin(transcript("strong"))
+        .ok();
+    for want in [
+        "Role-play: Pipeline alignment",
+        "Your goals",
+        "You are judged on",
+        "Dana Reyes:",
+        "Debrief:",
+        "The partner's hidden concerns",
+        "seed 7",
+    ] {
+        assert!(out.stdout.contains(want), "{want}:\n{}", out.stdout);
+    }
+}
+
+#[test]
+fn the_same_seed_and_turns_give_the_same_meeting() {
+    let run = |seed: &str| {
+        Run::new()
+            .args(&["roleplay", "--seed", seed])
+            .stdin(transcript("strong"))
+            .ok()
+            .stdout
+    };
+    assert_eq!(run("11"), run("11"));
+    assert_ne!(run("11"), run("12"));
+}
+
+#[test]
+fn commands_work_from_a_script() {
+    let script = "Three things today: tracking, funding and disputes, ten minutes each.\n---\n:hint\n---\n:rubric\n---\n:time\n---\n:end\n";
+    let out = Run::new()
+        .args(&["roleplay", "--seed", "1"])
+        .stdin(script)
+        .ok();
+    assert!(out.stdout.contains("Hint (Discovery):"), "{}", out.stdout);
+    assert!(out.stdout.contains("Anchors"));
+    assert!(out.stdout.contains("since the start"));
+    assert!(out.stdout.contains("Debrief:"));
+}
+
+#[test]
+fn every_built_in_scenario_validates_and_plays() {
+    let out = Run::new()
+        .args(&["scenario", "list", "--format", "json"])
+        .ok();
+    let list: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
+    let ids: Vec<&str> = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["id"].as_str().unwrap())
+        .collect();
+    assert!(ids.len() >= 3, "{ids:?}");
+    let files: Vec<String> = ids
+        .iter()
+        .map(|id| format!("banks/scenarios/{id}.json"))
+        .collect();
+    let mut args = vec!["scenario", "validate"];
+    args.extend(files.iter().map(String::as_str));
+    let out = Run::new().args(&args).ok();
+    assert_eq!(
+        out.stdout.matches("ok ").count(),
+        ids.len(),
+        "{}",
+        out.stdout
+    );
+    for id in ids {
+        let d = debrief(
+            "Hello.\n---\nWhat is getting in the way for your team this quarter?\n",
+            &[id],
+        );
+        assert_eq!(d["scenario"], id);
+    }
+}
+
+#[test]
+fn a_bad_scenario_file_gets_line_field_and_a_suggestion() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("bad.json");
+    let text = std::fs::read_to_string("banks/scenarios/pipeline-alignment.json")
+        .unwrap()
+        .replacen("\"ground_rules\"", "\"groundrules\"", 1)
+        .replacen("\"needs\": [\"agenda\"]", "\"needs\": [\"agendas\"]", 1);
+    std::fs::write(&path, text).unwrap();
+    let out = Run::new()
+        .args(&["scenario", "validate", path.to_str().unwrap()])
+        .fails();
+    assert!(out.stderr.contains("bad.json:"), "{}", out.stderr);
+    assert!(
+        out.stderr.contains("did you mean `ground_rules`"),
+        "{}",
+        out.stderr
+    );
+    assert!(out.stderr.contains("agendas"), "{}", out.stderr);
+    // A line said twice is refused: the partner never repeats itself.
+    let dup = std::fs::read_to_string("banks/scenarios/pipeline-alignment.json")
+        .unwrap()
+        .replacen(
+            "Fine, that works for me. Go ahead.",
+            "OK, that's a reasonable plan. Let's see how far we get.",
+            1,
+        );
+    std::fs::write(&path, dup).unwrap();
+    let out = Run::new()
+        .args(&["scenario", "validate", path.to_str().unwrap()])
+        .fails();
+    assert!(out.stderr.contains("stages[0].accept[1]"), "{}", out.stderr);
+    assert!(
+        out.stderr.contains("never says a line twice"),
+        "{}",
+        out.stderr
+    );
+    let out = Run::new().args(&["roleplay", "pipline-alignment"]).fails();
+    assert!(
+        out.stderr.contains("did you mean `pipeline-alignment`"),
+        "{}",
+        out.stderr
+    );
+}
+
+#[test]
+fn the_schema_describes_the_format() {
+    let out = Run::new().args(&["scenario", "schema"]).ok();
+    let schema: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
+    assert_eq!(schema["additionalProperties"], false);
+    assert!(out.stdout.contains("concerns") && out.stdout.contains("capitulation"));
+}
+
+/// Precision, recall and F1 of the move reader on a labelled set of candidate turns, per
+/// move and over all moves; the disagreements when `PREPCOACH_EVAL_VERBOSE` is set.
+fn move_figures(file: &str) -> (f64, Vec<(String, f64, f64, f64)>) {
+    use prepcoach::roleplay::{moves::compile, Move, MoveReader};
+    use std::collections::BTreeMap;
+    let reader = MoveReader::builtin().unwrap();
+    let none = compile(&[]);
+    let verbose = std::env::var_os("PREPCOACH_EVAL_VERBOSE").is_some();
+    let text = std::fs::read_to_string(file).unwrap();
+    // move -> (true positives, found, wanted)
+    let mut counts: BTreeMap<String, (usize, usize, usize)> = BTreeMap::new();
+    for line in text.lines().filter(|l| !l.trim().is_empty()) {
+        let v: serde_json::Value = serde_json::from_str(line).unwrap();
+        let turn = v["turn"].as_str().unwrap();
+        let gold: Vec<String> = v["moves"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|m| m.as_str().unwrap().to_string())
+            .collect();
+        let found: Vec<String> = reader
+            .read(turn, &none)
+            .moves
+            .iter()
+            .filter(|f| f.mv != Move::Dodge)
+            .map(|f| f.mv.name().to_string())
+            .collect();
+        let mut all: Vec<&String> = gold.iter().chain(&found).collect();
+        all.sort();
+        all.dedup();
+        for m in all {
+            let (g, f) = (gold.contains(m), found.contains(m));
+            let e = counts.entry(m.clone()).or_default();
+            e.0 += usize::from(g && f);
+            e.1 += usize::from(f);
+            e.2 += usize::from(g);
+            if verbose && g != f {
+                eprintln!("{} {m}: want {g} got {f}: {turn}", v["id"]);
+            }
+        }
+    }
+    let f1 = |tp: usize, found: usize, wanted: usize| {
+        let p = if found == 0 {
+            1.0
+        } else {
+            tp as f64 / found as f64
+        };
+        let r = if wanted == 0 {
+            1.0
+        } else {
+            tp as f64 / wanted as f64
+        };
+        (
+            p,
+            r,
+            if p + r == 0.0 {
+                0.0
+            } else {
+                2.0 * p * r / (p + r)
+            },
+        )
+    };
+    let (tp, found, wanted) = counts
+        .values()
+        .fold((0, 0, 0), |a, c| (a.0 + c.0, a.1 + c.1, a.2 + c.2));
+    let rows = counts
+        .iter()
+        .map(|(m, &(t, f, w))| {
+            let (p, r, f1) = f1(t, f, w);
+            (m.clone(), p, r, f1)
+        })
+        .collect();
+    (f1(tp, found, wanted).2, rows)
+}
+
+/// The move reader on 170 labelled candidate turns (`tests/labelled/roleplay-turns-*`,
+/// written and labelled from the moves' definitions without the reader's code): the dev
+/// set was tuned on, the holdout never; the floors are the figures measured, less a margin.
+#[test]
+fn the_move_reader_holds_its_accuracy_on_labelled_turns() {
+    for (file, floor) in [
+        ("tests/labelled/roleplay-turns-dev.jsonl", 0.65),
+        ("tests/labelled/roleplay-turns-holdout.jsonl", 0.60),
+    ] {
+        let (micro, rows) = move_figures(file);
+        eprintln!("{file}: micro F1 {micro:.3}");
+        for (m, p, r, f) in &rows {
+            eprintln!("  {m:<13} precision {p:.3} recall {r:.3} F1 {f:.3}");
+        }
+        assert!(micro >= floor, "{file}: {micro:.3} < {floor}");
+    }
+}
