@@ -77,19 +77,27 @@ pub fn partner(name: &str, lines: &[String], paint: &Paint) -> String {
         );
     }
     let head = format!("{}: ", clean(name));
-    let text = clean(&lines.join(" "));
-    let rest = " ".repeat(2);
-    let body = wrap_hanging(&text, paint.style.width, "", &rest);
-    format!("\n{}{}\n\n", paint.accent(&head), body)
+    format!(
+        "\n{}\n\n",
+        headed(&head, &lines.join(" "), paint.accent(&head), paint)
+    )
+}
+
+/// `text` wrapped after a head of the same width as `plain` (shown as `shown`, which may
+/// be coloured), its later lines indented two spaces.
+fn headed(plain: &str, text: &str, shown: String, paint: &Paint) -> String {
+    let room = " ".repeat(textwrap::core::display_width(plain));
+    let body = wrap_hanging(&clean(text), paint.style.width, &room, "  ");
+    format!(
+        "{shown}{}",
+        body.strip_prefix(room.as_str()).unwrap_or(&body)
+    )
 }
 
 /// The stage's hint.
 pub fn hint(stage: &str, hint: &str, paint: &Paint) -> String {
-    format!(
-        "{} {}\n",
-        paint.heading(&format!("Hint ({}):", clean(stage))),
-        wrap(hint, paint.style.width, "").trim_start()
-    )
+    let head = format!("Hint ({}): ", clean(stage));
+    format!("{}\n", headed(&head, hint, paint.heading(&head), paint))
 }
 
 /// The nudge after two turns the partner did not react to.
