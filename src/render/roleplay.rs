@@ -79,13 +79,13 @@ pub fn partner(name: &str, lines: &[String], paint: &Paint) -> String {
     let head = format!("{}: ", clean(name));
     format!(
         "\n{}\n\n",
-        headed(&head, &lines.join(" "), paint.accent(&head), paint)
+        headed(&head, &lines.join(" "), &paint.accent(&head), paint)
     )
 }
 
 /// `text` wrapped after a head of the same width as `plain` (shown as `shown`, which may
 /// be coloured), its later lines indented two spaces.
-fn headed(plain: &str, text: &str, shown: String, paint: &Paint) -> String {
+fn headed(plain: &str, text: &str, shown: &str, paint: &Paint) -> String {
     let room = " ".repeat(textwrap::core::display_width(plain));
     let body = wrap_hanging(&clean(text), paint.style.width, &room, "  ");
     format!(
@@ -97,7 +97,7 @@ fn headed(plain: &str, text: &str, shown: String, paint: &Paint) -> String {
 /// The stage's hint.
 pub fn hint(stage: &str, hint: &str, paint: &Paint) -> String {
     let head = format!("Hint ({}): ", clean(stage));
-    format!("{}\n", headed(&head, hint, paint.heading(&head), paint))
+    format!("{}\n", headed(&head, hint, &paint.heading(&head), paint))
 }
 
 /// The nudge after two turns the partner did not react to.
