@@ -68,19 +68,7 @@ fn validate(paths: &[std::path::PathBuf], paint: &Paint) -> Result<i32> {
             report.push_str(&format!("{}\n", crate::render::clean(&d.to_string())));
         }
     }
-    if errors > 0 {
-        report.push_str(&format!(
-            "{errors} error{} in {} file{}\n",
-            if errors == 1 { "" } else { "s" },
-            files.len(),
-            if files.len() == 1 { "" } else { "s" }
-        ));
-        eprint!("{report}");
-        Ok(1)
-    } else {
-        emit(&report)?;
-        Ok(0)
-    }
+    super::finish_validation(report, errors, files.len())
 }
 
 /// Whether `file` is one of the built-in banks, unchanged.

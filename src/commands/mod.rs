@@ -189,6 +189,22 @@ pub(crate) fn below(bar: crate::cli::Bar, score: u32, band: crate::analysis::Ban
     }
 }
 
+/// The end of a `validate` command: the report on stdout and status 0 when no file has a
+/// problem; otherwise the report with a count of errors on stderr, and status 1.
+pub(crate) fn finish_validation(mut report: String, errors: usize, files: usize) -> Result<i32> {
+    if errors == 0 {
+        emit(&report)?;
+        return Ok(0);
+    }
+    report.push_str(&format!(
+        "{errors} error{} in {files} file{}\n",
+        if errors == 1 { "" } else { "s" },
+        if files == 1 { "" } else { "s" }
+    ));
+    eprint!("{report}");
+    Ok(1)
+}
+
 /// Write to stdout; a closed pipe (`prepcoach questions | head`) is not an error.
 pub(crate) fn emit(text: &str) -> Result<()> {
     emit_bytes(text.as_bytes())

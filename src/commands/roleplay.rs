@@ -53,11 +53,9 @@ pub fn run(args: &RoleplayArgs, paint: &Paint) -> Result<i32> {
     }
 }
 
-/// A seed for a run without `--seed`: the clock's nanoseconds.
+/// A seed for a run without `--seed`, short enough to type back in.
 fn fresh_seed() -> u64 {
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(1, |d| d.as_nanos() as u64 % 1_000_000)
+    fastrand::u64(1..1_000_000)
 }
 
 /// A built-in scenario by id (case does not matter).
@@ -149,17 +147,5 @@ fn validate(paths: &[std::path::PathBuf], paint: &Paint) -> Result<i32> {
             }
         }
     }
-    if errors > 0 {
-        report.push_str(&format!(
-            "{errors} error{} in {} file{}\n",
-            if errors == 1 { "" } else { "s" },
-            paths.len(),
-            if paths.len() == 1 { "" } else { "s" }
-        ));
-        eprint!("{report}");
-        Ok(1)
-    } else {
-        emit(&report)?;
-        Ok(0)
-    }
+    super::finish_validation(report, errors, paths.len())
 }

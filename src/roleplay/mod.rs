@@ -165,22 +165,29 @@ fn check(name: &str, text: &str, s: &Scenario) -> Vec<Diagnostic> {
             }
         }
     }
-    let mut ids = HashSet::new();
-    for (i, c) in s.concerns.iter().enumerate() {
-        if !ids.insert(("concern", c.id.as_str())) || !id_ok(&c.id) {
-            bad(
-                format!("concerns[{i}].id"),
-                "expected a unique id of lowercase letters, digits and hyphens".into(),
-            );
+    let id_lists: [(&str, Vec<&str>); 3] = [
+        (
+            "concerns",
+            s.concerns.iter().map(|c| c.id.as_str()).collect(),
+        ),
+        ("stages", s.stages.iter().map(|c| c.id.as_str()).collect()),
+        (
+            "criteria",
+            s.criteria.iter().map(|c| c.id.as_str()).collect(),
+        ),
+    ];
+    for (list, ids) in id_lists {
+        let mut seen = HashSet::new();
+        for (i, id) in ids.into_iter().enumerate() {
+            if !seen.insert(id) || !id_ok(id) {
+                bad(
+                    format!("{list}[{i}].id"),
+                    "expected a unique id of lowercase letters, digits and hyphens".into(),
+                );
+            }
         }
     }
     for (i, c) in s.stages.iter().enumerate() {
-        if !ids.insert(("stage", c.id.as_str())) || !id_ok(&c.id) {
-            bad(
-                format!("stages[{i}].id"),
-                "expected a unique id of lowercase letters, digits and hyphens".into(),
-            );
-        }
         if c.concerns > s.concerns.len() {
             bad(
                 format!("stages[{i}].concerns"),
@@ -188,14 +195,6 @@ fn check(name: &str, text: &str, s: &Scenario) -> Vec<Diagnostic> {
                     "expected at most {} (the scenario's concerns)",
                     s.concerns.len()
                 ),
-            );
-        }
-    }
-    for (i, c) in s.criteria.iter().enumerate() {
-        if !ids.insert(("criterion", c.id.as_str())) || !id_ok(&c.id) {
-            bad(
-                format!("criteria[{i}].id"),
-                "expected a unique id of lowercase letters, digits and hyphens".into(),
             );
         }
     }
@@ -365,7 +364,7 @@ impl<'s> Conversation<'s> {
             }
         }
         if self.stage < self.scenario.stages.len() {
-            let advanced = self.note_stage(&reading, index);
+            let advanced = self.note_stage(&reading);
             if advanced {
                 let done = &self.scenario.stages[self.stage];
                 if let Some(l) = self.pick(&done.accept, None) {
@@ -428,17 +427,17 @@ impl<'s> Conversation<'s> {
     /// The first concern the turn's question touches that is still hidden.
     fn surface(&mut self, reading: &Reading, turn: usize) -> Option<usize> {
         let c = (0..self.scenario.concerns.len())
-            .find(|&c| self.surfaced[c].is_none() && reading.touched[c].is_some())?;
+            .find(|&c| self.surfaced[c].is_none() && reading.touches(c))?;
         self.surfaced[c] = Some(turn);
         Some(c)
     }
 
     /// Record the turn's moves in the current stage; whether the stage is now done. Giving
     /// in ends a stage too: the partner takes what is given.
-    fn note_stage(&mut self, reading: &Reading, _turn: usize) -> bool {
+    fn note_stage(&mut self, reading: &Reading) -> bool {
         let st = &self.scenario.stages[self.stage];
         let touched_at = self.scenario.concerns.len() + self.stage;
-        let touches = st.cues.is_empty() || reading.touched[touched_at].is_some();
+        let touches = st.cues.is_empty() || reading.touches(touched_at);
         if touches {
             self.stage_touched = true;
             for f in &reading.moves {

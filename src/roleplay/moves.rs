@@ -120,8 +120,6 @@ pub struct Reading {
     pub moves: Vec<Found>,
     /// Every sentence each move is in, as (move, sentence index).
     pub in_sentences: Vec<(Move, usize)>,
-    /// For each extra cue list the reader was given, the first match (byte offsets).
-    pub touched: Vec<Option<(usize, usize)>>,
     /// For each extra cue list, the sentences it is matched in.
     pub touched_in: Vec<Vec<usize>>,
     /// The sentences' spans.
@@ -136,6 +134,11 @@ impl Reading {
 
     pub fn get(&self, mv: Move) -> Option<&Found> {
         self.moves.iter().find(|f| f.mv == mv)
+    }
+
+    /// Whether the turn touches extra cue list `list`.
+    pub fn touches(&self, list: usize) -> bool {
+        self.touched_in.get(list).is_some_and(|s| !s.is_empty())
     }
 
     /// Whether a sentence makes one of `moves` and touches extra list `list`: the words
@@ -224,11 +227,10 @@ impl MoveReader {
         let views = view::fast(text, &sentences, &self.rules);
         let spans: Vec<(usize, usize)> = views.iter().map(|v| (v.start(), v.end())).collect();
         let words = views.iter().map(SentenceView::len).sum();
-        let dumps = dump_sentences(&views, &self.cues.hits(text, &views));
+        let all_hits = self.cues.hits(text, &views);
+        let dumps = dump_sentences(&views, &all_hits);
         let live = |h: &CueHit| !dumps.contains(&h.sentence);
-        let hits: Vec<Vec<CueHit>> = self
-            .cues
-            .hits(text, &views)
+        let hits: Vec<Vec<CueHit>> = all_hits
             .into_iter()
             .map(|hs| counting(hs).into_iter().filter(live).collect())
             .collect();
@@ -338,10 +340,6 @@ impl MoveReader {
         found.sort_by_key(|f| f.mv);
         let extra_hits: Vec<Vec<CueHit>> =
             extra.hits(text, &views).into_iter().map(counting).collect();
-        let touched = extra_hits
-            .iter()
-            .map(|hs| hs.first().map(|h| (h.start, h.end)))
-            .collect();
         let touched_in = extra_hits
             .iter()
             .map(|hs| {
@@ -353,7 +351,6 @@ impl MoveReader {
         Reading {
             moves: found,
             in_sentences,
-            touched,
             touched_in,
             sentences: spans,
             words,

@@ -7,8 +7,9 @@ use std::io::Write;
 use std::time::Instant;
 
 use super::input::{edit_in_editor, Input, InputSource, Prompt};
+use super::run::emit;
 use super::Command;
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::render::{roleplay as screen, session::help, Paint};
 use crate::roleplay::{Conversation, Debrief};
 
@@ -129,12 +130,5 @@ fn command(conv: &mut Conversation<'_>, cmd: Command, started: Instant, paint: &
                 .map(|(_, name, what)| (*name, *what)),
             paint,
         ),
-    }
-}
-
-fn emit(out: &mut dyn Write, text: &str) -> Result<()> {
-    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
-        other => other.map_err(Error::Output),
     }
 }

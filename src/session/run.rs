@@ -329,7 +329,8 @@ fn help(paint: &Paint) -> String {
     )
 }
 
-fn emit(out: &mut dyn Write, text: &str) -> Result<()> {
+/// Write a screen; a closed pipe is not an error.
+pub(super) fn emit(out: &mut dyn Write, text: &str) -> Result<()> {
     match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
         other => other.map_err(Error::Output),
