@@ -101,6 +101,11 @@ pub struct RoleplayArgs {
     /// The debrief as text, or as one JSON object (from a script: the object alone).
     #[arg(long, value_enum, default_value_t)]
     pub format: ListFormat,
+    /// Do not keep the meeting in the history.
+    #[arg(long)]
+    pub no_save: bool,
+    #[command(flatten)]
+    pub data: DataDir,
 }
 
 #[derive(Debug, Subcommand)]

@@ -127,6 +127,11 @@ pub fn practise(
                 .save(&Record::from_attempt(a, drill_name.as_deref()))
                 .map(|_| ())
         });
+        session.keep_roleplays_with(move |conv, seconds| {
+            store
+                .save(&super::roleplay::record_of(conv, seconds))
+                .map(|_| ())
+        });
     }
     let mut source: Box<dyn InputSource> = if std::io::stdin().is_terminal() {
         let lines = match (

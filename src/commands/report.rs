@@ -22,10 +22,11 @@ pub fn run(args: &ReportArgs) -> Result<i32> {
         let catalog = super::resolve(&args.selection, None)?.0;
         let (p, records) = progress_of(&catalog, &args.data)?;
         // Each question's words, so the report shows what was asked and not only its id.
-        let texts = catalog
+        let mut texts: std::collections::BTreeMap<String, String> = catalog
             .all_questions()
             .map(|q| (q.question.id.clone(), q.question.text.clone()))
             .collect();
+        texts.extend(super::roleplay::titles()?);
         (
             share::history_html(&p, &records, &texts, &generated),
             share::history_markdown(&p, &records, &texts, &generated),

@@ -4,8 +4,10 @@ use std::io::IsTerminal;
 use std::path::Path;
 
 use super::emit;
+use super::history::history_path;
 use crate::cli::{ListFormat, RoleplayArgs, ScenarioCommand};
 use crate::error::{Error, Result};
+use crate::history::{Record, Store, ROLE_PLAY};
 use crate::render::{clean, Paint};
 use crate::roleplay::{self, Conversation, MoveReader, Scenario};
 use crate::session::input::{InputSource, ScriptInput, TtyInput};
@@ -21,6 +23,12 @@ pub fn run(args: &RoleplayArgs, paint: &Paint) -> Result<i32> {
         None => pick(args.scenario.as_deref().unwrap_or(DEFAULT_SCENARIO))?,
     };
     let reader = MoveReader::builtin()?;
+    // Open the history first, so a problem with it shows before the meeting.
+    let store = if args.no_save {
+        None
+    } else {
+        Some(Store::open(&history_path(&args.data)?)?)
+    };
     let interactive = std::io::stdin().is_terminal();
     let mut source: Box<dyn InputSource> = if interactive {
         Box::new(TtyInput::new(None)?.with_commands(&Command::ROLEPLAY))
@@ -36,7 +44,13 @@ pub fn run(args: &RoleplayArgs, paint: &Paint) -> Result<i32> {
     let mut out = std::io::stdout();
     loop {
         let mut conv = Conversation::new(&scenario, &reader, seed);
-        match crate::session::roleplay::run(&mut conv, source.as_mut(), &mut out, paint, show)? {
+        let started = std::time::Instant::now();
+        let outcome =
+            crate::session::roleplay::run(&mut conv, source.as_mut(), &mut out, paint, show)?;
+        if let (Some(store), false) = (&store, conv.turns.is_empty()) {
+            store.save(&record_of(&conv, started.elapsed().as_secs_f64()))?;
+        }
+        match outcome {
             Outcome::Restart => {
                 seed = seed.wrapping_add(1);
                 emit(&paint.dim("(starting again)\n"))?;
@@ -51,6 +65,51 @@ pub fn run(args: &RoleplayArgs, paint: &Paint) -> Result<i32> {
             }
         }
     }
+}
+
+/// The history's record of a meeting: its turns as the answer, the debrief as the report
+/// (with its two changes as the suggestions reports show), the share of the criteria met
+/// as the score and the anchor as the band.
+pub(crate) fn record_of(conv: &Conversation<'_>, seconds: f64) -> Record {
+    let d = conv.debrief();
+    let met = d.criteria.iter().filter(|c| c.met).count();
+    let score = (100 * met).checked_div(d.criteria.len()).unwrap_or(0) as u32;
+    let mut report = serde_json::to_value(&d).unwrap_or(serde_json::Value::Null);
+    report["suggestions"] = serde_json::json!(d.changes);
+    let transcript: Vec<&str> = conv.turns.iter().map(|t| t.text.trim()).collect();
+    Record {
+        at: crate::history::now_rfc3339(),
+        question_id: scenario_key(&d.scenario),
+        bank_id: "roleplay".into(),
+        competency: conv.scenario.competency.clone(),
+        kind: ROLE_PLAY.into(),
+        answer: transcript.join("\n---\n"),
+        score,
+        band: d.anchor.name().into(),
+        missing: Vec::new(),
+        report,
+        seconds,
+        hint_seen: d.hints > 0,
+        model_seen: false,
+        retry: false,
+        followup: false,
+        follow_up_question: None,
+        drill: None,
+        session: crate::history::session_id().to_string(),
+    }
+}
+
+/// The id a scenario's meetings are kept under in the history.
+fn scenario_key(id: &str) -> String {
+    format!("roleplay:{id}")
+}
+
+/// Each built-in scenario's title by its history id, for reports.
+pub fn titles() -> Result<Vec<(String, String)>> {
+    Ok(roleplay::builtin()?
+        .into_iter()
+        .map(|s| (scenario_key(&s.id), format!("Role-play: {}", s.title)))
+        .collect())
 }
 
 /// A seed for a run without `--seed`, short enough to type back in.

@@ -65,6 +65,10 @@ const MIGRATIONS: &[&str] = &[
 ",
 ];
 
+/// The kind a role-play is kept under: its record's `answer` is the candidate's turns, its
+/// `report` the debrief, its score the share of the criteria met and its band the anchor.
+pub const ROLE_PLAY: &str = "role-play";
+
 /// One checked answer, as a practice session makes it; [`Record`] is how it is kept.
 #[derive(Debug, Clone)]
 pub struct Attempt {
@@ -153,7 +157,7 @@ impl Record {
 }
 
 /// This process's session id.
-fn session_id() -> &'static str {
+pub fn session_id() -> &'static str {
     static ID: std::sync::OnceLock<String> = std::sync::OnceLock::new();
     ID.get_or_init(|| format!("{:016x}", fastrand::u64(..)))
 }

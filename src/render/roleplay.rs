@@ -138,8 +138,9 @@ pub fn debrief(d: &Debrief, paint: &Paint) -> String {
         paint.heading("Debrief:"),
         band,
         paint.dim(&format!(
-            "{} turns · about {} spoken of {} minutes · seed {}",
+            "{} turn{} · about {} spoken of {} minutes · seed {}",
             d.turns,
+            if d.turns == 1 { "" } else { "s" },
             clock(d.spoken_seconds),
             d.minutes,
             d.seed

@@ -136,6 +136,9 @@ fn suggestions(r: &Record) -> Vec<String> {
 /// candidate looked at before answering.
 fn tags(r: &Record) -> Vec<(&'static str, &'static str)> {
     let mut out = Vec::new();
+    if r.kind == crate::history::ROLE_PLAY {
+        out.push(("tag", "role-play"));
+    }
     if r.followup {
         out.push(("tag", "follow-up"));
     }

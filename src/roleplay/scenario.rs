@@ -22,6 +22,9 @@ pub struct Scenario {
     /// The bank question this rehearses (its anchors are the kit's), if any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub question_id: Option<String>,
+    /// The competency it exercises (as the banks name them: `negotiation`), under which the
+    /// history files it.
+    pub competency: String,
     /// The time box of the meeting.
     pub minutes: u32,
     /// The situation, as the candidate is briefed on it.

@@ -43,6 +43,8 @@ pub trait InputSource {
     fn read(&mut self, prompt: Prompt, initial: &str) -> Result<Input>;
     /// Whether a person is typing (prompts and hints are shown only then).
     fn interactive(&self) -> bool;
+    /// Take `commands` from now on (a role-play started from practice takes its own).
+    fn set_commands(&mut self, commands: &'static Commands);
 }
 
 /// Split a submitted buffer into a practice command on its last line and the draft above
@@ -95,7 +97,7 @@ impl ScriptInput {
 
     /// The same, taking `commands` instead of the practice ones.
     pub fn with_commands(mut self, commands: &'static Commands) -> Self {
-        self.commands = commands;
+        self.set_commands(commands);
         self
     }
 }
@@ -124,6 +126,10 @@ impl InputSource for ScriptInput {
 
     fn interactive(&self) -> bool {
         false
+    }
+
+    fn set_commands(&mut self, commands: &'static Commands) {
+        self.commands = commands;
     }
 }
 
@@ -187,10 +193,7 @@ pub struct TtyInput {
 impl TtyInput {
     /// The same, taking `commands` (and completing them) instead of the practice ones.
     pub fn with_commands(mut self, commands: &'static Commands) -> Self {
-        self.commands = commands;
-        if let Some(h) = self.editor.helper_mut() {
-            h.commands = commands;
-        }
+        self.set_commands(commands);
         self
     }
 
@@ -252,6 +255,13 @@ impl InputSource for TtyInput {
 
     fn interactive(&self) -> bool {
         true
+    }
+
+    fn set_commands(&mut self, commands: &'static Commands) {
+        self.commands = commands;
+        if let Some(h) = self.editor.helper_mut() {
+            h.commands = commands;
+        }
     }
 }
 

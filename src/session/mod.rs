@@ -34,6 +34,8 @@ pub enum Command {
     End,
     /// Role-play: start the meeting again.
     Restart,
+    /// Practice: rehearse a simulation question as a role-play.
+    Roleplay,
 }
 
 /// A set of commands with their help lines: what one prompt accepts.
@@ -41,7 +43,7 @@ pub type Commands = [(Command, &'static str, &'static str)];
 
 impl Command {
     /// Every command with its one-line help, in the order `:help` lists them.
-    pub const ALL: [(Command, &'static str, &'static str); 10] = [
+    pub const ALL: [(Command, &'static str, &'static str); 11] = [
         (Command::Help, ":help", "show this help"),
         (
             Command::Hint,
@@ -75,6 +77,11 @@ impl Command {
             "answer the follow-up question",
         ),
         (Command::Next, ":next", "go on to the next question"),
+        (
+            Command::Roleplay,
+            ":roleplay",
+            "rehearse this question as a live role-play (simulation questions)",
+        ),
         (
             Command::Quit,
             ":quit",
@@ -149,6 +156,10 @@ pub struct Peeks {
 /// Where a session hands each checked attempt (the history store).
 type AttemptSink<'a> = Box<dyn FnMut(&Attempt) -> crate::error::Result<()> + 'a>;
 
+/// Where a session hands each role-play rehearsed from it, with its length in seconds.
+type RoleplaySink<'a> =
+    Box<dyn FnMut(&crate::roleplay::Conversation<'_>, f64) -> crate::error::Result<()> + 'a>;
+
 /// The session's state.
 pub struct Session<'a> {
     pub questions: Vec<QuestionRef<'a>>,
@@ -165,6 +176,7 @@ pub struct Session<'a> {
     pub budget_override: Option<u32>,
     checker: &'a Checker,
     sink: Option<AttemptSink<'a>>,
+    roleplay_sink: Option<RoleplaySink<'a>>,
 }
 
 impl<'a> Session<'a> {
@@ -180,6 +192,7 @@ impl<'a> Session<'a> {
             budget_override: None,
             checker,
             sink: None,
+            roleplay_sink: None,
         }
     }
 
@@ -189,6 +202,25 @@ impl<'a> Session<'a> {
         sink: impl FnMut(&Attempt) -> crate::error::Result<()> + 'a,
     ) {
         self.sink = Some(Box::new(sink));
+    }
+
+    /// Keep every role-play rehearsed from the session (the history store).
+    pub fn keep_roleplays_with(
+        &mut self,
+        sink: impl FnMut(&crate::roleplay::Conversation<'_>, f64) -> crate::error::Result<()> + 'a,
+    ) {
+        self.roleplay_sink = Some(Box::new(sink));
+    }
+
+    /// Hand a finished role-play to the sink; a failure is a warning, as for attempts.
+    pub fn keep_roleplay(&mut self, conv: &crate::roleplay::Conversation<'_>, seconds: f64) {
+        if let Some(sink) = self.roleplay_sink.as_mut() {
+            if let Err(e) = sink(conv, seconds) {
+                self.unsaved += 1;
+                self.warnings
+                    .push(format!("this role-play was not saved: {e}"));
+            }
+        }
     }
 
     pub fn current(&self) -> Option<QuestionRef<'a>> {

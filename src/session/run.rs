@@ -40,11 +40,22 @@ pub fn run(
         out,
         &screen::intro(session.questions.len(), src.interactive(), paint),
     )?;
+    // The questions a scenario rehearses as a role-play (`:roleplay`).
+    let rehearsable: Vec<String> = crate::roleplay::builtin()
+        .map(|all| all.into_iter().filter_map(|s| s.question_id).collect())
+        .unwrap_or_default();
     'questions: while let Some(q) = session.current() {
         emit(
             out,
             &screen::question(session.index, session.questions.len(), &q, paint),
         )?;
+        if src.interactive() && rehearsable.contains(&q.question.id) {
+            emit(
+                out,
+                &paint
+                    .dim("(this one can be rehearsed live: type :roleplay to chair the meeting)\n"),
+            )?;
+        }
         let mut started = Instant::now();
         let mut draft = String::new();
         loop {
@@ -75,7 +86,7 @@ pub fn run(
                     Step::Stay(kept)
                 }
                 Input::Command(cmd, kept) => {
-                    before_answer(session, cmd, kept, started, out, paint)?
+                    before_answer(session, cmd, kept, started, src, out, paint)?
                 }
                 Input::Text(answer) if answer.trim().is_empty() => Step::Stay(String::new()),
                 Input::Text(answer) if answer.len() > MAX_ANSWER_BYTES => {
@@ -139,6 +150,7 @@ fn before_answer(
     cmd: Command,
     kept: String,
     started: Instant,
+    src: &mut dyn InputSource,
     out: &mut dyn Write,
     paint: &Paint,
 ) -> Result<Step> {
@@ -148,6 +160,10 @@ fn before_answer(
     Ok(match cmd {
         Command::Help => {
             emit(out, &help(paint))?;
+            Step::Stay(kept)
+        }
+        Command::Roleplay => {
+            roleplay_for(session, q.question, src, out, paint)?;
             Step::Stay(kept)
         }
         Command::Hint => {
@@ -286,6 +302,7 @@ fn after_answer(
                     crate::render::bank::model_answer(&mut text, &q, paint);
                     emit(out, &text)?;
                 }
+                Command::Roleplay => roleplay_for(session, q.question, src, out, paint)?,
                 // Not in the practice table: parse_in never gives them here.
                 Command::Time
                 | Command::Edit
@@ -319,6 +336,59 @@ fn after_answer(
             },
         }
     }
+}
+
+/// `:roleplay`: the question's scenario played as a role-play, kept like an attempt, then
+/// back to the question.
+fn roleplay_for(
+    session: &mut Session<'_>,
+    q: &crate::bank::Question,
+    src: &mut dyn InputSource,
+    out: &mut dyn Write,
+    paint: &Paint,
+) -> Result<()> {
+    use crate::roleplay::{Conversation, MoveReader};
+    use crate::session::roleplay::{run as play, Outcome, Show};
+    let scenarios = crate::roleplay::builtin()?;
+    let Some(scenario) = scenarios
+        .iter()
+        .find(|s| s.question_id.as_deref() == Some(q.id.as_str()))
+    else {
+        return emit(
+            out,
+            &paint.dim("(no role-play for this question: `prepcoach scenario list` shows the ones there are)\n"),
+        );
+    };
+    let reader = MoveReader::builtin()?;
+    let mut seed = fastrand::u64(1..1_000_000);
+    src.set_commands(&Command::ROLEPLAY);
+    loop {
+        let mut conv = Conversation::new(scenario, &reader, seed);
+        let started = Instant::now();
+        let played = play(&mut conv, src, out, paint, Show { conversation: true });
+        let outcome = match played {
+            Ok(o) => o,
+            Err(e) => {
+                src.set_commands(&Command::ALL);
+                return Err(e);
+            }
+        };
+        if !conv.turns.is_empty() {
+            session.keep_roleplay(&conv, started.elapsed().as_secs_f64());
+        }
+        match outcome {
+            Outcome::Restart => seed = seed.wrapping_add(1),
+            Outcome::Done(_) => break,
+        }
+    }
+    src.set_commands(&Command::ALL);
+    for w in session.warnings.drain(..) {
+        emit(out, &format!("{}\n", paint.warn(&w)))?;
+    }
+    emit(
+        out,
+        &paint.dim("(back to the question: answer it, or :next / :skip to go on)\n"),
+    )
 }
 
 /// The `:help` screen, with every command.

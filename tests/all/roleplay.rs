@@ -323,3 +323,140 @@ fn the_move_reader_holds_its_accuracy_on_labelled_turns() {
         assert!(micro >= floor, "{file}: {micro:.3} < {floor}");
     }
 }
+
+#[test]
+fn a_meeting_is_kept_in_the_history_and_shown_in_progress_and_the_report() {
+    let home = crate::common::tempdir::TempHome::new();
+    let h = home.0.to_str().unwrap();
+    for name in ["strong", "capitulating"] {
+        Run::new()
+            .env("PREPCOACH_HOME", h)
+            .args(&["roleplay", "--seed", "7"])
+            .stdin(transcript(name))
+            .ok();
+    }
+    Run::new()
+        .env("PREPCOACH_HOME", h)
+        .args(&["roleplay", "--seed", "7", "--no-save"])
+        .stdin(transcript("strong"))
+        .ok();
+    let records = crate::history::export(&home.0);
+    assert_eq!(records.len(), 2, "{records:?}");
+    let (strong, weak) = (&records[0], &records[1]);
+    assert_eq!(strong["question_id"], "roleplay:pipeline-alignment");
+    assert_eq!(strong["kind"], "role-play");
+    assert_eq!(strong["competency"], "negotiation");
+    assert_eq!(strong["score"], 100);
+    assert_eq!(weak["band"], "below");
+    assert!(weak["answer"]
+        .as_str()
+        .unwrap()
+        .contains("forget the tracking"));
+    assert_eq!(weak["report"]["negatives"][0]["id"], "backs-down");
+    let progress = Run::new()
+        .env("PREPCOACH_HOME", h)
+        .args(&["progress", "--format", "json"])
+        .ok();
+    let p: serde_json::Value = serde_json::from_str(&progress.stdout).unwrap();
+    let kind = p["by_kind"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|g| g["name"] == "role-play")
+        .expect("role-play in progress");
+    assert_eq!(kind["attempts"], 2);
+    let page = home.0.join("report.md");
+    Run::new()
+        .env("PREPCOACH_HOME", h)
+        .args(&["report", "--markdown", page.to_str().unwrap()])
+        .ok();
+    let md = std::fs::read_to_string(page).unwrap();
+    assert!(md.contains("Role-play: Pipeline alignment"), "{md}");
+    assert!(md.contains("(role-play)"), "{md}");
+    assert!(md.contains("Don't give the key point away"), "{md}");
+}
+
+#[test]
+fn roleplay_from_practice_plays_the_question_and_keeps_both() {
+    let home = crate::common::tempdir::TempHome::new();
+    let h = home.0.to_str().unwrap();
+    let script = ":roleplay\n---\nThree things today: tracking, the MDF ask and disputes, ten minutes each.\n---\n:rubric\n---\n:end\n---\nI ran a pilot with two resellers and grew their pipeline 40% in a quarter.\n";
+    let out = Run::new()
+        .env("PREPCOACH_HOME", h)
+        .args(&["practice", "--question", "kit-05"])
+        .stdin(script)
+        .ok();
+    assert!(out.stdout.contains("Dana Reyes:"), "{}", out.stdout);
+    assert!(out.stdout.contains("Anchors"), "{}", out.stdout);
+    assert!(
+        out.stdout.contains("back to the question"),
+        "{}",
+        out.stdout
+    );
+    let records = crate::history::export(&home.0);
+    let kinds: Vec<&str> = records
+        .iter()
+        .map(|r| r["kind"].as_str().unwrap())
+        .collect();
+    assert_eq!(kinds, ["role-play", "simulation"]);
+    // A question with no scenario says so.
+    let out = Run::new()
+        .args(&["practice", "--question", "spm-01", "--no-save"])
+        .stdin(":roleplay\n")
+        .ok();
+    assert!(
+        out.stdout.contains("no role-play for this question"),
+        "{}",
+        out.stdout
+    );
+}
+
+/// A few turns in a real terminal: the briefing, the partner's opening, a turn, `:hint`,
+/// Tab completing a role-play command, `:end` and the debrief.
+#[test]
+fn a_role_play_in_a_pseudo_terminal() {
+    use rexpect::reader::Options;
+    use rexpect::session::spawn_with_options;
+    let home = crate::common::tempdir::TempHome::new();
+    let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_prepcoach"));
+    cmd.args(["roleplay", "--seed", "3"])
+        .env("PREPCOACH_HOME", &home.0)
+        .env("TERM", "xterm")
+        .env("NO_COLOR", "1")
+        .env("COLUMNS", "90");
+    let mut p = spawn_with_options(
+        cmd,
+        Options::new()
+            .timeout_ms(Some(15_000))
+            .strip_ansi_escape_codes(true),
+    )
+    .expect("spawn prepcoach in a pty");
+    let prompt = |p: &mut rexpect::session::PtySession| {
+        p.exp_string("\u{e2}\u{80}\u{ba} ").unwrap();
+        std::thread::sleep(std::time::Duration::from_millis(300));
+    };
+    p.exp_string("You are judged on").unwrap();
+    p.exp_string("Dana Reyes:").unwrap();
+    prompt(&mut p);
+    p.send_line("Three things today: tracking, the MDF ask and disputes, ten minutes each.")
+        .unwrap();
+    p.exp_string("each.").unwrap();
+    p.send_line("").unwrap();
+    p.exp_string("Dana Reyes:").unwrap();
+    prompt(&mut p);
+    p.send_line(":hint").unwrap();
+    p.exp_string("Hint (Discovery):").unwrap();
+    prompt(&mut p);
+    // Tab completes the role-play's own commands.
+    p.send(":rub\t").unwrap();
+    p.flush().unwrap();
+    p.exp_string(":rubric").unwrap();
+    p.send("\r").unwrap();
+    p.flush().unwrap();
+    p.exp_string("Anchors").unwrap();
+    prompt(&mut p);
+    p.send_line(":end").unwrap();
+    p.exp_string("Debrief:").unwrap();
+    p.exp_string("The partner's hidden concerns").unwrap();
+    p.exp_eof().unwrap();
+}
