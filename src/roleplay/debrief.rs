@@ -83,7 +83,7 @@ pub struct Debrief {
 }
 
 /// Words of a turn quoted as evidence at most.
-const EVIDENCE_CHARS: usize = 160;
+const EVIDENCE_CHARS: usize = 240;
 
 /// The debrief of a conversation.
 pub fn of(c: &Conversation<'_>) -> Debrief {
@@ -99,11 +99,10 @@ pub fn of(c: &Conversation<'_>) -> Debrief {
                 .iter()
                 .enumerate()
                 .filter_map(|(ti, t)| {
-                    let si = t.reading.together(&cr.moves, offset + ci)?;
-                    let at = t.reading.sentences[si].0;
+                    let (a, b) = t.reading.together(&cr.moves, offset + ci)?;
                     Some(Evidence {
                         turn: ti + 1,
-                        text: sentence(&t.text, &t.reading, at),
+                        text: clip(&t.text[a..b]),
                     })
                 })
                 .collect();
@@ -281,7 +280,12 @@ fn changes(
 /// The sentence of `text` around byte `at`, trimmed to [`EVIDENCE_CHARS`] characters.
 fn sentence(text: &str, r: &super::Reading, at: usize) -> String {
     let (a, b) = r.sentence_at(at).unwrap_or((0, text.len()));
-    let s = text[a..b].trim();
+    clip(&text[a..b])
+}
+
+/// Words quoted as evidence, trimmed to [`EVIDENCE_CHARS`] characters.
+fn clip(s: &str) -> String {
+    let s = s.trim();
     if s.chars().count() <= EVIDENCE_CHARS {
         return s.to_string();
     }

@@ -110,6 +110,8 @@ fn check(name: &str, text: &str, s: &Scenario) -> Vec<Diagnostic> {
     }
     // Cue lists may repeat words; spoken lines may not.
     let mut cues: Vec<(String, &Vec<String>)> = Vec::new();
+    // Lists of cues that may be empty (a stage about anything).
+    let mut optional: Vec<(String, &Vec<String>)> = Vec::new();
     let mut lists: Vec<(String, &Vec<String>)> =
         vec![("partner.opening".into(), &s.partner.opening)];
     lists.push(("strained".into(), &s.strained));
@@ -120,6 +122,7 @@ fn check(name: &str, text: &str, s: &Scenario) -> Vec<Diagnostic> {
     for (i, st) in s.stages.iter().enumerate() {
         lists.push((format!("stages[{i}].waiting"), &st.waiting));
         lists.push((format!("stages[{i}].accept"), &st.accept));
+        optional.push((format!("stages[{i}].cues"), &st.cues));
         if st.needs.is_empty() {
             bad(
                 format!("stages[{i}].needs"),
@@ -137,6 +140,16 @@ fn check(name: &str, text: &str, s: &Scenario) -> Vec<Diagnostic> {
                 format!("criteria[{i}].moves"),
                 "expected at least one move".into(),
             );
+        }
+    }
+    for (field, list) in cues.iter().chain(&optional) {
+        for (j, cue) in list.iter().enumerate() {
+            if !cue.chars().any(char::is_alphanumeric) {
+                bad(
+                    format!("{field}[{j}]"),
+                    "expected a word or phrase: a cue of punctuation alone matches nothing".into(),
+                );
+            }
         }
     }
     for (field, list) in lists.iter().chain(&cues) {
@@ -495,15 +508,15 @@ impl<'s> Conversation<'s> {
     }
 }
 
-/// The tension after a turn: a mandate, blame or a dodge raise it a step, giving in lowers
-/// it (the partner got its way), and an acknowledgement, a question or a trade said out
-/// loud lower it a step.
+/// The tension after a turn: a mandate, blame, giving in (a partner stops trusting terms
+/// that fold at the first push) or a dodge raise it a step, and an acknowledgement, a
+/// question or a trade said out loud lower it a step.
 fn next_tension(t: u8, r: &Reading) -> u8 {
-    let up = r.has(Move::Mandate) || r.has(Move::Blame) || r.has(Move::Dodge);
-    let down = r.has(Move::Acknowledge)
-        || r.has(Move::Question)
-        || r.has(Move::Tradeoff)
-        || r.has(Move::Capitulation);
+    let up = r.has(Move::Mandate)
+        || r.has(Move::Blame)
+        || r.has(Move::Capitulation)
+        || r.has(Move::Dodge);
+    let down = r.has(Move::Acknowledge) || r.has(Move::Question) || r.has(Move::Tradeoff);
     match (up, down) {
         (true, false) => (t + 1).min(MAX_TENSION),
         (false, true) => t.saturating_sub(1),

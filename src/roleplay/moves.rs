@@ -141,14 +141,27 @@ impl Reading {
         self.touched_in.get(list).is_some_and(|s| !s.is_empty())
     }
 
-    /// Whether a sentence makes one of `moves` and touches extra list `list`: the words
-    /// and the move in one breath.
-    pub fn together(&self, moves: &[Move], list: usize) -> Option<usize> {
-        self.touched_in.get(list)?.iter().copied().find(|&si| {
+    /// Where the turn makes one of `moves` about what extra list `list` names, as a byte
+    /// span: one sentence that has both, else a sentence that touches the list and the next
+    /// that makes the move ("Here's the offer: an 8% referral fee. In exchange, I need…").
+    pub fn together(&self, moves: &[Move], list: usize) -> Option<(usize, usize)> {
+        let touched = self.touched_in.get(list)?;
+        let makes = |si: usize| {
             self.in_sentences
                 .iter()
                 .any(|(m, s)| *s == si && moves.contains(m))
-        })
+        };
+        let (from, to) = touched
+            .iter()
+            .find(|&&si| makes(si))
+            .map(|&si| (si, si))
+            .or_else(|| {
+                touched
+                    .iter()
+                    .find(|&&si| makes(si + 1))
+                    .map(|&si| (si, si + 1))
+            })?;
+        Some((self.sentences[from].0, self.sentences[to].1))
     }
 
     /// The sentence around byte `at`.

@@ -78,6 +78,15 @@ fn giving_in_reaches_below_and_the_debrief_quotes_the_turn() {
 }
 
 #[test]
+fn every_scenario_can_be_won() {
+    for id in ["channel-conflict", "partner-qbr"] {
+        let d = debrief(&transcript(&format!("{id}-strong")), &[id]);
+        assert_eq!(d["anchor"], "exceeds", "{id}: {d}");
+        assert_eq!(d["ending"], "closed", "{id}");
+    }
+}
+
+#[test]
 fn a_list_of_cue_words_earns_nothing() {
     let d = debrief(&transcript("cue-dump"), &[]);
     assert_eq!(d["anchor"], "below", "{d}");
@@ -185,7 +194,8 @@ fn a_bad_scenario_file_gets_line_field_and_a_suggestion() {
     let text = std::fs::read_to_string("banks/scenarios/pipeline-alignment.json")
         .unwrap()
         .replacen("\"ground_rules\"", "\"groundrules\"", 1)
-        .replacen("\"needs\": [\"agenda\"]", "\"needs\": [\"agendas\"]", 1);
+        .replacen("\"needs\": [\"agenda\"]", "\"needs\": [\"agendas\"]", 1)
+        .replacen("\"cues\": [\"crm\"", "\"cues\": [\"%\", \"crm\"", 1);
     std::fs::write(&path, text).unwrap();
     let out = Run::new()
         .args(&["scenario", "validate", path.to_str().unwrap()])
@@ -197,6 +207,22 @@ fn a_bad_scenario_file_gets_line_field_and_a_suggestion() {
         out.stderr
     );
     assert!(out.stderr.contains("agendas"), "{}", out.stderr);
+    // A cue of punctuation alone would never match: refused, at its place.
+    let pct = std::fs::read_to_string("banks/scenarios/pipeline-alignment.json")
+        .unwrap()
+        .replacen("\"cues\": [\"crm\"", "\"cues\": [\"%\", \"crm\"", 1);
+    std::fs::write(&path, pct).unwrap();
+    let out = Run::new()
+        .args(&["scenario", "validate", path.to_str().unwrap()])
+        .fails();
+    assert!(
+        out.stderr.contains("bad.json:40:")
+            && out
+                .stderr
+                .contains("concerns[0].cues[0]`: expected a word or phrase"),
+        "{}",
+        out.stderr
+    );
     // A line said twice is refused: the partner never repeats itself.
     let dup = std::fs::read_to_string("banks/scenarios/pipeline-alignment.json")
         .unwrap()
