@@ -99,7 +99,7 @@ pub fn of(c: &Conversation<'_>) -> Debrief {
                 .iter()
                 .enumerate()
                 .filter_map(|(ti, t)| {
-                    let (a, b) = t.reading.together(&cr.moves, offset + ci)?;
+                    let (a, b) = t.reading.together(&cr.moves, offset + ci, cr.specific)?;
                     Some(Evidence {
                         turn: ti + 1,
                         text: clip(&t.text[a..b]),
@@ -170,7 +170,8 @@ pub fn of(c: &Conversation<'_>) -> Debrief {
 }
 
 /// The band: below when the candidate gave in, missed a core criterion, never set a next
-/// step or lost the partner; exceeds when every criterion is met with no negative move,
+/// step, lost the partner or never asked what stands in the partner's way (no hidden
+/// concern surfaced: the ground rules ask before proposing); exceeds when every criterion is met with no negative move,
 /// two thirds of the hidden concerns surfaced and no hint asked for; meets otherwise.
 fn band(
     c: &Conversation<'_>,
@@ -186,10 +187,12 @@ fn band(
         .zip(criteria)
         .any(|(cr, r)| cr.core && !r.met);
     let no_next_step = !c.turns.iter().any(|t| t.reading.has(Move::NextStep));
-    if gave_in || core_missed || no_next_step || c.ending == Some(Ending::WalkedOut) {
+    let surfaced = concerns.iter().filter(|x| x.surfaced).count();
+    let never_asked = surfaced == 0 && !concerns.is_empty();
+    if gave_in || core_missed || no_next_step || never_asked || c.ending == Some(Ending::WalkedOut)
+    {
         return Band::Below;
     }
-    let surfaced = concerns.iter().filter(|x| x.surfaced).count();
     if criteria.iter().all(|r| r.met)
         && negatives.is_empty()
         && surfaced * 3 >= concerns.len() * 2

@@ -100,9 +100,16 @@ const BUILTIN_MOVES: &str = include_str!("../../banks/rules/moves.json");
 /// acknowledgement ("Fair point.") or a cued question: a word with a question mark
 /// ("Capacity?") asks nothing.
 const MIN_WORDS: usize = 3;
-/// A sentence whose words are mostly cue words, with this many cues or more, is a list of
-/// magic words: it carries no move.
-const DUMP_CUES: usize = 3;
+/// A sentence of this many pieces or more (between commas, semicolons, colons, dashes or
+/// slashes), most of them nothing but cue words, is a list of magic words: it carries no
+/// move. A short sentence dense with cues ("I'll get you double the leads, guaranteed") is
+/// still a sentence.
+const DUMP_PIECES: usize = 3;
+/// Words by which a sentence has someone in it.
+const PERSONS: &[&str] = &[
+    "i", "i'm", "i'll", "i'd", "i've", "me", "my", "we", "we're", "we'll", "we'd", "we've", "us",
+    "our", "you", "you're", "you'll", "you'd", "you've", "your", "let's",
+];
 const DUMP_SHARE: f64 = 0.6;
 
 /// A move found in a turn, with the words that show it (byte offsets into the turn).
@@ -125,6 +132,9 @@ pub struct Reading {
     /// The sentences' spans.
     pub sentences: Vec<(usize, usize)>,
     pub words: usize,
+    /// The sentences that say something checkable: a figure, an amount, a count, a date or
+    /// a cadence.
+    pub specific: Vec<usize>,
 }
 
 impl Reading {
@@ -144,21 +154,24 @@ impl Reading {
     /// Where the turn makes one of `moves` about what extra list `list` names, as a byte
     /// span: one sentence that has both, else a sentence that touches the list and the next
     /// that makes the move ("Here's the offer: an 8% referral fee. In exchange, I need…").
-    pub fn together(&self, moves: &[Move], list: usize) -> Option<(usize, usize)> {
+    /// With `specific`, the span must also say something checkable ([`Reading::specific`]).
+    pub fn together(&self, moves: &[Move], list: usize, specific: bool) -> Option<(usize, usize)> {
         let touched = self.touched_in.get(list)?;
         let makes = |si: usize| {
             self.in_sentences
                 .iter()
                 .any(|(m, s)| *s == si && moves.contains(m))
         };
+        let checkable =
+            |from: usize, to: usize| !specific || (from..=to).any(|si| self.specific.contains(&si));
         let (from, to) = touched
             .iter()
-            .find(|&&si| makes(si))
+            .find(|&&si| makes(si) && checkable(si, si))
             .map(|&si| (si, si))
             .or_else(|| {
                 touched
                     .iter()
-                    .find(|&&si| makes(si + 1))
+                    .find(|&&si| makes(si + 1) && checkable(si, si + 1))
                     .map(|&si| (si, si + 1))
             })?;
         Some((self.sentences[from].0, self.sentences[to].1))
@@ -241,7 +254,10 @@ impl MoveReader {
         let spans: Vec<(usize, usize)> = views.iter().map(|v| (v.start(), v.end())).collect();
         let words = views.iter().map(SentenceView::len).sum();
         let all_hits = self.cues.hits(text, &views);
-        let dumps = dump_sentences(&views, &all_hits);
+        let extra_hits = extra.hits(text, &views);
+        // A list of the scenario's words is as empty as a list of move cues.
+        let every: Vec<&CueHit> = all_hits.iter().chain(&extra_hits).flatten().collect();
+        let dumps = dump_sentences(text, &views, &every);
         let live = |h: &CueHit| !dumps.contains(&h.sentence);
         let hits: Vec<Vec<CueHit>> = all_hits
             .into_iter()
@@ -295,10 +311,12 @@ impl MoveReader {
             }
             in_sentences.extend(asked.iter().map(|&si| (Move::Question, si)));
         }
-        // A trade said out loud is an offer too, and giving in gives something away.
+        // A trade said out loud is an offer too, and giving in or promising gives something
+        // away.
         for (from, to) in [
             (Move::Tradeoff, Move::Proposal),
             (Move::Capitulation, Move::Concession),
+            (Move::Overpromise, Move::Concession),
         ] {
             if let Some(f) = found.iter().find(|f| f.mv == from).cloned() {
                 if !found.iter().any(|g| g.mv == to) {
@@ -315,20 +333,32 @@ impl MoveReader {
         // A number is data when it reports how things stand, not when it is the terms of an
         // offer, the clock of the meeting or a date: a sentence that makes another move
         // carries its numbers for that move.
+        let sentence_of = |at: usize| spans.iter().position(|&(a, b)| a <= at && at < b);
+        let all_metrics = metrics::find_metrics_in(text, &sentences);
+        let mut specific: Vec<usize> = all_metrics
+            .iter()
+            .filter_map(|m| sentence_of(m.start))
+            .chain(with.iter().flatten().map(|h| h.sentence))
+            .chain((0..spans.len()).filter(|&si| {
+                text[spans[si].0..spans[si].1]
+                    .bytes()
+                    .any(|b| b.is_ascii_digit())
+            }))
+            .filter(|si| !dumps.contains(si))
+            .collect();
+        specific.sort_unstable();
+        specific.dedup();
         if !found.iter().any(|f| f.mv == Move::Data) {
+            // A limit with its reason in numbers ("finance rejected 4 of 6 claims, so I
+            // can't…") still brings the data.
             let busy = |si: usize| {
                 in_sentences
                     .iter()
-                    .any(|&(m, s)| s == si && m != Move::Question)
+                    .any(|&(m, s)| s == si && !matches!(m, Move::Question | Move::Limit))
             };
-            let found_metrics: Vec<metrics::Metric> = metrics::find_metrics_in(text, &sentences)
-                .into_iter()
-                .filter(|m| {
-                    spans
-                        .iter()
-                        .position(|&(a, b)| a <= m.start && m.start < b)
-                        .is_some_and(|si| !busy(si))
-                })
+            let found_metrics: Vec<&metrics::Metric> = all_metrics
+                .iter()
+                .filter(|m| sentence_of(m.start).is_some_and(|si| !busy(si)))
                 .collect();
             if let Some(m) = found_metrics.first() {
                 found.push(Found {
@@ -338,7 +368,7 @@ impl MoveReader {
                 });
             }
             for m in &found_metrics {
-                if let Some(si) = spans.iter().position(|&(a, b)| a <= m.start && m.start < b) {
+                if let Some(si) = sentence_of(m.start) {
                     in_sentences.push((Move::Data, si));
                 }
             }
@@ -351,12 +381,14 @@ impl MoveReader {
             });
         }
         found.sort_by_key(|f| f.mv);
-        let extra_hits: Vec<Vec<CueHit>> =
-            extra.hits(text, &views).into_iter().map(counting).collect();
         let touched_in = extra_hits
-            .iter()
+            .into_iter()
             .map(|hs| {
-                let mut s: Vec<usize> = hs.iter().map(|h| h.sentence).collect();
+                let mut s: Vec<usize> = counting(hs)
+                    .iter()
+                    .map(|h| h.sentence)
+                    .filter(|si| !dumps.contains(si))
+                    .collect();
                 s.dedup();
                 s
             })
@@ -367,6 +399,7 @@ impl MoveReader {
             touched_in,
             sentences: spans,
             words,
+            specific,
         }
     }
 }
@@ -392,22 +425,46 @@ fn asks(text: &str, (start, end): (usize, usize)) -> bool {
         .ends_with('?')
 }
 
-/// The sentences that are lists of cue words: most of their words in cues, several cues.
-fn dump_sentences(views: &[Fast<'_>], hits: &[Vec<CueHit>]) -> Vec<usize> {
+/// The sentences that are lists of cue words: several pieces, most of them only cues, and
+/// nobody in them (a person speaking says "I", "we" or "you": "OK, fine, forget the
+/// tracking, we don't need it" gives in, where "Agenda, tradeoff, next step" says nothing).
+fn dump_sentences(text: &str, views: &[Fast<'_>], hits: &[&CueHit]) -> Vec<usize> {
     (0..views.len())
         .filter(|&si| {
-            let mine: Vec<&CueHit> = hits.iter().flatten().filter(|h| h.sentence == si).collect();
-            if mine.len() < DUMP_CUES {
+            let s = &views[si];
+            let someone = (0..s.len()).any(|i| {
+                let w = text[s.word_start(i)..s.word_end(i)]
+                    .to_lowercase()
+                    .replace('\u{2019}', "'");
+                PERSONS.contains(&w.as_str())
+            });
+            if someone {
                 return false;
             }
-            let s = &views[si];
-            let covered = (0..s.len())
-                .filter(|&i| {
-                    let (a, b) = (s.word_start(i), s.word_end(i));
-                    mine.iter().any(|h| h.start <= a && b <= h.end)
-                })
-                .count();
-            covered as f64 >= DUMP_SHARE * s.len() as f64
+            let mine: Vec<&CueHit> = hits.iter().copied().filter(|h| h.sentence == si).collect();
+            let cued = |i: usize| {
+                let (a, b) = (s.word_start(i), s.word_end(i));
+                mine.iter().any(|h| h.start <= a && b <= h.end)
+            };
+            // The sentence's words in pieces: a new piece where a separator stands between
+            // two words.
+            let mut pieces: Vec<(usize, usize)> = Vec::new();
+            for i in 0..s.len() {
+                let split = i > 0
+                    && text[s.word_end(i - 1)..s.word_start(i)]
+                        .contains([',', ';', ':', '–', '—', '/', '|']);
+                match pieces.last_mut() {
+                    Some(p) if !split => p.1 += 1,
+                    _ => pieces.push((0, 1)),
+                }
+                if cued(i) {
+                    if let Some(p) = pieces.last_mut() {
+                        p.0 += 1;
+                    }
+                }
+            }
+            let only_cues = pieces.iter().filter(|(c, n)| c == n).count();
+            pieces.len() >= DUMP_PIECES && only_cues as f64 >= DUMP_SHARE * pieces.len() as f64
         })
         .collect()
 }

@@ -119,6 +119,10 @@ pub struct Criterion {
     /// A criterion the candidate must meet to reach meets.
     #[serde(default)]
     pub core: bool,
+    /// Met only by words that say something checkable: a figure, an amount, a count, a
+    /// date or a cadence ("milestones" alone is not a milestone anyone can check).
+    #[serde(default)]
+    pub specific: bool,
     /// Met only if the partner's tension at the end is at most this (the relationship
     /// kept), when given.
     #[serde(default, skip_serializing_if = "Option::is_none")]

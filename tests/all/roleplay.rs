@@ -86,6 +86,28 @@ fn every_scenario_can_be_won() {
     }
 }
 
+/// The cheapest imitations of a good meeting: one terse sentence of cue words per stage,
+/// with nothing anyone could check; and every proposal right, with no question asked.
+#[test]
+fn a_skeleton_of_cue_sentences_and_a_meeting_without_questions_reach_below() {
+    let d = debrief(&transcript("skeleton"), &[]);
+    assert_eq!(d["anchor"], "below", "{d}");
+    assert!(
+        !met(&d, "phased-mdf"),
+        "milestones with no figure are not checkable: {d}"
+    );
+    let d = debrief(&transcript("no-questions"), &[]);
+    assert_eq!(d["anchor"], "below", "{d}");
+    assert!(met(&d, "phased-mdf") && met(&d, "crm-rules"), "{d}");
+    assert!(
+        d["changes"][0]
+            .as_str()
+            .unwrap()
+            .starts_with("Ask what stands in the way"),
+        "{d}"
+    );
+}
+
 #[test]
 fn a_list_of_cue_words_earns_nothing() {
     let d = debrief(&transcript("cue-dump"), &[]);
@@ -338,8 +360,8 @@ fn move_figures(file: &str) -> (f64, Vec<(String, f64, f64, f64)>) {
 #[test]
 fn the_move_reader_holds_its_accuracy_on_labelled_turns() {
     for (file, floor) in [
-        ("tests/labelled/roleplay-turns-dev.jsonl", 0.65),
-        ("tests/labelled/roleplay-turns-holdout.jsonl", 0.60),
+        ("tests/labelled/roleplay-turns-dev.jsonl", 0.85),
+        ("tests/labelled/roleplay-turns-holdout.jsonl", 0.68),
     ] {
         let (micro, rows) = move_figures(file);
         eprintln!("{file}: micro F1 {micro:.3}");
