@@ -79,15 +79,15 @@ pub fn partner(name: &str, lines: &[String], paint: &Paint) -> String {
     let head = format!("{}: ", clean(name));
     format!(
         "\n{}\n\n",
-        headed(&head, &lines.join(" "), &paint.accent(&head), paint)
+        headed(&head, &lines.join(" "), &paint.accent(&head), "  ", paint)
     )
 }
 
 /// `text` wrapped after a head of the same width as `plain` (shown as `shown`, which may
-/// be coloured), its later lines indented two spaces.
-fn headed(plain: &str, text: &str, shown: &str, paint: &Paint) -> String {
+/// be coloured), its later lines starting with `rest`.
+fn headed(plain: &str, text: &str, shown: &str, rest: &str, paint: &Paint) -> String {
     let room = " ".repeat(textwrap::core::display_width(plain));
-    let body = wrap_hanging(&clean(text), paint.style.width, &room, "  ");
+    let body = wrap_hanging(&clean(text), paint.style.width, &room, rest);
     format!(
         "{shown}{}",
         body.strip_prefix(room.as_str()).unwrap_or(&body)
@@ -97,7 +97,10 @@ fn headed(plain: &str, text: &str, shown: &str, paint: &Paint) -> String {
 /// The stage's hint.
 pub fn hint(stage: &str, hint: &str, paint: &Paint) -> String {
     let head = format!("Hint ({}): ", clean(stage));
-    format!("{}\n", headed(&head, hint, &paint.heading(&head), paint))
+    format!(
+        "{}\n",
+        headed(&head, hint, &paint.heading(&head), "  ", paint)
+    )
 }
 
 /// The nudge after two turns the partner did not react to.
@@ -166,8 +169,8 @@ pub fn debrief(d: &Debrief, paint: &Paint) -> String {
         };
         let _ = writeln!(
             out,
-            "  {mark} {}",
-            wrap_hanging(&clean(&c.text), w, "", "    ").trim_start()
+            "{}",
+            headed("  ✓ ", &c.text, &format!("  {mark} "), "    ", paint)
         );
         for e in &c.evidence {
             let line = format!("turn {}: \"{}\"", e.turn, e.text);
@@ -184,41 +187,28 @@ pub fn debrief(d: &Debrief, paint: &Paint) -> String {
             Some(t) => (paint.good("✓"), format!(" (your question in turn {t})")),
             None => (paint.bad("✗"), " (never surfaced)".to_string()),
         };
-        let text = format!("{}{when}", clean(&c.text));
+        let text = format!("{}{when}", c.text);
         let _ = writeln!(
             out,
-            "  {mark} {}",
-            wrap_hanging(&text, w, "", "    ").trim_start()
+            "{}",
+            headed("  ✓ ", &text, &format!("  {mark} "), "    ", paint)
         );
     }
     out.push('\n');
     if !d.negatives.is_empty() {
         let _ = writeln!(out, "{}", paint.heading("What cost you"));
         for n in &d.negatives {
-            let text = format!(
-                "{} (turn {}: \"{}\")",
-                clean(&n.text),
-                n.turn,
-                clean(&n.said)
-            );
-            let _ = writeln!(
-                out,
-                "  {} {}",
-                paint.warn("!"),
-                wrap_hanging(&text, w, "", "    ").trim_start()
-            );
+            let text = format!("{} (turn {}: \"{}\")", n.text, n.turn, n.said);
+            let shown = format!("  {} ", paint.warn("!"));
+            let _ = writeln!(out, "{}", headed("  ! ", &text, &shown, "    ", paint));
         }
         out.push('\n');
     }
     if !d.changes.is_empty() {
         let _ = writeln!(out, "{}", paint.heading("Change these first"));
         for (i, c) in d.changes.iter().enumerate() {
-            let _ = writeln!(
-                out,
-                "  {}. {}",
-                i + 1,
-                wrap_hanging(&clean(c), w, "", "     ").trim_start()
-            );
+            let head = format!("  {}. ", i + 1);
+            let _ = writeln!(out, "{}", headed(&head, c, &head, "     ", paint));
         }
         out.push('\n');
     }

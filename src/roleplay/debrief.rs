@@ -236,14 +236,14 @@ fn changes(
             break;
         }
     }
-    for (cr, r) in s.criteria.iter().zip(criteria) {
-        if cr.core && !r.met {
-            out.push(format!(
-                "Get this agreed before you close: {}",
-                lower_first(&r.text)
-            ));
-        }
-    }
+    let unmet = |core: bool| {
+        s.criteria
+            .iter()
+            .zip(criteria)
+            .filter(move |(cr, r)| cr.core == core && !r.met)
+            .map(|(_, r)| format!("Before you close, make sure that {}", lower_first(&r.text)))
+    };
+    out.extend(unmet(true));
     if c.ending == Some(Ending::WalkedOut) {
         out.push(advice(Move::Acknowledge));
     }
@@ -258,14 +258,7 @@ fn changes(
             out.push(format!("{} (turn {}: \"{}\")", advice(m), n.turn, n.said));
         }
     }
-    for (cr, r) in s.criteria.iter().zip(criteria) {
-        if !cr.core && !r.met {
-            out.push(format!(
-                "Get this agreed before you close: {}",
-                lower_first(&r.text)
-            ));
-        }
-    }
+    out.extend(unmet(false));
     if c.hints > 0 {
         out.push("Run it again without :hint, reading the partner's cues yourself.".into());
     }
@@ -296,8 +289,13 @@ fn clip(s: &str) -> String {
     format!("{}…", cut.trim_end())
 }
 
+/// The text with its first letter lowercase, to go on from a sentence ("…make sure that
+/// the partner commits…"); an acronym ("MDF is…") stays as it is.
 fn lower_first(s: &str) -> String {
     let mut chars = s.chars();
+    if chars.clone().nth(1).is_some_and(char::is_uppercase) {
+        return s.to_string();
+    }
     match chars.next() {
         Some(f) => f.to_lowercase().chain(chars).collect(),
         None => String::new(),

@@ -106,6 +106,16 @@ pub fn run(
     conv.stop();
     let d = conv.debrief();
     say(out, &screen::debrief(&d, paint))?;
+    // The debrief ends with the chance to try again at once.
+    if src.interactive() {
+        say(
+            out,
+            &paint.dim("(type :restart to run the meeting again, or press Enter to finish)\n"),
+        )?;
+    }
+    if let Input::Command(Command::Restart, _) = src.read(Prompt::Next, "")? {
+        return Ok(Outcome::Restart);
+    }
     Ok(Outcome::Done(Box::new(d)))
 }
 

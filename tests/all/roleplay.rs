@@ -172,6 +172,13 @@ fn commands_work_from_a_script() {
     assert!(out.stdout.contains("Anchors"));
     assert!(out.stdout.contains("since the start"));
     assert!(out.stdout.contains("Debrief:"));
+    // After the debrief, :restart runs the meeting again.
+    let out = Run::new()
+        .args(&["roleplay", "--seed", "1", "--no-save"])
+        .stdin("Hello there, Dana.\n---\n:end\n---\n:restart\n---\n:end\n")
+        .ok();
+    assert!(out.stdout.contains("(starting again)"), "{}", out.stdout);
+    assert_eq!(out.stdout.matches("Debrief:").count(), 2, "{}", out.stdout);
 }
 
 #[test]
@@ -506,5 +513,10 @@ fn a_role_play_in_a_pseudo_terminal() {
     p.send_line(":end").unwrap();
     p.exp_string("Debrief:").unwrap();
     p.exp_string("The partner's hidden concerns").unwrap();
+    // The debrief offers :restart; Enter finishes.
+    p.exp_string("to run the meeting again").unwrap();
+    p.exp_string("next ").unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    p.send_line("").unwrap();
     p.exp_eof().unwrap();
 }
