@@ -264,11 +264,5 @@ pub fn suggestions(
 
 /// A sentence shortened for quoting in a suggestion.
 fn quote(s: &str) -> String {
-    let s = s.trim();
-    if s.chars().count() <= 70 {
-        s.to_string()
-    } else {
-        let cut: String = s.chars().take(67).collect();
-        format!("{}…", cut.trim_end())
-    }
+    super::text::shorten(s, 70)
 }

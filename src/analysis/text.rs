@@ -1071,6 +1071,17 @@ fn label_part(head: &str, separated: bool) -> Option<Part> {
     part
 }
 
+/// Words quoted back to the user, trimmed, at most `max` characters: a longer text is cut
+/// a little before and ends with "…".
+pub fn shorten(s: &str, max: usize) -> String {
+    let s = s.trim();
+    if s.chars().count() <= max {
+        return s.to_string();
+    }
+    let cut: String = s.chars().take(max.saturating_sub(3)).collect();
+    format!("{}…", cut.trim_end())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -127,9 +127,9 @@ pub fn practise(
                 .save(&Record::from_attempt(a, drill_name.as_deref()))
                 .map(|_| ())
         });
-        session.keep_roleplays_with(move |conv, seconds| {
+        session.keep_roleplays_with(move |conv, debrief, seconds| {
             store
-                .save(&super::roleplay::record_of(conv, seconds))
+                .save(&super::roleplay::record_of(conv, debrief, seconds))
                 .map(|_| ())
         });
     }

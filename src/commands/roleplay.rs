@@ -9,7 +9,7 @@ use crate::cli::{ListFormat, RoleplayArgs, ScenarioCommand};
 use crate::error::{Error, Result};
 use crate::history::{Record, Store, ROLE_PLAY};
 use crate::render::{clean, Paint};
-use crate::roleplay::{self, Conversation, MoveReader, Scenario};
+use crate::roleplay::{self, Conversation, Debrief, MoveReader, Scenario};
 use crate::session::input::{InputSource, ScriptInput, TtyInput};
 use crate::session::roleplay::{Outcome, Show};
 use crate::session::Command;
@@ -40,20 +40,25 @@ pub fn run(args: &RoleplayArgs, paint: &Paint) -> Result<i32> {
     let show = Show {
         conversation: interactive || !json,
     };
-    let mut seed = args.seed.unwrap_or_else(fresh_seed);
+    let mut seed = args.seed.unwrap_or_else(roleplay::fresh_seed);
     let mut out = std::io::stdout();
     loop {
         let mut conv = Conversation::new(&scenario, &reader, seed);
         let started = std::time::Instant::now();
         let outcome =
             crate::session::roleplay::run(&mut conv, source.as_mut(), &mut out, paint, show)?;
-        if let (Some(store), false) = (&store, conv.turns.is_empty()) {
-            store.save(&record_of(&conv, started.elapsed().as_secs_f64()))?;
+        // A meeting is kept once it has had its debrief, not when restarted half-way.
+        if let (Some(store), Some(d)) = (&store, outcome.debrief()) {
+            if !conv.turns.is_empty() {
+                store.save(&record_of(&conv, d, started.elapsed().as_secs_f64()))?;
+            }
         }
         match outcome {
-            Outcome::Restart => {
+            Outcome::Restart { .. } => {
                 seed = seed.wrapping_add(1);
-                emit(&paint.dim("(starting again)\n"))?;
+                if show.conversation {
+                    emit(&paint.dim("(starting again)\n"))?;
+                }
             }
             Outcome::Done(d) => {
                 if json {
@@ -70,11 +75,10 @@ pub fn run(args: &RoleplayArgs, paint: &Paint) -> Result<i32> {
 /// The history's record of a meeting: its turns as the answer, the debrief as the report
 /// (with its two changes as the suggestions reports show), the share of the criteria met
 /// as the score and the anchor as the band.
-pub(crate) fn record_of(conv: &Conversation<'_>, seconds: f64) -> Record {
-    let d = conv.debrief();
+pub(crate) fn record_of(conv: &Conversation<'_>, d: &Debrief, seconds: f64) -> Record {
     let met = d.criteria.iter().filter(|c| c.met).count();
     let score = (100 * met).checked_div(d.criteria.len()).unwrap_or(0) as u32;
-    let mut report = serde_json::to_value(&d).unwrap_or(serde_json::Value::Null);
+    let mut report = serde_json::to_value(d).unwrap_or(serde_json::Value::Null);
     report["suggestions"] = serde_json::json!(d.changes);
     let transcript: Vec<&str> = conv.turns.iter().map(|t| t.text.trim()).collect();
     Record {
@@ -99,6 +103,30 @@ pub(crate) fn record_of(conv: &Conversation<'_>, seconds: f64) -> Record {
     }
 }
 
+/// A scenario's `question_id` must name a question of the banks: `:roleplay` is offered
+/// on that question.
+fn linked_question(s: &Scenario, catalog: &crate::Catalog, name: &str, text: &str) -> Result<()> {
+    let Some(id) = &s.question_id else {
+        return Ok(());
+    };
+    if catalog.question(id).is_ok() {
+        return Ok(());
+    }
+    let near = crate::data::nearest(id, catalog.all_questions().map(|q| q.question.id.as_str()));
+    let (line, column) = crate::data::locate::field_position(text, "question_id");
+    Err(Error::Invalid(vec![crate::error::Diagnostic {
+        file: name.to_string(),
+        line,
+        column,
+        field: "question_id".into(),
+        message: format!(
+            "no question `{id}` in the banks{}",
+            near.map(|n| format!("; did you mean `{n}`?"))
+                .unwrap_or_default()
+        ),
+    }]))
+}
+
 /// The id a scenario's meetings are kept under in the history.
 fn scenario_key(id: &str) -> String {
     format!("roleplay:{id}")
@@ -110,11 +138,6 @@ pub fn titles() -> Result<Vec<(String, String)>> {
         .into_iter()
         .map(|s| (scenario_key(&s.id), format!("Role-play: {}", s.title)))
         .collect())
-}
-
-/// A seed for a run without `--seed`, short enough to type back in.
-fn fresh_seed() -> u64 {
-    fastrand::u64(1..1_000_000)
 }
 
 /// A built-in scenario by id (case does not matter).
@@ -134,7 +157,10 @@ fn pick(id: &str) -> Result<Scenario> {
 
 fn load_file(path: &Path) -> Result<Scenario> {
     let text = crate::data::read_text(path)?;
-    roleplay::parse(&path.display().to_string(), &text)
+    let name = path.display().to_string();
+    let s = roleplay::parse(&name, &text)?;
+    linked_question(&s, &crate::Catalog::builtin()?, &name, &text)?;
+    Ok(s)
 }
 
 pub fn scenario(cmd: ScenarioCommand, paint: &Paint) -> Result<i32> {
@@ -182,9 +208,14 @@ pub fn scenario(cmd: ScenarioCommand, paint: &Paint) -> Result<i32> {
 fn validate(paths: &[std::path::PathBuf], paint: &Paint) -> Result<i32> {
     let mut errors = 0;
     let mut report = String::new();
+    let catalog = crate::Catalog::builtin()?;
     for path in paths {
         let name = path.display().to_string();
-        let result = crate::data::read_text(path).and_then(|t| roleplay::parse(&name, &t));
+        let result = crate::data::read_text(path).and_then(|t| {
+            let s = roleplay::parse(&name, &t)?;
+            linked_question(&s, &catalog, &name, &t)?;
+            Ok(s)
+        });
         match result {
             Ok(s) => report.push_str(&format!(
                 "{} {}: {} stages, {} hidden concerns, {} criteria\n",

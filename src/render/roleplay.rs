@@ -13,12 +13,14 @@ pub fn briefing(s: &Scenario, interactive: bool, paint: &Paint) -> String {
     let w = paint.style.width;
     let mut out = format!(
         "{}\n{}\n\n",
-        paint.heading(&format!("Role-play: {}", clean(&s.title))),
-        paint.dim(&format!(
-            "{} minutes · you meet {}, {}",
-            s.minutes,
-            clean(&s.partner.name),
-            clean(&s.partner.role)
+        paint.heading(&wrap(&format!("Role-play: {}", s.title), w, "")),
+        paint.dim(&wrap(
+            &format!(
+                "{} minutes · you meet {}, {}",
+                s.minutes, s.partner.name, s.partner.role
+            ),
+            w,
+            ""
         ))
     );
     out.push_str(&wrap(&s.setting, w, ""));
@@ -105,13 +107,9 @@ pub fn hint(stage: &str, hint: &str, paint: &Paint) -> String {
 
 /// The nudge after two turns the partner did not react to.
 pub fn hint_offer(name: &str, paint: &Paint) -> String {
-    format!(
-        "{}\n",
-        paint.dim(&format!(
-            "({} is waiting for something you have not said yet: type :hint to see what.)",
-            clean(name)
-        ))
-    )
+    let text =
+        format!("({name} is waiting for something you have not said yet: type :hint to see what.)");
+    format!("{}\n", paint.dim(&wrap(&text, paint.style.width, "")))
 }
 
 /// `:time`: the time since the start, and the spoken time estimated from the words said.
@@ -135,20 +133,16 @@ pub fn debrief(d: &Debrief, paint: &Paint) -> String {
         Band::Meets => paint.good("MEETS"),
         Band::Below => paint.bad("BELOW"),
     };
-    let _ = writeln!(
-        out,
-        "{} {}  {}",
-        paint.heading("Debrief:"),
-        band,
-        paint.dim(&format!(
-            "{} turn{} · about {} spoken of {} minutes · seed {}",
-            d.turns,
-            if d.turns == 1 { "" } else { "s" },
-            clock(d.spoken_seconds),
-            d.minutes,
-            d.seed
-        ))
+    let _ = writeln!(out, "{} {}", paint.heading("Debrief:"), band);
+    let meta = format!(
+        "{} turn{} · about {} spoken of {} minutes · seed {}",
+        d.turns,
+        if d.turns == 1 { "" } else { "s" },
+        clock(d.spoken_seconds),
+        d.minutes,
+        d.seed
     );
+    let _ = writeln!(out, "{}", paint.dim(&wrap(&meta, w, "  ")));
     out.push_str(&wrap(&d.anchor_text, w, "  "));
     out.push('\n');
     if d.ending == crate::roleplay::Ending::WalkedOut {

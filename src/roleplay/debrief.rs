@@ -59,6 +59,9 @@ pub struct NegativeResult {
     pub turn: usize,
     /// The words that showed it.
     pub said: String,
+    /// The move they made.
+    #[serde(rename = "move")]
+    pub mv: Move,
 }
 
 /// The whole debrief, as `--format json` prints it.
@@ -99,7 +102,7 @@ pub fn of(c: &Conversation<'_>) -> Debrief {
                 .iter()
                 .enumerate()
                 .filter_map(|(ti, t)| {
-                    let (a, b) = t.reading.together(&cr.moves, offset + ci, cr.specific)?;
+                    let (a, b) = t.reading.together(&cr.moves, offset + ci, cr.checkable)?;
                     Some(Evidence {
                         turn: ti + 1,
                         text: clip(&t.text[a..b]),
@@ -139,6 +142,7 @@ pub fn of(c: &Conversation<'_>) -> Debrief {
                     text: n.text.clone(),
                     turn: ti + 1,
                     said: sentence(&t.text, &t.reading, f.start),
+                    mv: f.mv,
                 });
             }
         }
@@ -189,7 +193,12 @@ fn band(
     let no_next_step = !c.turns.iter().any(|t| t.reading.has(Move::NextStep));
     let surfaced = concerns.iter().filter(|x| x.surfaced).count();
     let never_asked = surfaced == 0 && !concerns.is_empty();
-    if gave_in || core_missed || no_next_step || never_asked || c.ending == Some(Ending::WalkedOut)
+    if gave_in
+        || core_missed
+        || no_next_step
+        || never_asked
+        || stopped_short(c).is_some()
+        || c.ending == Some(Ending::WalkedOut)
     {
         return Band::Below;
     }
@@ -202,6 +211,21 @@ fn band(
     } else {
         Band::Meets
     }
+}
+
+/// The first stage where something is to be agreed that the partner never agreed: what it
+/// is for was never settled, however well it was described (one long monologue, a sentence
+/// said again and again).
+fn stopped_short<'s>(c: &Conversation<'s>) -> Option<&'s str> {
+    // The stages where something is agreed (an offer, a trade, a next step): the agenda and
+    // the questions are judged by their own criteria.
+    let agreeing = |m: &Move| matches!(m, Move::Proposal | Move::Tradeoff | Move::NextStep);
+    c.scenario
+        .stages
+        .iter()
+        .zip(&c.done)
+        .find(|(st, done)| !**done && st.needs.iter().any(agreeing))
+        .map(|(st, _)| st.name.as_str())
 }
 
 /// The two things to change first: giving in, a core criterion missed, losing the
@@ -219,22 +243,15 @@ fn changes(
             .to_string()
     };
     let mut out: Vec<String> = Vec::new();
-    let moves_of = |id: &str| {
-        s.negatives
-            .iter()
-            .find(|n| n.id == id)
-            .and_then(|n| n.moves.first().copied())
-    };
-    for n in negatives {
-        if moves_of(&n.id) == Some(Move::Capitulation) {
-            out.push(format!(
-                "{} (turn {}: \"{}\")",
-                advice(Move::Capitulation),
-                n.turn,
-                n.said
-            ));
-            break;
-        }
+    let said = |n: &NegativeResult| format!("{} (turn {}: \"{}\")", advice(n.mv), n.turn, n.said);
+    if let Some(n) = negatives.iter().find(|n| n.mv == Move::Capitulation) {
+        out.push(said(n));
+    }
+    if let Some(stage) = stopped_short(c) {
+        out.push(format!(
+            "Take the meeting a step at a time: the partner never agreed the {} part; settle each part with the partner before you move on.",
+            lower_first(stage)
+        ));
     }
     let unmet = |core: bool| {
         s.criteria
@@ -253,11 +270,12 @@ fn changes(
             lower_first(&x.text)
         ));
     }
-    for n in negatives {
-        if let Some(m) = moves_of(&n.id).filter(|m| *m != Move::Capitulation) {
-            out.push(format!("{} (turn {}: \"{}\")", advice(m), n.turn, n.said));
-        }
-    }
+    out.extend(
+        negatives
+            .iter()
+            .filter(|n| n.mv != Move::Capitulation)
+            .map(said),
+    );
     out.extend(unmet(false));
     if c.hints > 0 {
         out.push("Run it again without :hint, reading the partner's cues yourself.".into());
@@ -279,14 +297,9 @@ fn sentence(text: &str, r: &super::Reading, at: usize) -> String {
     clip(&text[a..b])
 }
 
-/// Words quoted as evidence, trimmed to [`EVIDENCE_CHARS`] characters.
+/// Words quoted as evidence, at most [`EVIDENCE_CHARS`] characters.
 fn clip(s: &str) -> String {
-    let s = s.trim();
-    if s.chars().count() <= EVIDENCE_CHARS {
-        return s.to_string();
-    }
-    let cut: String = s.chars().take(EVIDENCE_CHARS).collect();
-    format!("{}…", cut.trim_end())
+    crate::analysis::text::shorten(s, EVIDENCE_CHARS)
 }
 
 /// The text with its first letter lowercase, to go on from a sentence ("…make sure that

@@ -43,10 +43,15 @@ const STRAINED: u8 = 4;
 const MAX_TENSION: u8 = 5;
 /// Words of the candidate's turn quoted back at most.
 const QUOTE_WORDS: usize = 10;
+/// …and characters (one long "word" is not quoted whole).
+const QUOTE_CHARS: usize = 80;
 /// Turns in a row the partner does not react to before `:hint` is offered.
 const QUIET_TURNS: usize = 2;
-/// Speaking pace for estimating spoken time, in words a minute.
-pub const WORDS_PER_MINUTE: f64 = 150.0;
+
+/// A seed for a meeting without one given, short enough to type back in (`--seed`).
+pub fn fresh_seed() -> u64 {
+    fastrand::u64(1..1_000_000)
+}
 
 /// The built-in scenarios, parsed and checked.
 pub fn builtin() -> Result<Vec<Scenario>> {
@@ -133,12 +138,32 @@ fn check(name: &str, text: &str, s: &Scenario) -> Vec<Diagnostic> {
     for (mv, lines) in &s.reactions {
         lists.push((format!("reactions.{}", mv.name()), lines));
     }
+    if s.criteria.is_empty() {
+        bad(
+            "criteria".into(),
+            "expected at least one criterion: without one, every meeting scores nothing".into(),
+        );
+    }
     for (i, c) in s.criteria.iter().enumerate() {
         cues.push((format!("criteria[{i}].cues"), &c.cues));
         if c.moves.is_empty() {
             bad(
                 format!("criteria[{i}].moves"),
                 "expected at least one move".into(),
+            );
+        }
+        if c.max_tension.is_some_and(|t| t > MAX_TENSION) {
+            bad(
+                format!("criteria[{i}].max_tension"),
+                format!("expected 0 to {MAX_TENSION}"),
+            );
+        }
+    }
+    for (i, n) in s.negatives.iter().enumerate() {
+        if n.moves.is_empty() {
+            bad(
+                format!("negatives[{i}].moves"),
+                "expected at least one move (a negative no move shows never fires)".into(),
             );
         }
     }
@@ -170,15 +195,21 @@ fn check(name: &str, text: &str, s: &Scenario) -> Vec<Diagnostic> {
                         .into(),
                 );
             }
-            if line.contains(QUOTE) && !field.starts_with("reactions.") {
+            // The candidate's words are quoted from the move that costs trust: only a
+            // reaction to one of those can fill the placeholder.
+            let quotable = s
+                .reactions
+                .keys()
+                .any(|m| m.is_negative() && *field == format!("reactions.{}", m.name()));
+            if line.contains(QUOTE) && !quotable {
                 bad(
                     format!("{field}[{j}]"),
-                    format!("`{QUOTE}` can only be filled in a reaction to the candidate's words"),
+                    format!("`{QUOTE}` can only be filled in a reaction to a move that costs trust (mandate, blame, overpromise, vague, capitulation)"),
                 );
             }
         }
     }
-    let id_lists: [(&str, Vec<&str>); 3] = [
+    let id_lists: [(&str, Vec<&str>); 4] = [
         (
             "concerns",
             s.concerns.iter().map(|c| c.id.as_str()).collect(),
@@ -187,6 +218,10 @@ fn check(name: &str, text: &str, s: &Scenario) -> Vec<Diagnostic> {
         (
             "criteria",
             s.criteria.iter().map(|c| c.id.as_str()).collect(),
+        ),
+        (
+            "negatives",
+            s.negatives.iter().map(|c| c.id.as_str()).collect(),
         ),
     ];
     for (list, ids) in id_lists {
@@ -264,8 +299,11 @@ pub struct Conversation<'s> {
     rng: fastrand::Rng,
     pub stage: usize,
     /// Moves made in the current stage, and whether a turn in it touched its topic.
-    stage_moves: Vec<Move>,
-    stage_touched: bool,
+    stage_moves: Vec<Vec<Move>>,
+    stage_touched: Vec<bool>,
+    /// Which stages the partner has agreed (in any order: a candidate may settle the
+    /// money before the plan).
+    pub done: Vec<bool>,
     pub tension: u8,
     /// For each concern, the turn that surfaced it.
     pub surfaced: Vec<Option<usize>>,
@@ -302,8 +340,9 @@ impl<'s> Conversation<'s> {
             seed,
             rng: fastrand::Rng::with_seed(seed),
             stage: 0,
-            stage_moves: Vec::new(),
-            stage_touched: false,
+            stage_moves: vec![Vec::new(); scenario.stages.len()],
+            stage_touched: vec![false; scenario.stages.len()],
+            done: vec![false; scenario.stages.len()],
             tension: scenario.partner.tension.min(MAX_TENSION),
             surfaced: vec![None; scenario.concerns.len()],
             used: HashSet::new(),
@@ -340,22 +379,42 @@ impl<'s> Conversation<'s> {
                 .flat_map(|t| &t.reply)
                 .map(|l| words(l))
                 .sum::<usize>();
-        let candidate: usize = self.turns.iter().map(|t| words(&t.text)).sum();
-        ((candidate + partner) as f64 / WORDS_PER_MINUTE * 60.0).round() as u32
+        let candidate: usize = self.turns.iter().map(|t| t.reading.words).sum();
+        ((candidate + partner) as f64 / self.reader.words_per_minute() * 60.0).round() as u32
     }
 
     /// The candidate's turn, and the partner's reply.
     pub fn respond(&mut self, text: &str) -> Reply {
-        let reading = self.reader.read(text, &self.lists);
+        let mut reading = self.reader.read(text, &self.lists);
+        // A turn said again earns nothing the second time: the partner heard it.
+        if self.turns.iter().any(|t| same_turn(&t.text, text)) {
+            reading.moves = vec![Found {
+                mv: Move::Dodge,
+                start: 0,
+                end: text.len(),
+            }];
+            reading.in_sentences.clear();
+            reading.touched_in.iter_mut().for_each(Vec::clear);
+        }
         let index = self.turns.len();
         let stage = self.stage;
         let before = self.tension;
-        self.tension = next_tension(self.tension, &reading);
+        // Small talk before anything else is no dodge.
+        let opening_words = index == 0
+            && reading.has(Move::Dodge)
+            && !reading.moves.iter().any(|f| f.mv.is_negative());
+        if !opening_words {
+            self.tension = next_tension(self.tension, &reading);
+        }
         let mut reply = Reply::default();
         let quote = quote_of(text, &reading);
         let mut lines: Vec<String> = Vec::new();
         if self.tension >= STRAINED {
-            self.strained_turns += 1;
+            if self.tension >= MAX_TENSION {
+                self.strained_turns += 1;
+            } else {
+                self.strained_turns = 0;
+            }
             if let Some(l) = self.pick(&self.scenario.strained, None) {
                 lines.push(l);
             }
@@ -377,15 +436,14 @@ impl<'s> Conversation<'s> {
             }
         }
         if self.stage < self.scenario.stages.len() {
-            let advanced = self.note_stage(&reading);
-            if advanced {
-                let done = &self.scenario.stages[self.stage];
-                if let Some(l) = self.pick(&done.accept, None) {
+            if let Some(agreed) = self.note_stages(&reading) {
+                self.done[agreed] = true;
+                let pool = &self.scenario.stages[agreed].accept;
+                if let Some(l) = self.pick(pool, None) {
                     lines.push(l);
                 }
-                self.stage += 1;
-                self.stage_moves.clear();
-                self.stage_touched = false;
+                let n = self.scenario.stages.len();
+                self.stage = (0..n).find(|&i| !self.done[i]).unwrap_or(n);
                 reply.moved_to = Some(self.stage);
             } else if reply.surfaced.is_none() {
                 if lines.is_empty() {
@@ -440,32 +498,42 @@ impl<'s> Conversation<'s> {
     /// The first concern the turn's question touches that is still hidden.
     fn surface(&mut self, reading: &Reading, turn: usize) -> Option<usize> {
         let c = (0..self.scenario.concerns.len())
-            .find(|&c| self.surfaced[c].is_none() && reading.touches(c))?;
+            .find(|&c| self.surfaced[c].is_none() && reading.asks_about(c))?;
         self.surfaced[c] = Some(turn);
         Some(c)
     }
 
-    /// Record the turn's moves in the current stage; whether the stage is now done. Giving
-    /// in ends a stage too: the partner takes what is given.
-    fn note_stage(&mut self, reading: &Reading) -> bool {
-        let st = &self.scenario.stages[self.stage];
-        let touched_at = self.scenario.concerns.len() + self.stage;
-        let touches = st.cues.is_empty() || reading.touches(touched_at);
-        if touches {
-            self.stage_touched = true;
-            for f in &reading.moves {
-                if !self.stage_moves.contains(&f.mv) {
-                    self.stage_moves.push(f.mv);
+    /// Record the turn's moves in every stage not yet agreed (a stage about a topic only
+    /// from turns that touch it); the stage the turn gets agreed, if any. Giving in ends
+    /// a stage too: the partner takes what is given.
+    fn note_stages(&mut self, reading: &Reading) -> Option<usize> {
+        let surfaced = self.surfaced.iter().flatten().count();
+        let mut agreed = None;
+        for (i, st) in self.scenario.stages.iter().enumerate() {
+            if self.done[i] {
+                continue;
+            }
+            let touched_at = self.scenario.concerns.len() + i;
+            let touches = st.cues.is_empty() || reading.touches(touched_at);
+            if touches {
+                self.stage_touched[i] = true;
+                for f in &reading.moves {
+                    if !self.stage_moves[i].contains(&f.mv) {
+                        self.stage_moves[i].push(f.mv);
+                    }
                 }
             }
+            let given_in = touches && reading.has(Move::Capitulation) && !st.cues.is_empty();
+            let met = self.stage_touched[i]
+                && st.needs.iter().all(|m| self.stage_moves[i].contains(m))
+                && surfaced >= st.concerns;
+            // One stage agreed a turn, the first in order: a monologue that covers every
+            // topic at once settles one of them.
+            if agreed.is_none() && (given_in || met) {
+                agreed = Some(i);
+            }
         }
-        if touches && reading.has(Move::Capitulation) && !st.cues.is_empty() {
-            return true;
-        }
-        let surfaced = self.surfaced.iter().flatten().count();
-        self.stage_touched
-            && st.needs.iter().all(|m| self.stage_moves.contains(m))
-            && surfaced >= st.concerns
+        agreed
     }
 
     /// A reaction to a move, in the scenario's words, with the candidate's words quoted
@@ -524,6 +592,26 @@ fn next_tension(t: u8, r: &Reading) -> u8 {
     }
 }
 
+/// Whether two turns say the same thing: nearly all their words in common (a turn pasted
+/// again, or retyped with a word changed).
+fn same_turn(a: &str, b: &str) -> bool {
+    let words = |t: &str| -> HashSet<String> {
+        t.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect()
+    };
+    let (a, b) = (words(a), words(b));
+    if a.len() < 4 || b.len() < 4 {
+        return false;
+    }
+    let both = a.intersection(&b).count();
+    both as f64 >= SAME_TURN * a.union(&b).count() as f64
+}
+
+/// Share of words two turns have in common when one repeats the other.
+const SAME_TURN: f64 = 0.8;
+
 /// A few of the candidate's words to quote back: from the sentence of the turn's first
 /// negative move, at most [`QUOTE_WORDS`] words.
 fn quote_of(text: &str, r: &Reading) -> Option<String> {
@@ -538,7 +626,13 @@ fn quote_of(text: &str, r: &Reading) -> Option<String> {
         return None;
     }
     let mut q = words[..words.len().min(QUOTE_WORDS)].join(" ");
-    if words.len() > QUOTE_WORDS {
+    if words.len() > QUOTE_WORDS || q.chars().count() > QUOTE_CHARS {
+        q = q
+            .chars()
+            .take(QUOTE_CHARS)
+            .collect::<String>()
+            .trim_end()
+            .to_string();
         q.push('…');
     }
     Some(q.replace('"', "'"))

@@ -15,7 +15,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::analysis::coverage::{counting, CueHit, CueLists};
 use crate::analysis::view::{self, Fast, SentenceView};
-use crate::analysis::{metrics, prepare, Rules};
+use crate::analysis::{metrics, prepare, Lex, Rules};
 use crate::bank::Cued;
 use crate::error::{Error, Result};
 
@@ -76,6 +76,16 @@ impl Move {
     }
 }
 
+/// What a criterion's words must carry to be checked by anyone: a figure ("$15K once ten
+/// opportunities are registered"), or at least a date or a cadence ("by the 15th", "every
+/// month").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Checkable {
+    Figure,
+    Date,
+}
+
 /// How one move is recognised, as `banks/rules/moves.json` gives it.
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -132,9 +142,10 @@ pub struct Reading {
     /// The sentences' spans.
     pub sentences: Vec<(usize, usize)>,
     pub words: usize,
-    /// The sentences that say something checkable: a figure, an amount, a count, a date or
-    /// a cadence.
-    pub specific: Vec<usize>,
+    /// The sentences with a figure in them: an amount, a count, a share, a number of days.
+    pub figures: Vec<usize>,
+    /// The sentences with a figure, a date or a cadence in them.
+    pub dated: Vec<usize>,
 }
 
 impl Reading {
@@ -146,6 +157,18 @@ impl Reading {
         self.moves.iter().find(|f| f.mv == mv)
     }
 
+    /// Whether a question of the turn touches extra cue list `list` (a concern is earned
+    /// by asking about it, not by saying it).
+    pub fn asks_about(&self, list: usize) -> bool {
+        self.touched_in.get(list).is_some_and(|sentences| {
+            sentences.iter().any(|si| {
+                self.in_sentences
+                    .iter()
+                    .any(|(m, s)| s == si && *m == Move::Question)
+            })
+        })
+    }
+
     /// Whether the turn touches extra cue list `list`.
     pub fn touches(&self, list: usize) -> bool {
         self.touched_in.get(list).is_some_and(|s| !s.is_empty())
@@ -154,24 +177,54 @@ impl Reading {
     /// Where the turn makes one of `moves` about what extra list `list` names, as a byte
     /// span: one sentence that has both, else a sentence that touches the list and the next
     /// that makes the move ("Here's the offer: an 8% referral fee. In exchange, I need…").
-    /// With `specific`, the span must also say something checkable ([`Reading::specific`]).
-    pub fn together(&self, moves: &[Move], list: usize, specific: bool) -> Option<(usize, usize)> {
+    /// With `checkable`, the span must also carry a figure (or a date). A sentence that sets
+    /// the agenda or makes a move that costs trust earns no criterion: listing the topics is
+    /// not agreeing them, and a trade for "your best effort" is no trade.
+    pub fn together(
+        &self,
+        moves: &[Move],
+        list: usize,
+        checkable: Option<Checkable>,
+    ) -> Option<(usize, usize)> {
         let touched = self.touched_in.get(list)?;
-        let makes = |si: usize| {
+        let spoilt = |si: usize| {
             self.in_sentences
                 .iter()
-                .any(|(m, s)| *s == si && moves.contains(m))
+                .any(|(m, s)| *s == si && (m.is_negative() || *m == Move::Agenda))
         };
-        let checkable =
-            |from: usize, to: usize| !specific || (from..=to).any(|si| self.specific.contains(&si));
+        let makes = |si: usize| {
+            !spoilt(si)
+                && self
+                    .in_sentences
+                    .iter()
+                    .any(|(m, s)| *s == si && moves.contains(m))
+        };
+        let checkable = |from: usize, to: usize| {
+            let has = match checkable {
+                None => return true,
+                Some(Checkable::Figure) => &self.figures,
+                Some(Checkable::Date) => &self.dated,
+            };
+            (from..=to).any(|si| has.contains(&si))
+        };
         let (from, to) = touched
             .iter()
             .find(|&&si| makes(si) && checkable(si, si))
             .map(|&si| (si, si))
             .or_else(|| {
+                // The next sentence counts only as the other half of a trade ("…an 8%
+                // referral fee. In exchange, I need…").
+                let trades = |si: usize| {
+                    !spoilt(si)
+                        && moves.contains(&Move::Tradeoff)
+                        && self
+                            .in_sentences
+                            .iter()
+                            .any(|(m, s)| *s == si && *m == Move::Tradeoff)
+                };
                 touched
                     .iter()
-                    .find(|&&si| makes(si + 1) && checkable(si, si + 1))
+                    .find(|&&si| !spoilt(si) && trades(si + 1) && checkable(si, si + 1))
                     .map(|&si| (si, si + 1))
             })?;
         Some((self.sentences[from].0, self.sentences[to].1))
@@ -241,6 +294,12 @@ impl MoveReader {
         })
     }
 
+    /// The speaking pace the checker times answers by (the rules' delivery settings), for
+    /// the meeting's spoken time.
+    pub fn words_per_minute(&self) -> f64 {
+        self.rules.file.delivery.words_per_minute.max(1.0)
+    }
+
     /// How a move is recognised (`None` for one worked out from the others).
     pub fn spec(&self, mv: Move) -> Option<&MoveSpec> {
         self.specs.get(&mv)
@@ -271,6 +330,8 @@ impl MoveReader {
             // A word that cancels the move does so in its sentence and the ones beside it
             // ("Policy says every deal is logged. It's what gets you paid faster.").
             let cancelled = |si: usize| unless[k].iter().any(|u| u.sentence.abs_diff(si) <= 1);
+            // A question commits to nothing: it cannot be a vague commitment.
+            let asks_here = |si: usize| asks(text, spans[si]);
             let counted: Vec<&CueHit> = hits[k]
                 .iter()
                 .filter(|h| {
@@ -278,7 +339,10 @@ impl MoveReader {
                         || matches!(mv, Move::Acknowledge | Move::Question);
                     let paired = self.specs[&mv].with.is_empty()
                         || with[k].iter().any(|w| w.sentence == h.sentence);
-                    long_enough && paired && (mv == Move::Question || !cancelled(h.sentence))
+                    long_enough
+                        && paired
+                        && (mv == Move::Question || !cancelled(h.sentence))
+                        && !(mv == Move::Vague && asks_here(h.sentence))
                 })
                 .collect();
             if let Some(h) = counted.first() {
@@ -311,6 +375,42 @@ impl MoveReader {
             }
             in_sentences.extend(asked.iter().map(|&si| (Move::Question, si)));
         }
+        // Corporate jargon in place of a reason ("a win-win trade-off for mutual synergy")
+        // is what the kit's negative indicator calls leaning on jargon: a mandate's cousin,
+        // from the checker's own jargon lexicon. A question may say "bandwidth".
+        let asked: Vec<usize> = in_sentences
+            .iter()
+            .filter(|(m, _)| *m == Move::Question)
+            .map(|&(_, si)| si)
+            .collect();
+        for si in (0..views.len()).filter(|si| !dumps.contains(si) && !asked.contains(si)) {
+            if let Some((i, j)) = views[si].affirmed(Lex::Jargon).next() {
+                if !found.iter().any(|f| f.mv == Move::Mandate) {
+                    found.push(Found {
+                        mv: Move::Mandate,
+                        start: views[si].word_start(i),
+                        end: views[si].word_end(j - 1),
+                    });
+                }
+                in_sentences.push((Move::Mandate, si));
+            }
+        }
+        // A condition on the partner with a promise of ours after it is a trade said out
+        // loud, whatever its words: "if you close 12 new logos by June, I'll take the Gold
+        // upgrade to my director".
+        for si in (0..views.len()).filter(|si| !dumps.contains(si)) {
+            if conditional_trade(text, &views[si]) && !in_sentences.contains(&(Move::Tradeoff, si))
+            {
+                if !found.iter().any(|f| f.mv == Move::Tradeoff) {
+                    found.push(Found {
+                        mv: Move::Tradeoff,
+                        start: spans[si].0,
+                        end: spans[si].1,
+                    });
+                }
+                in_sentences.push((Move::Tradeoff, si));
+            }
+        }
         // A trade said out loud is an offer too, and giving in or promising gives something
         // away.
         for (from, to) in [
@@ -335,10 +435,9 @@ impl MoveReader {
         // carries its numbers for that move.
         let sentence_of = |at: usize| spans.iter().position(|&(a, b)| a <= at && at < b);
         let all_metrics = metrics::find_metrics_in(text, &sentences);
-        let mut specific: Vec<usize> = all_metrics
+        let mut figures: Vec<usize> = all_metrics
             .iter()
             .filter_map(|m| sentence_of(m.start))
-            .chain(with.iter().flatten().map(|h| h.sentence))
             .chain((0..spans.len()).filter(|&si| {
                 text[spans[si].0..spans[si].1]
                     .bytes()
@@ -346,8 +445,36 @@ impl MoveReader {
             }))
             .filter(|si| !dumps.contains(si))
             .collect();
-        specific.sort_unstable();
-        specific.dedup();
+        figures.sort_unstable();
+        figures.dedup();
+        let mut dated: Vec<usize> = with
+            .iter()
+            .flatten()
+            .map(|h| h.sentence)
+            .filter(|si| !dumps.contains(si))
+            .chain(figures.iter().copied())
+            .collect();
+        dated.sort_unstable();
+        dated.dedup();
+        // Someone will do something by a date: a next step, whoever owns it ("Lena will
+        // publish the new fields by the 25th").
+        let promised: Vec<usize> = dated
+            .iter()
+            .copied()
+            .filter(|&si| will_do(text, &views[si]) && !spoilt_by_hedge(&in_sentences, si))
+            .collect();
+        for si in promised {
+            if !found.iter().any(|f| f.mv == Move::NextStep) {
+                found.push(Found {
+                    mv: Move::NextStep,
+                    start: spans[si].0,
+                    end: spans[si].1,
+                });
+            }
+            if !in_sentences.contains(&(Move::NextStep, si)) {
+                in_sentences.push((Move::NextStep, si));
+            }
+        }
         if !found.iter().any(|f| f.mv == Move::Data) {
             // A limit with its reason in numbers ("finance rejected 4 of 6 claims, so I
             // can't…") still brings the data.
@@ -399,7 +526,8 @@ impl MoveReader {
             touched_in,
             sentences: spans,
             words,
-            specific,
+            figures,
+            dated,
         }
     }
 }
@@ -414,6 +542,51 @@ pub fn compile(lists: &[Vec<String>]) -> CueLists {
         })
         .collect();
     CueLists::new(&cued.iter().collect::<Vec<_>>())
+}
+
+/// Whether a sentence says someone will do something: "will", "shall" or a "'ll" form,
+/// not negated.
+fn will_do(text: &str, s: &Fast<'_>) -> bool {
+    (0..s.len()).any(|i| {
+        let w = text[s.word_start(i)..s.word_end(i)]
+            .to_lowercase()
+            .replace('\u{2019}', "'");
+        (w == "will" || w == "shall" || w.ends_with("'ll")) && !s.negated(i)
+    })
+}
+
+/// Whether a sentence hedges or costs trust (a vague commitment, a promise nobody checked
+/// or a give-away is no next step, dated or not), or sets the agenda ("we'll finish with
+/// next steps at ten to").
+fn spoilt_by_hedge(in_sentences: &[(Move, usize)], si: usize) -> bool {
+    in_sentences
+        .iter()
+        .any(|&(m, s)| s == si && (m.is_negative() || m == Move::Agenda))
+}
+
+/// Whether a sentence sets a condition on the partner ("if you", "once your team", "as
+/// soon as you") and then says what we will do ("I'll", "we'll", "we will release").
+fn conditional_trade(text: &str, s: &Fast<'_>) -> bool {
+    let word = |i: usize| {
+        text[s.word_start(i)..s.word_end(i)]
+            .to_lowercase()
+            .replace('\u{2019}', "'")
+    };
+    let words: Vec<String> = (0..s.len()).map(word).collect();
+    let Some(cond) = words.windows(2).position(|w| {
+        matches!(w[0].as_str(), "if" | "once" | "when")
+            && matches!(w[1].as_str(), "you" | "your" | "they" | "their")
+    }) else {
+        return false;
+    };
+    if s.negated(cond) {
+        return false;
+    }
+    words[cond + 2..].windows(2).any(|w| {
+        matches!(w[0].as_str(), "i'll" | "we'll")
+            || (matches!(w[0].as_str(), "i" | "we")
+                && matches!(w[1].as_str(), "will" | "can" | "would"))
+    })
 }
 
 /// Whether a sentence asks something: it ends with a question mark (closing quotes and

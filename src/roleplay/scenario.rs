@@ -1,6 +1,6 @@
 //! The role-play scenario format: what a coach writes to stage a conversation with a
 //! partner who pushes back. A scenario is data (`banks/scenarios/*.json`, or a file given
-//! with `--scenario-file`), validated like a bank: every problem with its line, column and
+//! with `roleplay --file`), validated like a bank: every problem with its line, column and
 //! field, and the nearest valid name for a typo.
 
 use std::collections::BTreeMap;
@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::moves::Move;
+use super::moves::{Checkable, Move};
 
 /// One role-play: the briefing, the partner in character, the hidden concerns the
 /// candidate's questions can surface, the stages the meeting goes through, and how it is
@@ -119,10 +119,10 @@ pub struct Criterion {
     /// A criterion the candidate must meet to reach meets.
     #[serde(default)]
     pub core: bool,
-    /// Met only by words that say something checkable: a figure, an amount, a count, a
-    /// date or a cadence ("milestones" alone is not a milestone anyone can check).
-    #[serde(default)]
-    pub specific: bool,
+    /// Met only by words that carry a figure (`figure`: "milestones" alone is no milestone
+    /// anyone can check) or a date or cadence (`date`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub checkable: Option<Checkable>,
     /// Met only if the partner's tension at the end is at most this (the relationship
     /// kept), when given.
     #[serde(default, skip_serializing_if = "Option::is_none")]

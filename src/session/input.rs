@@ -22,6 +22,9 @@ pub enum Prompt {
     Answer,
     /// After feedback: Enter for the next question, or a command.
     Next,
+    /// After a role-play's debrief: `:restart`, or anything else to go on (a script's
+    /// next block is taken only if it is `:restart`).
+    Again,
 }
 
 /// What the candidate entered.
@@ -104,6 +107,16 @@ impl ScriptInput {
 
 impl InputSource for ScriptInput {
     fn read(&mut self, prompt: Prompt, _initial: &str) -> Result<Input> {
+        if prompt == Prompt::Again {
+            let again = self.blocks.front().map(|b| classify_in(b, self.commands));
+            return Ok(match again {
+                Some(restart @ Input::Command(Command::Restart, _)) => {
+                    self.blocks.pop_front();
+                    restart
+                }
+                _ => Input::Text(String::new()),
+            });
+        }
         if prompt == Prompt::Next {
             // After feedback a script goes on to the next question unless its next block is
             // a command for this one.
@@ -144,7 +157,7 @@ pub struct AnswerHelper {
 impl Validator for AnswerHelper {
     fn validate(&self, ctx: &mut ValidationContext) -> rustyline::Result<ValidationResult> {
         let input = ctx.input();
-        if self.mode.get() == Prompt::Next || input.trim().is_empty() {
+        if self.mode.get() != Prompt::Answer || input.trim().is_empty() {
             return Ok(ValidationResult::Valid(None));
         }
         let last = input.rsplit('\n').next().unwrap_or("");
@@ -229,7 +242,7 @@ impl InputSource for TtyInput {
         }
         let shown = match prompt {
             Prompt::Answer => "› ",
-            Prompt::Next => "next › ",
+            Prompt::Next | Prompt::Again => "next › ",
         };
         let result = if initial.is_empty() {
             self.editor.readline(shown)

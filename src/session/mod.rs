@@ -157,8 +157,14 @@ pub struct Peeks {
 type AttemptSink<'a> = Box<dyn FnMut(&Attempt) -> crate::error::Result<()> + 'a>;
 
 /// Where a session hands each role-play rehearsed from it, with its length in seconds.
-type RoleplaySink<'a> =
-    Box<dyn FnMut(&crate::roleplay::Conversation<'_>, f64) -> crate::error::Result<()> + 'a>;
+type RoleplaySink<'a> = Box<
+    dyn FnMut(
+            &crate::roleplay::Conversation<'_>,
+            &crate::roleplay::Debrief,
+            f64,
+        ) -> crate::error::Result<()>
+        + 'a,
+>;
 
 /// The session's state.
 pub struct Session<'a> {
@@ -207,15 +213,25 @@ impl<'a> Session<'a> {
     /// Keep every role-play rehearsed from the session (the history store).
     pub fn keep_roleplays_with(
         &mut self,
-        sink: impl FnMut(&crate::roleplay::Conversation<'_>, f64) -> crate::error::Result<()> + 'a,
+        sink: impl FnMut(
+                &crate::roleplay::Conversation<'_>,
+                &crate::roleplay::Debrief,
+                f64,
+            ) -> crate::error::Result<()>
+            + 'a,
     ) {
         self.roleplay_sink = Some(Box::new(sink));
     }
 
     /// Hand a finished role-play to the sink; a failure is a warning, as for attempts.
-    pub fn keep_roleplay(&mut self, conv: &crate::roleplay::Conversation<'_>, seconds: f64) {
+    pub fn keep_roleplay(
+        &mut self,
+        conv: &crate::roleplay::Conversation<'_>,
+        debrief: &crate::roleplay::Debrief,
+        seconds: f64,
+    ) {
         if let Some(sink) = self.roleplay_sink.as_mut() {
-            if let Err(e) = sink(conv, seconds) {
+            if let Err(e) = sink(conv, debrief, seconds) {
                 self.unsaved += 1;
                 self.warnings
                     .push(format!("this role-play was not saved: {e}"));

@@ -7,7 +7,7 @@ use std::io::Write;
 use std::time::Instant;
 
 use super::input::{edit_in_editor, Input, InputSource, Prompt};
-use super::run::emit;
+use super::run::{emit, MAX_ANSWER_BYTES};
 use super::Command;
 use crate::error::Result;
 use crate::render::{roleplay as screen, session::help, Paint};
@@ -18,8 +18,19 @@ use crate::roleplay::{Conversation, Debrief};
 pub enum Outcome {
     /// The meeting is over: its debrief.
     Done(Box<Debrief>),
-    /// The candidate asked to start again.
-    Restart,
+    /// The candidate asked to start again: after the debrief (the meeting counts), or in
+    /// the middle of it (it does not).
+    Restart { debriefed: Option<Box<Debrief>> },
+}
+
+impl Outcome {
+    /// The debrief of a meeting that ran to one.
+    pub fn debrief(&self) -> Option<&Debrief> {
+        match self {
+            Outcome::Done(d) => Some(d),
+            Outcome::Restart { debriefed } => debriefed.as_deref(),
+        }
+    }
 }
 
 /// What the loop shows.
@@ -75,13 +86,23 @@ pub fn run(
             Input::Command(cmd, kept) => {
                 draft = kept;
                 match cmd {
-                    Command::End | Command::Quit => break,
-                    Command::Restart => return Ok(Outcome::Restart),
-                    Command::Edit => {
-                        let text = edit_in_editor(&draft)?;
-                        draft.clear();
-                        text
+                    Command::End => break,
+                    Command::Restart => return Ok(Outcome::Restart { debriefed: None }),
+                    // A script has no terminal to run an editor in: it would wait forever.
+                    Command::Edit if !src.interactive() => {
+                        say(out, &format!("{}\n", paint.warn(":edit needs a terminal to open your editor in; here the turn is kept as typed")))?;
+                        continue;
                     }
+                    Command::Edit => match edit_in_editor(&draft) {
+                        Ok(text) => {
+                            draft.clear();
+                            text
+                        }
+                        Err(e) => {
+                            say(out, &format!("{}\n", paint.warn(&e.to_string())))?;
+                            continue;
+                        }
+                    },
                     other => {
                         let shown = command(conv, other, started, paint);
                         say(out, &shown)?;
@@ -92,6 +113,19 @@ pub fn run(
             Input::Text(t) => t,
         };
         if text.trim().is_empty() {
+            continue;
+        }
+        if text.len() > MAX_ANSWER_BYTES {
+            say(
+                out,
+                &format!(
+                    "{}\n",
+                    paint.warn(&format!(
+                        "that turn is {} bytes; the most one turn can be is {MAX_ANSWER_BYTES}: say it in parts",
+                        text.len()
+                    ))
+                ),
+            )?;
             continue;
         }
         let reply = conv.respond(&text);
@@ -113,8 +147,10 @@ pub fn run(
             &paint.dim("(type :restart to run the meeting again, or press Enter to finish)\n"),
         )?;
     }
-    if let Input::Command(Command::Restart, _) = src.read(Prompt::Next, "")? {
-        return Ok(Outcome::Restart);
+    if let Input::Command(Command::Restart, _) = src.read(Prompt::Again, "")? {
+        return Ok(Outcome::Restart {
+            debriefed: Some(Box::new(d)),
+        });
     }
     Ok(Outcome::Done(Box::new(d)))
 }

@@ -22,6 +22,8 @@ pub struct Options {
 enum Step {
     /// Stay on this question (the string is a kept draft).
     Stay(String),
+    /// Stay, with the question's clock started again (after a role-play of it).
+    Restart(String),
     NextQuestion,
     /// The session already moved on (a skip): show its current question.
     Skipped,
@@ -127,6 +129,10 @@ pub fn run(
             };
             match step {
                 Step::Stay(kept) => draft = kept,
+                Step::Restart(kept) => {
+                    draft = kept;
+                    started = Instant::now();
+                }
                 Step::NextQuestion => {
                     session.advance();
                     continue 'questions;
@@ -164,7 +170,7 @@ fn before_answer(
         }
         Command::Roleplay => {
             roleplay_for(session, q.question, src, out, paint)?;
-            Step::Stay(kept)
+            Step::Restart(kept)
         }
         Command::Hint => {
             session.peeks.hint = true;
@@ -303,7 +309,8 @@ fn after_answer(
                     emit(out, &text)?;
                 }
                 Command::Roleplay => roleplay_for(session, q.question, src, out, paint)?,
-                // Not in the practice table: parse_in never gives them here.
+                // Nothing to time or edit once answered; the role-play's own commands are
+                // not in the practice table.
                 Command::Time
                 | Command::Edit
                 | Command::Rubric
@@ -360,7 +367,7 @@ fn roleplay_for(
         );
     };
     let reader = MoveReader::builtin()?;
-    let mut seed = fastrand::u64(1..1_000_000);
+    let mut seed = crate::roleplay::fresh_seed();
     src.set_commands(&Command::ROLEPLAY);
     loop {
         let mut conv = Conversation::new(scenario, &reader, seed);
@@ -373,17 +380,18 @@ fn roleplay_for(
                 return Err(e);
             }
         };
-        if !conv.turns.is_empty() {
-            session.keep_roleplay(&conv, started.elapsed().as_secs_f64());
+        if let (Some(d), false) = (outcome.debrief(), conv.turns.is_empty()) {
+            session.keep_roleplay(&conv, d, started.elapsed().as_secs_f64());
         }
         match outcome {
-            Outcome::Restart => seed = seed.wrapping_add(1),
+            Outcome::Restart { .. } => seed = seed.wrapping_add(1),
             Outcome::Done(_) => break,
         }
     }
     src.set_commands(&Command::ALL);
-    for w in session.warnings.drain(..) {
-        emit(out, &format!("{}\n", paint.warn(&w)))?;
+    // As for an attempt: a problem keeping it goes to standard error.
+    for w in std::mem::take(&mut session.warnings) {
+        eprintln!("{}", paint.warn(&crate::render::clean(&w)));
     }
     emit(
         out,

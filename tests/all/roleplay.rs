@@ -108,6 +108,40 @@ fn a_skeleton_of_cue_sentences_and_a_meeting_without_questions_reach_below() {
     );
 }
 
+/// Attacks a tester wrote without reading the code: one monologue that says everything, a
+/// good sentence pasted again and again, buzzwords with figures, and the tier given away
+/// "in exchange for your best effort". And a strong meeting in plain words of its own.
+#[test]
+fn imitations_a_tester_wrote_reach_below_and_plain_strong_words_do_not() {
+    for (name, scenario) in [
+        ("giant", "pipeline-alignment"),
+        ("repeat", "pipeline-alignment"),
+        ("buzzwords", "pipeline-alignment"),
+        ("partner-qbr-gold-for-effort", "partner-qbr"),
+    ] {
+        let d = debrief(&transcript(name), &[scenario]);
+        assert_eq!(d["anchor"], "below", "{name}: {d}");
+    }
+    let d = debrief(&transcript("in-own-words"), &[]);
+    assert_ne!(d["anchor"], "below", "{d}");
+}
+
+#[test]
+fn every_line_fits_a_narrow_terminal() {
+    let out = Run::new()
+        .env("COLUMNS", "50")
+        .args(&["roleplay", "--seed", "7", "--no-save"])
+        .stdin(transcript("strong"))
+        .ok();
+    for line in out.stdout.lines() {
+        assert!(
+            line.chars().count() <= 50,
+            "{} columns: {line}",
+            line.chars().count()
+        );
+    }
+}
+
 #[test]
 fn a_list_of_cue_words_earns_nothing() {
     let d = debrief(&transcript("cue-dump"), &[]);
