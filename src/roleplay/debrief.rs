@@ -174,8 +174,8 @@ pub fn of(c: &Conversation<'_>) -> Debrief {
 }
 
 /// The band: below when the candidate gave in, missed a core criterion, never set a next
-/// step, lost the partner or never asked what stands in the partner's way (no hidden
-/// concern surfaced: the ground rules ask before proposing); exceeds when every criterion is met with no negative move,
+/// step, lost the partner or never asked the partner a real question (the ground rules
+/// ask before proposing); exceeds when every criterion is met with no negative move,
 /// two thirds of the hidden concerns surfaced and no hint asked for; meets otherwise.
 fn band(
     c: &Conversation<'_>,
@@ -192,7 +192,9 @@ fn band(
         .any(|(cr, r)| cr.core && !r.met);
     let no_next_step = !c.turns.iter().any(|t| t.reading.has(Move::NextStep));
     let surfaced = concerns.iter().filter(|x| x.surfaced).count();
-    let never_asked = surfaced == 0 && !concerns.is_empty();
+    // The ground rules ask before proposing: a meeting with no real question is below
+    // (surfacing what the partner hides is for exceeds).
+    let never_asked = !c.turns.iter().any(|t| t.reading.has(Move::Question));
     if gave_in
         || core_missed
         || no_next_step

@@ -45,6 +45,8 @@ const MAX_TENSION: u8 = 5;
 const QUOTE_WORDS: usize = 10;
 /// …and characters (one long "word" is not quoted whole).
 const QUOTE_CHARS: usize = 80;
+/// Stages one turn can get agreed at most.
+const STAGES_A_TURN: usize = 1;
 /// Turns in a row the partner does not react to before `:hint` is offered.
 const QUIET_TURNS: usize = 2;
 
@@ -272,8 +274,10 @@ pub struct Reply {
     pub surfaced: Option<usize>,
     /// The partner has not reacted to two turns: offer `:hint`.
     pub offer_hint: bool,
-    /// The meeting is over (every stage done, or the partner ended it).
+    /// The partner ended the meeting (the tension stayed at its highest).
     pub finished: bool,
+    /// This turn got the last part agreed: the candidate can close (`:end`).
+    pub all_agreed: bool,
 }
 
 /// How the meeting ended.
@@ -436,9 +440,13 @@ impl<'s> Conversation<'s> {
             }
         }
         if self.stage < self.scenario.stages.len() {
-            if let Some(agreed) = self.note_stages(&reading) {
-                self.done[agreed] = true;
-                let pool = &self.scenario.stages[agreed].accept;
+            let agreed = self.note_stages(&reading);
+            if let Some(&last) = agreed.last() {
+                for &i in &agreed {
+                    self.done[i] = true;
+                }
+                // The partner says yes to the last part agreed.
+                let pool = &self.scenario.stages[last].accept;
                 if let Some(l) = self.pick(pool, None) {
                     lines.push(l);
                 }
@@ -478,7 +486,10 @@ impl<'s> Conversation<'s> {
         } else if self.strained_turns >= 2 {
             self.ending = Some(Ending::WalkedOut);
         }
-        reply.finished = self.ending.is_some();
+        // Everything agreed, the candidate may still wrap up: only a partner who walks out
+        // ends the meeting by itself.
+        reply.finished = self.ending == Some(Ending::WalkedOut);
+        reply.all_agreed = reply.moved_to == Some(self.scenario.stages.len());
         reply.lines.clone_from(&lines);
         self.turns.push(Turn {
             text: text.to_string(),
@@ -506,9 +517,9 @@ impl<'s> Conversation<'s> {
     /// Record the turn's moves in every stage not yet agreed (a stage about a topic only
     /// from turns that touch it); the stage the turn gets agreed, if any. Giving in ends
     /// a stage too: the partner takes what is given.
-    fn note_stages(&mut self, reading: &Reading) -> Option<usize> {
+    fn note_stages(&mut self, reading: &Reading) -> Vec<usize> {
         let surfaced = self.surfaced.iter().flatten().count();
-        let mut agreed = None;
+        let mut agreed = Vec::new();
         for (i, st) in self.scenario.stages.iter().enumerate() {
             if self.done[i] {
                 continue;
@@ -527,10 +538,11 @@ impl<'s> Conversation<'s> {
             let met = self.stage_touched[i]
                 && st.needs.iter().all(|m| self.stage_moves[i].contains(m))
                 && surfaced >= st.concerns;
-            // One stage agreed a turn, the first in order: a monologue that covers every
-            // topic at once settles one of them.
-            if agreed.is_none() && (given_in || met) {
-                agreed = Some(i);
+            // At most `STAGES_A_TURN` stages agreed a turn, the first in order: a monologue
+            // that covers every topic at once does not settle them all (two a turn let a
+            // question followed by a list of concessions through).
+            if agreed.len() < STAGES_A_TURN && (given_in || met) {
+                agreed.push(i);
             }
         }
         agreed

@@ -133,6 +133,12 @@ pub fn run(
         if reply.offer_hint && src.interactive() {
             say(out, &screen::hint_offer(&name, paint))?;
         }
+        if reply.all_agreed && src.interactive() {
+            say(
+                out,
+                &paint.dim("(everything is agreed: wrap up, or type :end for the debrief)\n"),
+            )?;
+        }
         if reply.finished {
             break;
         }
