@@ -536,7 +536,10 @@ impl<'s> Conversation<'s> {
             }
             let given_in = touches && reading.has(Move::Capitulation) && !st.cues.is_empty();
             let met = self.stage_touched[i]
-                && st.needs.iter().all(|m| self.stage_moves[i].contains(m))
+                && st
+                    .needs
+                    .iter()
+                    .all(|&need| self.stage_moves[i].iter().any(|&m| need.met_by(m)))
                 && surfaced >= st.concerns;
             // At most `STAGES_A_TURN` stages agreed a turn, the first in order: a monologue
             // that covers every topic at once does not settle them all (two a turn let a

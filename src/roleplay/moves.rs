@@ -70,6 +70,14 @@ impl Move {
         !self.is_negative() && self != Move::Dodge
     }
 
+    /// Whether making `made` does what a stage that needs `self` waits for: an offer is on
+    /// the table with a proposal, a trade, a concession or a dated commitment.
+    pub fn met_by(self, made: Move) -> bool {
+        self == made
+            || (self == Move::Proposal
+                && matches!(made, Move::Tradeoff | Move::Concession | Move::NextStep))
+    }
+
     /// The name used in data files and JSON output.
     pub fn name(self) -> &'static str {
         self.into()
